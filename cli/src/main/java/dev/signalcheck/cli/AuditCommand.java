@@ -1,0 +1,113 @@
+package dev.signalcheck.cli;
+
+import dev.signalcheck.core.audit.AuditSettings;
+import dev.signalcheck.core.finding.Severity;
+import dev.signalcheck.core.series.Step;
+import dev.signalcheck.io.SignalcheckException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code signalcheck audit <input>}: the main job. */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+    description = "Audit each series of a file: data faults located in time, predictability, backtest, verdict.")
+public final class AuditCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "INPUT",
+      description = "A .csv/.tsv/.txt (optionally .gz), .parquet, .json or .jsonl file; '-' reads CSV from standard input.")
+  String input;
+
+  @Mixin InputOptions inputOptions = new InputOptions();
+
+  @Option(names = "--step", paramLabel = "DURATION", description = "Sampling step, ISO 8601 (PT5M, P1D) or an integer. Default: the most common spacing.")
+  String step;
+
+  @Option(names = "--season", paramLabel = "M", description = "Seasonal period in steps. Default: from the step (PT1H→24, P1D→7, …).")
+  Integer season;
+
+  @Option(names = "--horizon", paramLabel = "H", description = "Forecast horizon in steps. Default: from the step (hourly 48, daily 14, …).")
+  Integer horizon;
+
+  @Option(names = "--origins", paramLabel = "K", defaultValue = "3", description = "Rolling forecast origins, H apart (default: ${DEFAULT-VALUE}).")
+  int origins;
+
+  @Option(names = "--models", split = ",", paramLabel = "LIST", description = "Models to backtest (default: all).")
+  List<String> models = new ArrayList<>();
+
+  @Option(names = "--min", paramLabel = "X", description = "Physically possible minimum of the target.")
+  Double min;
+
+  @Option(names = "--max", paramLabel = "X", description = "Physically possible maximum of the target.")
+  Double max;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Write report.json (and report.html) there (default: ./signalcheck-report).")
+  Path out;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON report to FILE, or to standard output with '-'.")
+  String json;
+
+  @Option(names = "--fail-on", paramLabel = "LEVEL", description = "Exit 1 when a finding is at or above LEVEL: warning or critical.")
+  String failOn;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+  Integer threads;
+
+  @Option(names = "--quiet", description = "Print only the per-series lines and errors.")
+  boolean quiet;
+
+  @Option(names = "--no-progress", description = "No progress bar.")
+  boolean noProgress;
+
+  @Option(names = "--debug", description = "Stack traces on errors.")
+  boolean debug;
+
+  @Override
+  public Integer call() {
+    AuditRun.Options o = options();
+    return new AuditRun(o, spec.commandLine().getOut(), spec.commandLine().getErr()).run();
+  }
+
+  AuditRun.Options options() {
+    if (horizon != null && horizon < 1) {
+      throw SignalcheckException.usage("--horizon must be a positive number of steps, not " + horizon);
+    }
+    if (season != null && season < 1) {
+      throw SignalcheckException.usage("--season must be a positive number of steps, not " + season);
+    }
+    if (origins < 1) {
+      throw SignalcheckException.usage("--origins must be at least 1, not " + origins);
+    }
+    if (threads != null && threads < 1) {
+      throw SignalcheckException.usage("--threads must be at least 1, not " + threads);
+    }
+    if (min != null && max != null && min > max) {
+      throw SignalcheckException.usage("--min (" + min + ") is above --max (" + max + ")");
+    }
+    Step st = null;
+    if (step != null) {
+      try {
+        st = Step.parse(step);
+      } catch (RuntimeException e) {
+        throw SignalcheckException.usage("--step '" + step + "' is not an ISO 8601 duration (PT5M, PT1H, P1D, P1M) or a positive integer");
+      }
+    }
+    Severity fail = null;
+    if (failOn != null) {
+      if (!failOn.equalsIgnoreCase("warning") && !failOn.equalsIgnoreCase("critical")) {
+        throw SignalcheckException.usage("--fail-on must be 'warning' or 'critical', not '" + failOn + "'");
+      }
+      fail = Severity.parse(failOn);
+    }
+    AuditSettings settings = new AuditSettings(st, season, horizon, origins, models, min, max);
+    int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    return new AuditRun.Options(inputOptions.spec(input), settings, out, json, fail, nThreads, quiet, noProgress);
+  }
+}

@@ -1,0 +1,250 @@
+package dev.signalcheck.cli;
+
+import dev.signalcheck.core.audit.AuditSettings;
+import dev.signalcheck.core.audit.SeriesAuditor;
+import dev.signalcheck.core.audit.SeriesResult;
+import dev.signalcheck.core.checks.Checks;
+import dev.signalcheck.core.finding.Category;
+import dev.signalcheck.core.finding.Finding;
+import dev.signalcheck.core.finding.Severity;
+import dev.signalcheck.core.series.SeriesData;
+import dev.signalcheck.io.InputSpec;
+import dev.signalcheck.io.ReportInfo;
+import dev.signalcheck.io.ReportWriter;
+import dev.signalcheck.io.SignalcheckException;
+import dev.signalcheck.io.TableReader;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * One audit: read the input, audit every series on a thread pool, write results in input order as they
+ * finish. At most a few batches of series are in memory at once.
+ */
+final class AuditRun {
+
+  /** Everything the audit command decided from its options. */
+  record Options(
+      InputSpec input,
+      AuditSettings settings,
+      Path outDir,
+      String json,
+      Severity failOn,
+      int threads,
+      boolean quiet,
+      boolean noProgress) {}
+
+  private final Options o;
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  AuditRun(Options o, PrintWriter out, PrintWriter err) {
+    this.o = o;
+    this.out = out;
+    this.err = err;
+  }
+
+  int run() {
+    Path outDir = o.outDir() != null ? o.outDir() : (o.json() == null ? Path.of("signalcheck-report") : null);
+    boolean jsonToStdout = "-".equals(o.json());
+    // with JSON on standard output, the console summary goes to standard error
+    PrintWriter console = jsonToStdout ? err : out;
+    List<OutputStream> jsonOuts = new ArrayList<>();
+    try (TableReader reader = TableReader.open(o.input())) {
+      List<ReportWriter> writers = new ArrayList<>();
+      Path reportJson = null;
+      try {
+        if (outDir != null) {
+          Files.createDirectories(outDir);
+          reportJson = outDir.resolve("report.json");
+          jsonOuts.add(new BufferedOutputStream(Files.newOutputStream(reportJson), 1 << 16));
+        }
+        if (o.json() != null && !jsonToStdout) {
+          Path p = Path.of(o.json());
+          if (p.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(p.toAbsolutePath().getParent());
+          }
+          jsonOuts.add(new BufferedOutputStream(Files.newOutputStream(p), 1 << 16));
+        }
+      } catch (IOException e) {
+        throw SignalcheckException.input("cannot write the report: " + e.getMessage());
+      }
+      if (jsonToStdout) {
+        jsonOuts.add(new NonClosing(System.out));
+      }
+      for (OutputStream os : jsonOuts) {
+        writers.add(new ReportWriter(os, true));
+      }
+      ReportInfo.Input input = new ReportInfo.Input(reader.displayName(), reader.rows(), 0,
+          reader.timeColumns().size() == 1 ? reader.timeColumns().get(0) : reader.timeColumns(), reader.targets(),
+          reader.ids(), o.input().covariates(), o.input().recordedAt());
+      AuditSettings s = o.settings();
+      ReportInfo.Settings settings = new ReportInfo.Settings(s.horizon(), s.season(), s.origins(), s.models(),
+          s.step() == null ? null : s.step().iso());
+      ReportInfo.Generator gen = new ReportInfo.Generator("signalcheck", Main.version(), System.getProperty("java.version"));
+      for (ReportWriter w : writers) {
+        w.begin(gen, input, settings);
+      }
+      Console con = new Console(console, o.quiet(), reader);
+      con.header();
+      Progress progress = Progress.start(err, !o.noProgress() && !o.quiet() && System.console() != null);
+      Stats stats = new Stats();
+      SeriesAuditor auditor = new SeriesAuditor(s);
+      ExecutorService pool = Executors.newFixedThreadPool(o.threads(), r -> {
+        Thread t = new Thread(r, "signalcheck-worker");
+        t.setDaemon(true);
+        return t;
+      });
+      ArrayDeque<Future<SeriesResult>> inFlight = new ArrayDeque<>();
+      int maxInFlight = Math.max(4, 4 * o.threads());
+      try {
+        reader.forEachSeries(data -> {
+          inFlight.add(pool.submit(() -> auditor.audit(data)));
+          while (inFlight.size() >= maxInFlight) {
+            emit(inFlight.poll(), writers, con, stats, progress);
+          }
+        });
+        while (!inFlight.isEmpty()) {
+          emit(inFlight.poll(), writers, con, stats, progress);
+        }
+      } finally {
+        pool.shutdownNow();
+        progress.done();
+      }
+      List<Finding> datasetFindings = new ArrayList<>();
+      if (reader.rejectedRows() > 0) {
+        datasetFindings.add(rejected(reader));
+        stats.count(datasetFindings.get(0));
+      }
+      ReportInfo.Summary summary = new ReportInfo.Summary(stats.series, stats.verdicts, stats.findingCounts());
+      for (ReportWriter w : writers) {
+        w.end(summary, datasetFindings);
+        w.close();
+      }
+      for (OutputStream os : jsonOuts) {
+        try {
+          os.close();
+        } catch (IOException e) {
+          throw SignalcheckException.input("cannot write the report: " + e.getMessage());
+        }
+      }
+      con.footer(stats, datasetFindings, reportJson);
+      if (o.failOn() != null && stats.worst != null && stats.worst.atLeast(o.failOn())) {
+        return 1;
+      }
+      return 0;
+    }
+  }
+
+  private static Finding rejected(TableReader reader) {
+    long n = reader.rejectedRows();
+    double share = n / (double) reader.rows();
+    Severity sev = share > 0.05 ? Severity.CRITICAL : Severity.WARNING;
+    Map<String, Long> reasons = new LinkedHashMap<>();
+    long noId = reader.rejectedForMissingId();
+    if (n - noId > 0) {
+      reasons.put("no time and no value", n - noId);
+    }
+    if (noId > 0) {
+      reasons.put("no series id", noId);
+    }
+    String why = reasons.entrySet().stream().map(e -> e.getValue() + " with " + e.getKey())
+        .reduce((a, b) -> a + ", " + b).orElse("");
+    return new Finding(Checks.INPUT_REJECTED_ROWS, sev, Category.DATA_COLLECTION,
+        String.format(Locale.ROOT, "%d of %d rows (%.1f%%) could not be used at all (%s); they are left out",
+            n, reader.rows(), share * 100, why),
+        n, List.of(), reader.rejectedExamples(), Map.of("reasons", reasons));
+  }
+
+  private void emit(Future<SeriesResult> f, List<ReportWriter> writers, Console con, Stats stats, Progress progress) {
+    SeriesResult r;
+    try {
+      r = f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException) {
+        throw (RuntimeException) c;
+      }
+      throw new IllegalStateException(c);
+    }
+    for (ReportWriter w : writers) {
+      w.series(r);
+    }
+    stats.add(r);
+    con.series(r);
+    progress.tick(stats.series);
+  }
+
+  /** Totals over all series. */
+  static final class Stats {
+    long series;
+    Severity worst;
+    final Map<String, Long> verdicts = new LinkedHashMap<>();
+    final long[] findings = new long[Severity.values().length];
+
+    Stats() {
+      for (String v : List.of("strong", "weak", "none", "insufficient-data")) {
+        verdicts.put(v, 0L);
+      }
+    }
+
+    void add(SeriesResult r) {
+      series++;
+      for (Finding f : r.findings()) {
+        count(f);
+      }
+      String signal = VerdictText.signal(r.verdict());
+      if (signal != null) {
+        verdicts.merge(signal, 1L, Long::sum);
+      }
+    }
+
+    void count(Finding f) {
+      findings[f.severity().ordinal()]++;
+      if (worst == null || f.severity().compareTo(worst) > 0) {
+        worst = f.severity();
+      }
+    }
+
+    Map<String, Long> findingCounts() {
+      Map<String, Long> m = new LinkedHashMap<>();
+      m.put("critical", findings[Severity.CRITICAL.ordinal()]);
+      m.put("warning", findings[Severity.WARNING.ordinal()]);
+      m.put("info", findings[Severity.INFO.ordinal()]);
+      return m;
+    }
+  }
+
+  /** Passes writes through to standard output but never closes it. */
+  private static final class NonClosing extends java.io.FilterOutputStream {
+    NonClosing(OutputStream os) {
+      super(os);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}

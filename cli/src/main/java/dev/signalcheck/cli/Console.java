@@ -1,0 +1,85 @@
+package dev.signalcheck.cli;
+
+import dev.signalcheck.core.audit.SeriesResult;
+import dev.signalcheck.core.finding.Finding;
+import dev.signalcheck.io.TableReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** The console summary: a header, a line per series with its worst finding, then its findings. */
+final class Console {
+  /** Series shown with their findings; later ones get one line, and after {@link #MAX_LINES} none. */
+  static final int MAX_DETAILED = 20;
+
+  static final int MAX_LINES = 200;
+  private static final int MAX_FINDINGS_SHOWN = 8;
+
+  private final PrintWriter out;
+  private final boolean quiet;
+  private final TableReader reader;
+  private long shown;
+  private long hidden;
+
+  Console(PrintWriter out, boolean quiet, TableReader reader) {
+    this.out = out;
+    this.quiet = quiet;
+    this.reader = reader;
+  }
+
+  void header() {
+    if (quiet) {
+      return;
+    }
+    out.printf(Locale.ROOT, "signalcheck %s · %s · %,d rows · time: %s · target: %s%s%n%n", Main.version(),
+        reader.displayName(), reader.rows(), String.join("+", reader.timeColumns()), String.join(", ", reader.targets()),
+        reader.ids().isEmpty() ? "" : " · id: " + String.join(", ", reader.ids()));
+    out.flush();
+  }
+
+  void series(SeriesResult r) {
+    if (shown >= MAX_LINES) {
+      hidden++;
+      return;
+    }
+    shown++;
+    Finding w = r.worst();
+    String step = r.frequency() == null ? "-" : r.frequency().step();
+    String worst = w == null ? "no findings" : "worst: " + w.severity().label() + " " + w.check();
+    out.printf(Locale.ROOT, "%s  n=%,d  step %s%s  %s%n", r.id(), r.n(), step,
+        r.frequency() == null ? "" : "  season " + r.frequency().season(), worst);
+    if (!quiet && shown <= MAX_DETAILED) {
+      List<Finding> fs = r.findings();
+      for (int i = 0; i < Math.min(fs.size(), MAX_FINDINGS_SHOWN); i++) {
+        Finding f = fs.get(i);
+        out.printf(Locale.ROOT, "  %-8s %-20s %s%n", f.severity().label(), f.check(), f.message());
+      }
+      if (fs.size() > MAX_FINDINGS_SHOWN) {
+        out.printf(Locale.ROOT, "  … %d more findings in the report%n", fs.size() - MAX_FINDINGS_SHOWN);
+      }
+      if (r.cleaning() != null && "longest-stretch".equals(r.cleaning().method())) {
+        out.printf(Locale.ROOT, "  note: long gaps remain; the analyses use the longest complete stretch, %s to %s (%,d points)%n",
+            r.cleaning().from(), r.cleaning().to(), r.cleaning().n());
+      }
+    }
+    out.flush();
+  }
+
+  void footer(AuditRun.Stats stats, List<Finding> datasetFindings, Path reportJson) {
+    if (hidden > 0) {
+      out.printf(Locale.ROOT, "… %,d more series: see the report%n", hidden);
+    }
+    for (Finding f : datasetFindings) {
+      out.printf(Locale.ROOT, "%s  %s  %s%n", f.severity().label(), f.check(), f.message());
+    }
+    if (quiet) {
+      out.flush();
+      return;
+    }
+    long[] c = stats.findings;
+    out.printf(Locale.ROOT, "%n%,d series · findings: %d critical, %d warning, %d info%s%n", stats.series,
+        c[2], c[1], c[0], reportJson == null ? "" : " · report: " + reportJson);
+    out.flush();
+  }
+}

@@ -1,0 +1,102 @@
+package dev.signalcheck.cli;
+
+import dev.signalcheck.io.SignalcheckException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code signalcheck} command: subcommands, and the one place where errors become exit codes. */
+@Command(
+    name = "signalcheck",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Tells whether time-series data can support a forecasting model, and what is wrong with them.",
+    subcommands = {AuditCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  /** Exit code for a bug (contract.md). */
+  public static final int INTERNAL = 4;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: audit, labels, diff or demo");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given writers; returns the exit code. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cl = commandLine(out, err);
+    return cl.execute(args);
+  }
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler((ex, args) -> {
+      PrintWriter e = ex.getCommandLine().getErr();
+      String cmd = ex.getCommandLine().getCommandName();
+      String help = "signalcheck".equals(cmd) ? "signalcheck --help" : "signalcheck " + cmd + " --help";
+      e.println("signalcheck: error: " + oneLine(ex.getMessage()) + "; see '" + help + "'");
+      e.flush();
+      return SignalcheckException.USAGE;
+    });
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      PrintWriter e = commandLine.getErr();
+      boolean debug = parseResult.hasMatchedOption("--debug")
+          || (parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--debug"));
+      if (ex instanceof SignalcheckException) {
+        e.println("signalcheck: error: " + oneLine(ex.getMessage()));
+        if (debug) {
+          ex.printStackTrace(e);
+        }
+        e.flush();
+        return ((SignalcheckException) ex).exitCode();
+      }
+      e.println("signalcheck: error: internal error (" + ex.getClass().getSimpleName() + ": " + oneLine(ex.getMessage())
+          + "); this is a bug: please report it with the output of the same command run with --debug");
+      if (debug) {
+        ex.printStackTrace(e);
+      }
+      e.flush();
+      return INTERNAL;
+    });
+    return cl;
+  }
+
+  static String oneLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    return s.replace("\r", " ").replace("\n", " ").trim();
+  }
+
+  /** The version from the build. */
+  public static String version() {
+    Properties p = new Properties();
+    try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException ignored) {
+      // fall through to "unknown"
+    }
+    return p.getProperty("version", "unknown");
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"signalcheck " + version(), "Java " + System.getProperty("java.version")};
+    }
+  }
+}

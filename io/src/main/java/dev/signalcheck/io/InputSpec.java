@@ -1,0 +1,61 @@
+package dev.signalcheck.io;
+
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Where the data are and how to read them (the audit's input options).
+ *
+ * @param source a file path, or {@code -} for standard input
+ * @param time the time column, or two (a date and a time-of-day column); empty to detect
+ * @param targets value columns; empty for every numeric column not otherwise used
+ * @param ids series key columns (long layout)
+ * @param delimiter CSV delimiter, or null to sniff
+ * @param decimal decimal separator, or null to detect ({@code .} or {@code ,})
+ * @param missingTokens extra tokens that mean "missing"
+ * @param timeFormat null, or epoch-s, epoch-ms, index, year, ymd, dmy, mdy
+ * @param timezone zone of time stamps without offset, or null
+ */
+public record InputSpec(
+    String source,
+    List<String> time,
+    List<String> targets,
+    List<String> ids,
+    List<String> covariates,
+    String recordedAt,
+    String delimiter,
+    String decimal,
+    List<String> missingTokens,
+    String timeFormat,
+    ZoneId timezone) {
+
+  /** The tokens that always mean missing (contract.md), compared after trimming. */
+  public static final List<String> DEFAULT_MISSING = List.of("NA", "N/A", "NaN", "nan", "null", "NULL", "-", "#N/A", "");
+
+  public InputSpec {
+    time = time == null ? List.of() : List.copyOf(time);
+    targets = targets == null ? List.of() : List.copyOf(targets);
+    ids = ids == null ? List.of() : List.copyOf(ids);
+    covariates = covariates == null ? List.of() : List.copyOf(covariates);
+    missingTokens = missingTokens == null ? List.of() : List.copyOf(missingTokens);
+  }
+
+  public static InputSpec of(String source) {
+    return new InputSpec(source, List.of(), List.of(), List.of(), List.of(), null, null, null, List.of(), null, null);
+  }
+
+  public InputSpec withTime(String... cols) {
+    return new InputSpec(source, List.of(cols), targets, ids, covariates, recordedAt, delimiter, decimal,
+        missingTokens, timeFormat, timezone);
+  }
+
+  public InputSpec withTargets(String... cols) {
+    return new InputSpec(source, time, List.of(cols), ids, covariates, recordedAt, delimiter, decimal,
+        missingTokens, timeFormat, timezone);
+  }
+
+  public InputSpec withIds(String... cols) {
+    return new InputSpec(source, time, targets, List.of(cols), covariates, recordedAt, delimiter, decimal,
+        missingTokens, timeFormat, timezone);
+  }
+}

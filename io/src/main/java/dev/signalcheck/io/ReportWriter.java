@@ -1,0 +1,89 @@
+package dev.signalcheck.io;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.signalcheck.core.audit.SeriesResult;
+import dev.signalcheck.core.finding.Finding;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Writes the JSON report (schemaVersion 1) as a stream: the header, then each series as it is finished,
+ * then the summary and the dataset-level findings. Memory does not grow with the number of series.
+ */
+public final class ReportWriter implements AutoCloseable {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  private final JsonGenerator g;
+  private final ObjectMapper mapper = Json.mapper();
+  private boolean seriesOpen;
+
+  public ReportWriter(OutputStream out, boolean pretty) {
+    try {
+      g = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8);
+      if (pretty) {
+        g.useDefaultPrettyPrinter();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public void begin(ReportInfo.Generator generator, ReportInfo.Input input, ReportInfo.Settings settings) {
+    try {
+      g.writeStartObject();
+      g.writeNumberField("schemaVersion", SCHEMA_VERSION);
+      g.writeFieldName("generator");
+      mapper.writeValue(g, generator);
+      g.writeStringField("createdAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+      g.writeFieldName("input");
+      mapper.writeValue(g, input);
+      g.writeFieldName("settings");
+      mapper.writeValue(g, settings);
+      g.writeArrayFieldStart("series");
+      seriesOpen = true;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public void series(SeriesResult r) {
+    try {
+      mapper.writeValue(g, r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public void end(ReportInfo.Summary summary, List<Finding> datasetFindings) {
+    try {
+      if (seriesOpen) {
+        g.writeEndArray();
+        seriesOpen = false;
+      }
+      g.writeFieldName("summary");
+      mapper.writeValue(g, summary);
+      g.writeFieldName("findings");
+      mapper.writeValue(g, datasetFindings);
+      g.writeEndObject();
+      g.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      g.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

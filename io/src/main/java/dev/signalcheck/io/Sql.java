@@ -1,0 +1,19 @@
+package dev.signalcheck.io;
+
+/** Quoting for DuckDB SQL. User text only ever enters SQL as a quoted identifier or a bound value. */
+final class Sql {
+  private Sql() {}
+
+  /** A double-quoted identifier; embedded quotes are doubled, so any column name is safe. */
+  static String ident(String name) {
+    return '"' + name.replace("\"", "\"\"") + '"';
+  }
+
+  /** A single-quoted string literal (for the few places that do not take bound parameters). */
+  static String literal(String text) {
+    if (text.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("NUL character in SQL text");
+    }
+    return '\'' + text.replace("'", "''") + '\'';
+  }
+}

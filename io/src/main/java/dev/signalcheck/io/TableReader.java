@@ -1,0 +1,659 @@
+package dev.signalcheck.io;
+
+import dev.signalcheck.core.series.SeriesData;
+import dev.signalcheck.core.series.TimeFormat;
+import dev.signalcheck.core.series.TimeParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/**
+ * Reads a table (CSV/TSV/TXT, gzip or not, Parquet, JSON/JSONL, or CSV on standard input) through DuckDB
+ * and hands it over as one {@link SeriesData} per series. CSV parsing, delimiter sniffing, decompression
+ * and sorting are DuckDB's; column names only ever enter SQL as quoted identifiers and user values only as
+ * bound parameters.
+ */
+public final class TableReader implements AutoCloseable {
+
+  private static final int SAMPLE = 2000;
+  private static final Pattern DECIMAL_COMMA = Pattern.compile("-?\\d+,\\d+");
+  private static final Pattern TIME_NAME = Pattern.compile("(?i).*(time|date|period|year|month|week|day|ds|stamp).*");
+
+  private final InputSpec spec;
+  private final String displayName;
+  private final Connection conn;
+  private final Path tempCopy;
+  private final List<String> columns;
+  private final long rows;
+  private final List<String> timeCols;
+  private final List<String> targets;
+  private final List<String> ids;
+  private final Map<String, Boolean> decimalComma = new LinkedHashMap<>();
+  private final TimeParser timeParser;
+  private final TimeParser recordedParser;
+  private long rejectedRows;
+  private final List<Long> rejectedExamples = new ArrayList<>();
+
+  private TableReader(InputSpec spec) {
+    this.spec = spec;
+    this.displayName = "-".equals(spec.source()) ? "standard input" : Path.of(spec.source()).getFileName().toString();
+    Path path;
+    if ("-".equals(spec.source())) {
+      tempCopy = copyStdin();
+      path = tempCopy;
+    } else {
+      tempCopy = null;
+      path = Path.of(spec.source());
+      checkReadable(path);
+    }
+    try {
+      conn = DriverManager.getConnection("jdbc:duckdb:");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot start DuckDB: " + e.getMessage(), e);
+    }
+    try {
+      load(path);
+      columns = describe();
+      rows = count();
+      if (rows == 0) {
+        throw SignalcheckException.input(displayName + " has a header but no data rows; nothing to audit");
+      }
+      timeCols = resolveTime();
+      ids = resolveAll(spec.ids(), "--id");
+      List<String> cov = resolveAll(spec.covariates(), "--covariates");
+      String rec = spec.recordedAt() == null ? null : resolve(spec.recordedAt(), "--recorded-at");
+      targets = resolveTargets(cov, rec);
+      timeParser = sniffTime();
+      recordedParser = rec == null ? null : sniffColumn(List.of(rec), spec.timeFormat());
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** Opens and inspects the input; the data are read later by {@link #forEachSeries}. */
+  public static TableReader open(InputSpec spec) {
+    return new TableReader(spec);
+  }
+
+  public String displayName() {
+    return displayName;
+  }
+
+  public List<String> columns() {
+    return columns;
+  }
+
+  public long rows() {
+    return rows;
+  }
+
+  public List<String> timeColumns() {
+    return timeCols;
+  }
+
+  public List<String> targets() {
+    return targets;
+  }
+
+  public List<String> ids() {
+    return ids;
+  }
+
+  /** Rows that could not be used at all (no time and no value), counted while reading. */
+  public long rejectedRows() {
+    return rejectedRows;
+  }
+
+  public List<Long> rejectedExamples() {
+    return rejectedExamples;
+  }
+
+  public TimeParser timeParser() {
+    return timeParser;
+  }
+
+  // ---------------------------------------------------------------- loading
+
+  private static Path copyStdin() {
+    try {
+      Path tmp = Files.createTempFile("signalcheck-stdin-", ".csv");
+      tmp.toFile().deleteOnExit();
+      try (InputStream in = System.in) {
+        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+      }
+      if (Files.size(tmp) == 0) {
+        throw SignalcheckException.input("standard input is empty; pipe a CSV file into signalcheck or pass a file name");
+      }
+      return tmp;
+    } catch (IOException e) {
+      throw SignalcheckException.input("cannot read standard input: " + e.getMessage());
+    }
+  }
+
+  private void checkReadable(Path path) {
+    if (!Files.exists(path)) {
+      throw SignalcheckException.input(displayName + ": no such file (" + path + "); check the path");
+    }
+    if (Files.isDirectory(path)) {
+      throw SignalcheckException.input(path + " is a directory; pass a data file");
+    }
+    if (!Files.isReadable(path)) {
+      throw SignalcheckException.input(displayName + " is not readable; check its permissions");
+    }
+    try {
+      if (Files.size(path) == 0) {
+        throw SignalcheckException.input(displayName + " is empty (0 bytes); nothing to audit");
+      }
+      byte[] head = new byte[4096];
+      int n;
+      try (InputStream in = Files.newInputStream(path)) {
+        n = in.readNBytes(head, 0, head.length);
+      }
+      Format f = Format.of(path);
+      boolean gzip = n >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
+      if (f != Format.PARQUET && !gzip) {
+        int nul = 0;
+        int ctrl = 0;
+        for (int i = 0; i < n; i++) {
+          int b = head[i] & 0xff;
+          if (b == 0) {
+            nul++;
+          } else if (b < 9 || (b > 13 && b < 32)) {
+            ctrl++;
+          }
+        }
+        if (nul > 0 || ctrl > n / 20) {
+          throw SignalcheckException.input(displayName + " does not look like text (binary data in its first "
+              + n + " bytes); pass a CSV, TSV, Parquet or JSON file");
+        }
+      }
+    } catch (IOException e) {
+      throw SignalcheckException.input("cannot read " + displayName + ": " + e.getMessage());
+    }
+  }
+
+  enum Format {
+    CSV,
+    PARQUET,
+    JSON;
+
+    static Format of(Path p) {
+      String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+      if (name.endsWith(".gz")) {
+        name = name.substring(0, name.length() - 3);
+      }
+      if (name.endsWith(".parquet") || name.endsWith(".pq")) {
+        return PARQUET;
+      }
+      if (name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+        return JSON;
+      }
+      return CSV;
+    }
+  }
+
+  private void load(Path path) {
+    Format f = tempCopy != null ? Format.CSV : Format.of(path);
+    String p = Sql.literal(path.toAbsolutePath().toString());
+    String sql;
+    switch (f) {
+      case PARQUET:
+        sql = "CREATE TEMP TABLE src AS SELECT * FROM read_parquet(" + p + ")";
+        break;
+      case JSON:
+        sql = "CREATE TEMP TABLE src AS SELECT * FROM read_json_auto(" + p + ")";
+        break;
+      default:
+        StringBuilder opts = new StringBuilder(", all_varchar=true, header=true, null_padding=true, strict_mode=false");
+        if (spec.delimiter() != null) {
+          String d = spec.delimiter().equals("\\t") || spec.delimiter().equalsIgnoreCase("tab") ? "\t" : spec.delimiter();
+          opts.append(", delim=").append(Sql.literal(d));
+        }
+        sql = "CREATE TEMP TABLE src AS SELECT * FROM read_csv(" + p + opts + ")";
+        break;
+    }
+    try (Statement st = conn.createStatement()) {
+      st.execute("SET preserve_insertion_order = true");
+      st.execute(sql);
+    } catch (SQLException e) {
+      String msg = firstLine(e.getMessage());
+      throw new SignalcheckException(SignalcheckException.INPUT,
+          "cannot read " + displayName + " as " + f.name().toLowerCase(Locale.ROOT) + ": " + msg
+              + (f == Format.CSV ? "; if the delimiter was guessed wrong, pass --delimiter" : ""), e);
+    }
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "unknown error";
+    }
+    String t = s.replace("\r", "").trim();
+    int nl = t.indexOf('\n');
+    return nl < 0 ? t : t.substring(0, nl).trim();
+  }
+
+  private List<String> describe() {
+    List<String> cols = new ArrayList<>();
+    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("DESCRIBE src")) {
+      while (rs.next()) {
+        cols.add(rs.getString(1));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return cols;
+  }
+
+  private long count() {
+    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM src")) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ---------------------------------------------------------------- columns
+
+  private String resolve(String name, String option) {
+    for (String c : columns) {
+      if (c.equals(name)) {
+        return c;
+      }
+    }
+    for (String c : columns) {
+      if (c.trim().equalsIgnoreCase(name.trim())) {
+        return c;
+      }
+    }
+    LevenshteinDistance lev = LevenshteinDistance.getDefaultInstance();
+    String best = null;
+    int bestD = Integer.MAX_VALUE;
+    for (String c : columns) {
+      int d = lev.apply(c.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
+      if (d < bestD) {
+        bestD = d;
+        best = c;
+      }
+    }
+    String hint = best != null && bestD <= Math.max(2, name.length() / 3) ? " (did you mean '" + best + "'?)" : "";
+    throw SignalcheckException.usage("column '" + name + "' (" + option + ") not found in " + displayName
+        + "; columns are: " + listColumns() + hint);
+  }
+
+  private String listColumns() {
+    String all = columns.stream().limit(40).collect(Collectors.joining(", "));
+    return columns.size() > 40 ? all + ", … (" + columns.size() + " in all)" : all;
+  }
+
+  private List<String> resolveAll(List<String> names, String option) {
+    List<String> out = new ArrayList<>();
+    for (String n : names) {
+      out.add(resolve(n, option));
+    }
+    return out;
+  }
+
+  private List<String> resolveTime() {
+    if (!spec.time().isEmpty()) {
+      if (spec.time().size() > 2) {
+        throw SignalcheckException.usage("--time takes one column, or two (a date and a time-of-day column); got "
+            + spec.time().size());
+      }
+      return resolveAll(spec.time(), "--time");
+    }
+    List<String> candidates = new ArrayList<>();
+    for (String c : columns) {
+      List<String> sample = sample(List.of(c));
+      TimeParser p = TimeParser.sniff(sample, spec.timeFormat(), spec.timezone());
+      if (p == null) {
+        continue;
+      }
+      if (p.kind() == dev.signalcheck.core.series.TimeKind.INDEX && !TIME_NAME.matcher(c).matches()) {
+        continue;
+      }
+      if (p.kind() == dev.signalcheck.core.series.TimeKind.YEAR && !TIME_NAME.matcher(c).matches()) {
+        continue;
+      }
+      long ok = sample.stream().filter(s -> p.parse(s) != TimeParser.UNPARSEABLE).count();
+      if (!sample.isEmpty() && ok >= 0.9 * sample.size()) {
+        candidates.add(c);
+      }
+    }
+    if (candidates.size() == 1) {
+      return candidates;
+    }
+    if (candidates.isEmpty()) {
+      throw SignalcheckException.usage("no time column found in " + displayName + "; columns are: " + listColumns()
+          + "; pass --time COL (or --time DATE_COL,TIME_COL)");
+    }
+    List<String> named = candidates.stream().filter(c -> TIME_NAME.matcher(c).matches()).collect(Collectors.toList());
+    if (named.size() == 1) {
+      return named;
+    }
+    throw SignalcheckException.usage("several columns of " + displayName + " look like time stamps: "
+        + String.join(", ", candidates) + "; pass --time COL (or --time DATE_COL,TIME_COL)");
+  }
+
+  private List<String> resolveTargets(List<String> covariates, String recordedAt) {
+    if (!spec.targets().isEmpty()) {
+      List<String> t = resolveAll(spec.targets(), "--target");
+      for (String c : t) {
+        if (timeCols.contains(c)) {
+          throw SignalcheckException.usage("column '" + c + "' is the time column; it cannot also be a --target");
+        }
+        if (ids.contains(c)) {
+          throw SignalcheckException.usage("column '" + c + "' is a series key (--id); it cannot also be a --target");
+        }
+      }
+      for (String c : t) {
+        decimalComma.put(c, detectDecimalComma(c));
+      }
+      return t;
+    }
+    List<String> out = new ArrayList<>();
+    for (String c : columns) {
+      if (timeCols.contains(c) || ids.contains(c) || covariates.contains(c) || c.equals(recordedAt)) {
+        continue;
+      }
+      boolean comma = detectDecimalComma(c);
+      if (numericShare(c, comma) >= 0.5) {
+        out.add(c);
+        decimalComma.put(c, comma);
+      }
+    }
+    if (out.isEmpty()) {
+      throw SignalcheckException.usage("no numeric column to assess in " + displayName + "; columns are: "
+          + listColumns() + "; pass --target COL");
+    }
+    return out;
+  }
+
+  private boolean detectDecimalComma(String col) {
+    if (spec.decimal() != null) {
+      return spec.decimal().equals(",");
+    }
+    List<String> s = sample(List.of(col));
+    if (s.isEmpty()) {
+      return false;
+    }
+    long commas = s.stream().filter(v -> DECIMAL_COMMA.matcher(v.trim()).matches()).count();
+    return commas > 0 && commas >= 0.1 * s.size() && s.stream().noneMatch(v -> v.trim().matches("-?\\d+\\.\\d+"));
+  }
+
+  private double numericShare(String col, boolean comma) {
+    String v = valueText(col, comma);
+    String sql = "SELECT count(*) FILTER (WHERE " + missingPredicate(col) + " IS NOT TRUE), "
+        + "count(TRY_CAST(" + v + " AS DOUBLE)) FILTER (WHERE " + missingPredicate(col) + " IS NOT TRUE) "
+        + "FROM (SELECT * FROM src LIMIT 10000)";
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      bindMissing(ps, 1, 2);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        long present = rs.getLong(1);
+        long numeric = rs.getLong(2);
+        return present == 0 ? 0 : numeric / (double) present;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private List<String> missingTokens() {
+    List<String> t = new ArrayList<>(InputSpec.DEFAULT_MISSING);
+    t.addAll(spec.missingTokens());
+    return t;
+  }
+
+  /** SQL text of a value cell as trimmed text, with a decimal comma turned into a point. */
+  private static String valueText(String col, boolean comma) {
+    String t = "trim(CAST(" + Sql.ident(col) + " AS VARCHAR))";
+    return comma ? "replace(" + t + ", ',', '.')" : t;
+  }
+
+  /** SQL predicate "this cell is missing": null, empty, or a missing token (bound as parameters). */
+  private String missingPredicate(String col) {
+    String t = "trim(CAST(" + Sql.ident(col) + " AS VARCHAR))";
+    String qs = missingTokens().stream().map(x -> "?").collect(Collectors.joining(", "));
+    return "(" + Sql.ident(col) + " IS NULL OR " + t + " IN (" + qs + "))";
+  }
+
+  private int bindMissing(PreparedStatement ps, int start, int times) throws SQLException {
+    int i = start;
+    List<String> tokens = missingTokens();
+    for (int r = 0; r < times; r++) {
+      for (String t : tokens) {
+        ps.setString(i++, t);
+      }
+    }
+    return i;
+  }
+
+  private String timeText(List<String> cols) {
+    if (cols.size() == 1) {
+      return "trim(CAST(" + Sql.ident(cols.get(0)) + " AS VARCHAR))";
+    }
+    return "concat_ws(' ', trim(CAST(" + Sql.ident(cols.get(0)) + " AS VARCHAR)), trim(CAST("
+        + Sql.ident(cols.get(1)) + " AS VARCHAR)))";
+  }
+
+  private List<String> sample(List<String> cols) {
+    String t = timeText(cols);
+    String sql = "SELECT " + t + " AS v FROM src WHERE " + t + " IS NOT NULL AND " + t + " <> '' LIMIT " + SAMPLE;
+    List<String> out = new ArrayList<>();
+    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return out;
+  }
+
+  private TimeParser sniffColumn(List<String> cols, String format) {
+    List<String> s = sample(cols);
+    try {
+      return TimeParser.sniff(s, format, spec.timezone());
+    } catch (IllegalArgumentException e) {
+      throw SignalcheckException.usage(e.getMessage());
+    }
+  }
+
+  private TimeParser sniffTime() {
+    TimeParser p = sniffColumn(timeCols, spec.timeFormat());
+    List<String> s = sample(timeCols);
+    String col = String.join(",", timeCols);
+    if (p == null || s.stream().noneMatch(v -> p.parse(v) != TimeParser.UNPARSEABLE)) {
+      String first = s.isEmpty() ? "(all empty)" : s.get(0);
+      throw SignalcheckException.input(displayName + " has no rows with a parseable time in column '" + col
+          + "' (first value: '" + first + "'); pass --time-format or fix the column");
+    }
+    return p;
+  }
+
+  // ---------------------------------------------------------------- data
+
+  /**
+   * Streams the data, one {@link SeriesData} per series (per id value × target in long layout, per
+   * target in wide layout), in id order. Memory holds one id's rows at a time.
+   */
+  public void forEachSeries(Consumer<SeriesData> sink) {
+    StringBuilder sql = new StringBuilder("SELECT rowid");
+    for (String id : ids) {
+      sql.append(", CAST(").append(Sql.ident(id)).append(" AS VARCHAR)");
+    }
+    sql.append(", ").append(timeText(timeCols));
+    for (String t : targets) {
+      boolean comma = decimalComma.getOrDefault(t, false);
+      String miss = missingPredicate(t);
+      sql.append(", CASE WHEN ").append(miss).append(" THEN NULL ELSE TRY_CAST(").append(valueText(t, comma))
+          .append(" AS DOUBLE) END");
+      sql.append(", CASE WHEN ").append(miss).append(" THEN 1 WHEN TRY_CAST(").append(valueText(t, comma))
+          .append(" AS DOUBLE) IS NULL THEN 2 ELSE 0 END");
+      sql.append(", CASE WHEN ").append(miss).append(" THEN NULL WHEN TRY_CAST(").append(valueText(t, comma))
+          .append(" AS DOUBLE) IS NULL THEN CAST(").append(Sql.ident(t)).append(" AS VARCHAR) END");
+    }
+    String rec = spec.recordedAt() == null ? null : resolve(spec.recordedAt(), "--recorded-at");
+    if (rec != null) {
+      sql.append(", trim(CAST(").append(Sql.ident(rec)).append(" AS VARCHAR))");
+    }
+    List<String> cov = resolveAll(spec.covariates(), "--covariates");
+    for (String c : cov) {
+      boolean comma = detectDecimalComma(c);
+      sql.append(", CASE WHEN ").append(missingPredicate(c)).append(" THEN NULL ELSE TRY_CAST(")
+          .append(valueText(c, comma)).append(" AS DOUBLE) END");
+    }
+    sql.append(" FROM src ORDER BY ");
+    for (String id : ids) {
+      sql.append(Sql.ident(id)).append(" NULLS LAST, ");
+    }
+    sql.append("rowid");
+
+    TimeFormat fmt = timeParser.format();
+    try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
+      int p = 1;
+      for (int k = 0; k < targets.size(); k++) {
+        p = bindMissing(ps, p, 3);
+      }
+      for (int k = 0; k < cov.size(); k++) {
+        p = bindMissing(ps, p, 1);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        String currentKey = null;
+        SeriesData[] current = null;
+        int nt = targets.size();
+        int timeIdx = 2 + ids.size();
+        while (rs.next()) {
+          long row = rs.getLong(1) + 1;
+          String key = null;
+          boolean nullId = false;
+          if (!ids.isEmpty()) {
+            StringBuilder kb = new StringBuilder();
+            for (int k = 0; k < ids.size(); k++) {
+              String v = rs.getString(2 + k);
+              if (v == null || v.isBlank()) {
+                nullId = true;
+              }
+              if (k > 0) {
+                kb.append('/');
+              }
+              kb.append(v == null ? "" : v.trim());
+            }
+            key = kb.toString();
+          }
+          String rawTime = rs.getString(timeIdx);
+          boolean anyValue = false;
+          for (int k = 0; k < nt; k++) {
+            int st = rs.getInt(timeIdx + 2 + 3 * k);
+            if (st != 1) {
+              anyValue = true;
+            }
+          }
+          boolean timeEmpty = rawTime == null || rawTime.isBlank();
+          if ((timeEmpty && !anyValue) || nullId) {
+            rejectedRows++;
+            if (rejectedExamples.size() < 5) {
+              rejectedExamples.add(row);
+            }
+            if (nullId) {
+              nullIdRows++;
+            }
+            continue;
+          }
+          if (current == null || (key != null && !key.equals(currentKey))) {
+            if (current != null) {
+              for (SeriesData d : current) {
+                sink.accept(d);
+              }
+            }
+            currentKey = key;
+            current = new SeriesData[nt];
+            for (int k = 0; k < nt; k++) {
+              String sid = key == null ? targets.get(k) : (nt > 1 ? key + "/" + targets.get(k) : key);
+              current[k] = new SeriesData(sid, targets.get(k), fmt);
+            }
+          }
+          long t = timeParser.parse(rawTime);
+          long recT = TimeParser.UNPARSEABLE;
+          int recIdx = timeIdx + 1 + 3 * nt;
+          if (rec != null) {
+            recT = recordedParser == null ? TimeParser.UNPARSEABLE : recordedParser.parse(rs.getString(recIdx));
+          }
+          for (int k = 0; k < nt; k++) {
+            double v = rs.getDouble(timeIdx + 1 + 3 * k);
+            boolean wasNull = rs.wasNull();
+            int st = rs.getInt(timeIdx + 2 + 3 * k);
+            String raw = st == 2 ? rs.getString(timeIdx + 3 + 3 * k) : null;
+            byte state = (byte) st;
+            if (state == SeriesData.OK && (wasNull || Double.isNaN(v))) {
+              state = SeriesData.MISSING;
+            } else if (state == SeriesData.OK && Double.isInfinite(v)) {
+              state = SeriesData.NON_NUMERIC;
+              raw = Double.toString(v);
+            }
+            current[k].add(row, t, rawTime, v, state, raw);
+            if (rec != null) {
+              current[k].setRecordedAt(recT);
+            }
+            for (int c = 0; c < cov.size(); c++) {
+              double cv = rs.getDouble(recIdx + (rec != null ? 1 : 0) + c);
+              current[k].setCovariate(cov.get(c), rs.wasNull() ? Double.NaN : cv);
+            }
+          }
+        }
+        if (current != null) {
+          for (SeriesData d : current) {
+            sink.accept(d);
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new SignalcheckException(SignalcheckException.INPUT, "cannot read " + displayName + ": "
+          + firstLine(e.getMessage()), e);
+    }
+  }
+
+  private long nullIdRows;
+
+  /** Of the rejected rows, those without a series key. */
+  public long rejectedForMissingId() {
+    return nullIdRows;
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (conn != null) {
+        conn.close();
+      }
+    } catch (SQLException ignored) {
+      // closing an in-memory database cannot lose anything
+    }
+    if (tempCopy != null) {
+      try {
+        Files.deleteIfExists(tempCopy);
+      } catch (IOException ignored) {
+        // a temporary copy of standard input; deleteOnExit is set as well
+      }
+    }
+  }
+}
