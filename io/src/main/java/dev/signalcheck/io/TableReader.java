@@ -222,7 +222,8 @@ public final class TableReader implements AutoCloseable {
         sql = "CREATE TEMP TABLE src AS SELECT * FROM read_json_auto(" + p + ")";
         break;
       default:
-        StringBuilder opts = new StringBuilder(", all_varchar=true, header=true, null_padding=true, strict_mode=false");
+        // header=false: DuckDB reads the header line as data, so quoted names are unescaped like values
+        StringBuilder opts = new StringBuilder(", all_varchar=true, header=false, null_padding=true, strict_mode=false, quote='\"', escape='\"'");
         if (spec.delimiter() != null) {
           String d = spec.delimiter().equals("\\t") || spec.delimiter().equalsIgnoreCase("tab") ? "\t" : spec.delimiter();
           opts.append(", delim=").append(Sql.literal(d));
@@ -233,6 +234,10 @@ public final class TableReader implements AutoCloseable {
     try (Statement st = conn.createStatement()) {
       st.execute("SET preserve_insertion_order = true");
       st.execute(sql);
+      if (f == Format.CSV) {
+        headerFromFirstRow(st);
+        rowOffset = 0;
+      }
     } catch (SQLException e) {
       String msg = firstLine(e.getMessage());
       throw new SignalcheckException(SignalcheckException.INPUT,
@@ -240,6 +245,44 @@ public final class TableReader implements AutoCloseable {
               + (f == Format.CSV ? "; if the delimiter was guessed wrong, pass --delimiter" : ""), e);
     }
   }
+
+  /** Names the columns after the first row, then removes it; row ids then equal data row numbers. */
+  private void headerFromFirstRow(Statement st) throws SQLException {
+    List<String> raw = new ArrayList<>();
+    try (ResultSet rs = st.executeQuery("DESCRIBE src")) {
+      while (rs.next()) {
+        raw.add(rs.getString(1));
+      }
+    }
+    List<String> names = new ArrayList<>();
+    try (ResultSet rs = st.executeQuery("SELECT * FROM src WHERE rowid = 0")) {
+      if (!rs.next()) {
+        throw SignalcheckException.input(displayName + " has no header line; nothing to audit");
+      }
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (int i = 0; i < raw.size(); i++) {
+        String n = rs.getString(i + 1);
+        n = n == null || n.isBlank() ? "column" + (i + 1) : n.trim();
+        String base = n;
+        int k = 2;
+        while (!seen.add(n.toLowerCase(Locale.ROOT))) {
+          n = base + "_" + k++;
+        }
+        names.add(n);
+      }
+    }
+    st.execute("DELETE FROM src WHERE rowid = 0");
+    // two passes, so that a new name may be an old name of another column
+    for (int i = 0; i < raw.size(); i++) {
+      st.execute("ALTER TABLE src RENAME COLUMN " + Sql.ident(raw.get(i)) + " TO " + Sql.ident("\u0001sc" + i));
+    }
+    for (int i = 0; i < raw.size(); i++) {
+      st.execute("ALTER TABLE src RENAME COLUMN " + Sql.ident("\u0001sc" + i) + " TO " + Sql.ident(names.get(i)));
+    }
+  }
+
+  /** What to add to a DuckDB row id to get the 1-based data row number. */
+  private long rowOffset = 1;
 
   private static String firstLine(String s) {
     if (s == null) {
@@ -543,7 +586,7 @@ public final class TableReader implements AutoCloseable {
         int nt = targets.size();
         int timeIdx = 2 + ids.size();
         while (rs.next()) {
-          long row = rs.getLong(1) + 1;
+          long row = rs.getLong(1) + rowOffset;
           String key = null;
           boolean nullId = false;
           if (!ids.isEmpty()) {

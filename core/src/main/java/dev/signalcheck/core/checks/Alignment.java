@@ -236,10 +236,13 @@ public final class Alignment {
     int len = (int) last + 1;
     keptIndex = new int[len];
     java.util.Arrays.fill(keptIndex, -1);
+    long snappedAway = 0;
     for (int k = 0; k < u; k++) {
       int p = (int) pos[k];
       if (keptIndex[p] < 0) {
         keptIndex[p] = uniq[k];
+      } else {
+        snappedAway++;
       }
     }
     double regularity = u > 1 ? exactSteps / (double) (u - 1) : 1.0;
@@ -248,9 +251,10 @@ public final class Alignment {
       Severity sev = share > 0.05 ? Severity.WARNING : Severity.INFO;
       findings.add(new Finding(Checks.TIME_IRREGULAR, sev, Category.DATA_COLLECTION,
           String.format(Locale.ROOT,
-              "%d spacings (%s) are not a multiple of the step %s; those stamps were moved to the nearest grid point",
-              irregular, pct(share), step.iso()),
-          irregular, irregularIntervals, irregularRows.first(), Map.of()));
+              "%d spacings (%s) are not a multiple of the step %s; those stamps were moved to the nearest grid point%s",
+              irregular, pct(share), step.iso(),
+              snappedAway > 0 ? String.format(Locale.ROOT, ", where %d rows met an earlier row and were left out", snappedAway) : ""),
+          irregular, irregularIntervals, irregularRows.first(), Map.of("leftOut", snappedAway)));
     }
     long gaps = 0;
     long missingStamps = 0;
