@@ -82,11 +82,11 @@ final class AuditRun {
       } catch (IOException e) {
         throw SignalcheckException.input("cannot write the report: " + e.getMessage());
       }
-      if (jsonToStdout) {
-        jsonOuts.add(new NonClosing(System.out));
-      }
       for (OutputStream os : jsonOuts) {
         writers.add(new ReportWriter(os, true));
+      }
+      if (jsonToStdout) {
+        writers.add(new ReportWriter(out, true));
       }
       ReportInfo.Input input = new ReportInfo.Input(reader.displayName(), reader.rows(), 0,
           reader.timeColumns().size() == 1 ? reader.timeColumns().get(0) : reader.timeColumns(), reader.targets(),
@@ -228,23 +228,6 @@ final class AuditRun {
       m.put("warning", findings[Severity.WARNING.ordinal()]);
       m.put("info", findings[Severity.INFO.ordinal()]);
       return m;
-    }
-  }
-
-  /** Passes writes through to standard output but never closes it. */
-  private static final class NonClosing extends java.io.FilterOutputStream {
-    NonClosing(OutputStream os) {
-      super(os);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
     }
   }
 }

@@ -52,6 +52,11 @@ public final class InputOptions {
     if (delimiter != null && delimiter.isEmpty()) {
       throw SignalcheckException.usage("--delimiter must not be empty");
     }
+    if (timeFormat != null && !java.util.List.of("epoch-s", "epoch-ms", "index", "year", "ymd", "dmy", "mdy")
+        .contains(timeFormat.toLowerCase(java.util.Locale.ROOT))) {
+      throw SignalcheckException.usage("unknown time format '" + timeFormat
+          + "' (--time-format); use one of epoch-s, epoch-ms, index, year, ymd, dmy, mdy");
+    }
     ZoneId zone = null;
     if (timezone != null) {
       try {

@@ -35,6 +35,19 @@ public final class ReportWriter implements AutoCloseable {
     }
   }
 
+  /** Writes to a character stream, which is left open on {@link #close()}. */
+  public ReportWriter(java.io.Writer out, boolean pretty) {
+    try {
+      g = mapper.getFactory().createGenerator(out);
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      if (pretty) {
+        g.useDefaultPrettyPrinter();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public void begin(ReportInfo.Generator generator, ReportInfo.Input input, ReportInfo.Settings settings) {
     try {
       g.writeStartObject();

@@ -1,0 +1,111 @@
+package dev.signalcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditCommandTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void auditWritesAValidReportAndAConsoleSummary() {
+    Cli c = Cli.run("audit", Cli.data("nab/ec2_request_latency_system_failure.csv"), "--out", dir.toString());
+    assertThat(c.exit).as(c.err).isZero();
+    assertThat(c.out).contains("value  n=4,032  step PT5M").contains("time.duplicate").contains("time.gap");
+    JsonNode r = Cli.validReport(dir.resolve("report.json"));
+    assertThat(r.at("/schemaVersion").asInt()).isEqualTo(1);
+    assertThat(r.at("/input/rows").asLong()).isEqualTo(4032);
+    assertThat(r.at("/series/0/id").asText()).isEqualTo("value");
+    assertThat(r.at("/summary/series").asInt()).isEqualTo(1);
+    assertThat(r.at("/summary/findings/warning").asInt()).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void jsonToStandardOutputKeepsTheSummaryOnStandardError() {
+    Cli c = Cli.run("audit", Cli.data("nab/ambient_temperature_system_failure.csv"), "--json", "-", "--no-progress");
+    assertThat(c.exit).as(c.err).isZero();
+    JsonNode r = Cli.validReport(c.out);
+    assertThat(r.at("/series/0/findings/0/check").asText()).isEqualTo("time.gap");
+    assertThat(r.at("/series/0/findings/0/intervals").size()).isEqualTo(10);
+    assertThat(c.err).contains("time.gap");
+  }
+
+  @Test
+  void failOnGivesExitOne() {
+    Cli warn = Cli.run("audit", Cli.data("nab/ambient_temperature_system_failure.csv"), "--json",
+        dir.resolve("a.json").toString(), "--fail-on", "warning", "--quiet");
+    assertThat(warn.exit).isEqualTo(1);
+    Cli crit = Cli.run("audit", Cli.data("nab/ambient_temperature_system_failure.csv"), "--json",
+        dir.resolve("b.json").toString(), "--fail-on", "critical", "--quiet");
+    assertThat(crit.exit).isZero();
+  }
+
+  @Test
+  void airQualityWideLayoutWithDateAndTimeColumns() {
+    Cli c = Cli.run("audit", Cli.data("uci/AirQualityUCI_semicolon.csv"), "--time", "Date,Time", "--json",
+        dir.resolve("aq.json").toString(), "--quiet");
+    assertThat(c.exit).as(c.err).isZero();
+    JsonNode r = Cli.validReport(dir.resolve("aq.json"));
+    assertThat(r.at("/series").size()).isEqualTo(13);
+    assertThat(r.at("/input/time").isArray()).isTrue();
+    assertThat(r.at("/findings/0/check").asText()).isEqualTo("input.rejected-rows");
+    assertThat(r.at("/findings/0/count").asInt()).isEqualTo(114);
+    for (JsonNode s : r.at("/series")) {
+      assertThat(s.at("/n").asInt()).isEqualTo(9357);
+    }
+  }
+
+  @Test
+  void m3YearlyLongLayout() {
+    Cli c = Cli.run("audit", Cli.data("m3/M3_yearly_TSTS.csv.gz"), "--id", "series_id", "--target", "value",
+        "--json", dir.resolve("m3.json").toString(), "--threads", "2");
+    assertThat(c.exit).as(c.err).isZero();
+    JsonNode r = Cli.validReport(dir.resolve("m3.json"));
+    assertThat(r.at("/series").size()).isEqualTo(645);
+    assertThat(r.at("/series/0/id").asText()).isEqualTo("Y1");
+    assertThat(r.at("/series/644/id").asText()).isEqualTo("Y99");
+    assertThat(c.out).contains("more series: see the report");
+  }
+
+  @Test
+  void standardInput() throws IOException {
+    Path csv = dir.resolve("in.csv");
+    Files.writeString(csv, "t,v\n1,1\n2,2\n3,3\n5,5\n", StandardCharsets.UTF_8);
+    java.io.InputStream old = System.in;
+    try {
+      System.setIn(Files.newInputStream(csv));
+      Cli c = Cli.run("audit", "-", "--json", dir.resolve("s.json").toString(), "--time", "t");
+      assertThat(c.exit).as(c.err).isZero();
+      JsonNode r = Cli.validReport(dir.resolve("s.json"));
+      assertThat(r.at("/input/source").asText()).isEqualTo("standard input");
+      assertThat(r.at("/series/0/findings/0/check").asText()).isEqualTo("time.gap");
+      assertThat(r.at("/series/0/findings/0/intervals/0/from").isNumber()).isTrue();
+    } finally {
+      System.setIn(old);
+    }
+  }
+
+  @Test
+  void demoWritesReportsForTheBundledExamples() {
+    Cli c = Cli.run("demo", "--out", dir.toString());
+    assertThat(c.exit).as(c.err).isZero();
+    Cli.validReport(dir.resolve("ec2_request_latency_system_failure/report.json"));
+    Cli.validReport(dir.resolve("air_passengers/report.json"));
+    assertThat(c.out).contains("AirPassengers");
+  }
+
+  @Test
+  void versionAndHelp() {
+    assertThat(Cli.run("--version").out).startsWith("signalcheck ");
+    Cli h = Cli.run("audit", "--help");
+    assertThat(h.exit).isZero();
+    assertThat(h.out).contains("--fail-on").contains("--horizon");
+  }
+}
