@@ -535,25 +535,65 @@ public final class TableReader implements AutoCloseable {
 
   // ---------------------------------------------------------------- data
 
+  /** How the time column reaches Java: as epoch ms computed by DuckDB, as an integer, or as text. */
+  private enum TimeTransfer {
+    SQL_TIMESTAMP,
+    SQL_INTEGER,
+    TEXT
+  }
+
+  private TimeTransfer timeTransfer() {
+    switch (timeParser.kind()) {
+      case LOCAL_DATETIME:
+      case DATE:
+        return timeParser.order() == TimeParser.Order.YMD ? TimeTransfer.SQL_TIMESTAMP : TimeTransfer.TEXT;
+      case INDEX:
+      case YEAR:
+        return TimeTransfer.SQL_INTEGER;
+      case OFFSET_DATETIME:
+        return timeParser.integerMode() == TimeParser.IntegerMode.EPOCH_SECONDS
+            || timeParser.integerMode() == TimeParser.IntegerMode.EPOCH_MILLIS ? TimeTransfer.SQL_INTEGER : TimeTransfer.TEXT;
+      default:
+        return TimeTransfer.TEXT;
+    }
+  }
+
   /**
    * Streams the data, one {@link SeriesData} per series (per id value × target in long layout, per
-   * target in wide layout), in id order. Memory holds one id's rows at a time.
+   * target in wide layout), in id order. Memory holds one id's rows at a time. Times in ISO form and
+   * integers are converted by DuckDB; text crosses into Java only where DuckDB could not read it.
    */
   public void forEachSeries(Consumer<SeriesData> sink) {
+    TimeTransfer tt = timeTransfer();
+    String t = timeText(timeCols);
+    String num;
+    switch (tt) {
+      case SQL_TIMESTAMP:
+        num = "epoch_ms(TRY_CAST(" + t + " AS TIMESTAMP))";
+        break;
+      case SQL_INTEGER:
+        num = "TRY_CAST(" + t + " AS BIGINT)";
+        break;
+      default:
+        num = "CAST(NULL AS BIGINT)";
+        break;
+    }
+    // column layout: 1 rowid, 2 key hash, 3.. id texts, then time number, time text, then 3 per target
     StringBuilder sql = new StringBuilder("SELECT rowid");
+    sql.append(ids.isEmpty() ? ", 0" : ", hash(" + ids.stream().map(Sql::ident).collect(Collectors.joining(", ")) + ")");
     for (String id : ids) {
       sql.append(", CAST(").append(Sql.ident(id)).append(" AS VARCHAR)");
     }
-    sql.append(", ").append(timeText(timeCols));
-    for (String t : targets) {
-      boolean comma = decimalComma.getOrDefault(t, false);
-      String miss = missingPredicate(t);
-      sql.append(", CASE WHEN ").append(miss).append(" THEN NULL ELSE TRY_CAST(").append(valueText(t, comma))
-          .append(" AS DOUBLE) END");
-      sql.append(", CASE WHEN ").append(miss).append(" THEN 1 WHEN TRY_CAST(").append(valueText(t, comma))
-          .append(" AS DOUBLE) IS NULL THEN 2 ELSE 0 END");
-      sql.append(", CASE WHEN ").append(miss).append(" THEN NULL WHEN TRY_CAST(").append(valueText(t, comma))
-          .append(" AS DOUBLE) IS NULL THEN CAST(").append(Sql.ident(t)).append(" AS VARCHAR) END");
+    sql.append(", ").append(num);
+    sql.append(", CASE WHEN ").append(num).append(" IS NULL THEN ").append(t).append(" END");
+    for (String target : targets) {
+      boolean comma = decimalComma.getOrDefault(target, false);
+      String miss = missingPredicate(target);
+      String cast = "TRY_CAST(" + valueText(target, comma) + " AS DOUBLE)";
+      sql.append(", CASE WHEN ").append(miss).append(" THEN NULL ELSE ").append(cast).append(" END");
+      sql.append(", CASE WHEN ").append(miss).append(" THEN 1 WHEN ").append(cast).append(" IS NULL THEN 2 ELSE 0 END");
+      sql.append(", CASE WHEN ").append(miss).append(" THEN NULL WHEN ").append(cast).append(" IS NULL THEN CAST(")
+          .append(Sql.ident(target)).append(" AS VARCHAR) END");
     }
     String rec = spec.recordedAt() == null ? null : resolve(spec.recordedAt(), "--recorded-at");
     if (rec != null) {
@@ -572,27 +612,34 @@ public final class TableReader implements AutoCloseable {
     sql.append("rowid");
 
     TimeFormat fmt = timeParser.format();
+    int nt = targets.size();
+    int timeNumIdx = 3 + ids.size();
+    int timeTextIdx = timeNumIdx + 1;
+    int firstTarget = timeTextIdx + 1;
+    int recIdx = firstTarget + 3 * nt;
+    int firstCov = recIdx + (rec != null ? 1 : 0);
     try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
       int p = 1;
-      for (int k = 0; k < targets.size(); k++) {
+      for (int k = 0; k < nt; k++) {
         p = bindMissing(ps, p, 3);
       }
       for (int k = 0; k < cov.size(); k++) {
         p = bindMissing(ps, p, 1);
       }
       try (ResultSet rs = ps.executeQuery()) {
+        long currentHash = 0;
         String currentKey = null;
+        boolean currentNullId = false;
         SeriesData[] current = null;
-        int nt = targets.size();
-        int timeIdx = 2 + ids.size();
+        int[] states = new int[nt];
         while (rs.next()) {
           long row = rs.getLong(1) + rowOffset;
-          String key = null;
-          boolean nullId = false;
-          if (!ids.isEmpty()) {
+          long hash = rs.getLong(2);
+          if (!ids.isEmpty() && (currentKey == null || hash != currentHash)) {
             StringBuilder kb = new StringBuilder();
+            boolean nullId = false;
             for (int k = 0; k < ids.size(); k++) {
-              String v = rs.getString(2 + k);
+              String v = rs.getString(3 + k);
               if (v == null || v.isBlank()) {
                 nullId = true;
               }
@@ -601,64 +648,76 @@ public final class TableReader implements AutoCloseable {
               }
               kb.append(v == null ? "" : v.trim());
             }
-            key = kb.toString();
+            String key = kb.toString();
+            currentHash = hash;
+            currentNullId = nullId;
+            if (!key.equals(currentKey)) {
+              if (current != null) {
+                for (SeriesData d : current) {
+                  sink.accept(d);
+                }
+                current = null;
+              }
+              currentKey = key;
+            }
           }
-          String rawTime = rs.getString(timeIdx);
+          long t0 = rs.getLong(timeNumIdx);
+          boolean timeIsNull = rs.wasNull();
+          String rawTime = timeIsNull ? rs.getString(timeTextIdx) : null;
           boolean anyValue = false;
           for (int k = 0; k < nt; k++) {
-            int st = rs.getInt(timeIdx + 2 + 3 * k);
-            if (st != 1) {
+            states[k] = rs.getInt(firstTarget + 1 + 3 * k);
+            if (states[k] != 1) {
               anyValue = true;
             }
           }
-          boolean timeEmpty = rawTime == null || rawTime.isBlank();
-          if ((timeEmpty && !anyValue) || nullId) {
+          boolean timeEmpty = timeIsNull && (rawTime == null || rawTime.isBlank());
+          if ((timeEmpty && !anyValue) || currentNullId) {
             rejectedRows++;
             if (rejectedExamples.size() < 5) {
               rejectedExamples.add(row);
             }
-            if (nullId) {
+            if (currentNullId) {
               nullIdRows++;
             }
             continue;
           }
-          if (current == null || (key != null && !key.equals(currentKey))) {
-            if (current != null) {
-              for (SeriesData d : current) {
-                sink.accept(d);
-              }
-            }
-            currentKey = key;
+          if (current == null) {
             current = new SeriesData[nt];
             for (int k = 0; k < nt; k++) {
-              String sid = key == null ? targets.get(k) : (nt > 1 ? key + "/" + targets.get(k) : key);
+              String sid = currentKey == null ? targets.get(k) : (nt > 1 ? currentKey + "/" + targets.get(k) : currentKey);
               current[k] = new SeriesData(sid, targets.get(k), fmt);
             }
           }
-          long t = timeParser.parse(rawTime);
+          long time;
+          if (timeIsNull) {
+            time = timeParser.parse(rawTime);
+          } else if (tt == TimeTransfer.SQL_INTEGER) {
+            time = timeParser.parse(Long.toString(t0));
+          } else {
+            time = t0;
+          }
           long recT = TimeParser.UNPARSEABLE;
-          int recIdx = timeIdx + 1 + 3 * nt;
-          if (rec != null) {
-            recT = recordedParser == null ? TimeParser.UNPARSEABLE : recordedParser.parse(rs.getString(recIdx));
+          if (rec != null && recordedParser != null) {
+            recT = recordedParser.parse(rs.getString(recIdx));
           }
           for (int k = 0; k < nt; k++) {
-            double v = rs.getDouble(timeIdx + 1 + 3 * k);
+            double v = rs.getDouble(firstTarget + 3 * k);
             boolean wasNull = rs.wasNull();
-            int st = rs.getInt(timeIdx + 2 + 3 * k);
-            String raw = st == 2 ? rs.getString(timeIdx + 3 + 3 * k) : null;
-            byte state = (byte) st;
+            byte state = (byte) states[k];
+            String raw = state == SeriesData.NON_NUMERIC ? rs.getString(firstTarget + 2 + 3 * k) : null;
             if (state == SeriesData.OK && (wasNull || Double.isNaN(v))) {
               state = SeriesData.MISSING;
             } else if (state == SeriesData.OK && Double.isInfinite(v)) {
               state = SeriesData.NON_NUMERIC;
               raw = Double.toString(v);
             }
-            current[k].add(row, t, rawTime, v, state, raw);
+            current[k].add(row, time, timeIsNull ? rawTime : null, v, state, raw);
             if (rec != null) {
               current[k].setRecordedAt(recT);
             }
             for (int c = 0; c < cov.size(); c++) {
-              double cv = rs.getDouble(recIdx + (rec != null ? 1 : 0) + c);
+              double cv = rs.getDouble(firstCov + c);
               current[k].setCovariate(cov.get(c), rs.wasNull() ? Double.NaN : cv);
             }
           }
