@@ -48,13 +48,20 @@ public final class SpectralEntropy {
         int p = ar.length;
         double step = nf == 1 ? 0 : 0.5 / (nf - 1);
         for (int j = 0; j < nf; j++) {
-            double f = j * step;
+            double w = 2 * Math.PI * (j * step);
+            // cos(kw), sin(kw) by the angle-addition recurrence: two trigonometric calls per frequency
+            double c1 = Math.cos(w);
+            double s1 = Math.sin(w);
+            double ck = 1;
+            double sk = 0;
             double cs = 0;
             double sn = 0;
             for (int k = 1; k <= p; k++) {
-                double w = 2 * Math.PI * f * k;
-                cs += Math.cos(w) * ar[k - 1];
-                sn += Math.sin(w) * ar[k - 1];
+                double c = ck * c1 - sk * s1;
+                sk = sk * c1 + ck * s1;
+                ck = c;
+                cs += ck * ar[k - 1];
+                sn += sk * ar[k - 1];
             }
             double re = 1 - cs;
             spec[j] = 1 / (re * re + sn * sn);
