@@ -58,6 +58,10 @@ final class Console {
       if (fs.size() > MAX_FINDINGS_SHOWN) {
         out.printf(Locale.ROOT, "  … %d more findings in the report%n", fs.size() - MAX_FINDINGS_SHOWN);
       }
+      String prof = ProfileText.line(r.profile());
+      if (prof != null) {
+        out.printf(Locale.ROOT, "  profile: %s%n", prof);
+      }
       if (r.cleaning() != null && "longest-stretch".equals(r.cleaning().method())) {
         out.printf(Locale.ROOT, "  note: long gaps remain; the analyses use the longest complete stretch, %s to %s (%,d points)%n",
             r.cleaning().from(), r.cleaning().to(), r.cleaning().n());

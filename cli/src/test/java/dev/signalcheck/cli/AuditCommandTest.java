@@ -102,6 +102,26 @@ class AuditCommandTest {
   }
 
   @Test
+  void constantSeriesGetsReasonsNotNaN() {
+    Cli c = Cli.run("audit", Cli.data("nab/art_flatline.csv"), "--json", "-", "--no-progress");
+    assertThat(c.exit).as(c.err).isZero();
+    assertThat(c.out).doesNotContain("NaN").doesNotContain("Infinity");
+    JsonNode r = Cli.validReport(c.out);
+    assertThat(r.at("/series/0/findings/0/check").asText()).isEqualTo("series.constant");
+    assertThat(r.at("/series/0/profile/notComputable/acf1").asText()).isEqualTo("series is constant");
+  }
+
+  @Test
+  void profileIsInTheReportAndOnTheConsole() {
+    Cli c = Cli.run("audit", Cli.data("nab/ambient_temperature_system_failure.csv"), "--out", dir.toString());
+    assertThat(c.out).contains("profile: acf1 0.9");
+    JsonNode r = Cli.validReport(dir.resolve("report.json"));
+    assertThat(r.at("/series/0/profile/acf1").asDouble()).isBetween(0.9, 1.0);
+    assertThat(r.at("/series/0/profile/ljungBox/lag").asInt()).isEqualTo(48);
+    assertThat(r.at("/series/0/profile/intermittency/class").asText()).isNotEmpty();
+  }
+
+  @Test
   void versionAndHelp() {
     assertThat(Cli.run("--version").out).startsWith("signalcheck ");
     Cli h = Cli.run("audit", "--help");

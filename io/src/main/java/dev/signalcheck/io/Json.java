@@ -47,9 +47,16 @@ public final class Json {
     m.addSerializer(Finding.class, new FindingSerializer());
     ObjectMapper om = new ObjectMapper();
     om.registerModule(m);
+    om.addMixIn(dev.signalcheck.core.profile.Intermittency.Result.class, IntermittencyNames.class);
     om.setSerializationInclusion(JsonInclude.Include.NON_NULL);
     om.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     return om;
+  }
+
+  /** JSON names that are Java keywords. */
+  abstract static class IntermittencyNames {
+    @com.fasterxml.jackson.annotation.JsonProperty("class")
+    abstract String sbcClass();
   }
 
   static final class FiniteDouble extends JsonSerializer<Double> {

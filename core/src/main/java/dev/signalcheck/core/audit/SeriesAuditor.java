@@ -5,6 +5,9 @@ import dev.signalcheck.core.checks.Checks;
 import dev.signalcheck.core.finding.Category;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Severity;
+import dev.signalcheck.core.profile.DominantPeriod;
+import dev.signalcheck.core.profile.Profile;
+import dev.signalcheck.core.profile.Profiler;
 import dev.signalcheck.core.series.Cleaner;
 import dev.signalcheck.core.series.RegularSeries;
 import dev.signalcheck.core.series.SeriesData;
@@ -46,8 +49,12 @@ public final class SeriesAuditor {
     int horizon = settings.horizon() != null ? settings.horizon() : reg.step().defaultHorizon(season, n);
     Frequency freq = new Frequency(reg.step().iso(), season, aligned.regularity(), horizon);
     tooShort(n, season, horizon, findings);
+    Profile profile = n == 0 ? null : Profiler.profile(cleaned.values(), season);
+    if (profile != null) {
+      seasonMismatch(profile.dominantPeriod(), season, reg, findings);
+    }
     return new SeriesResult(data.id(), data.target(), data.size(), len, reg.formattedTime(0),
-        reg.formattedTime(len - 1), freq, sorted(findings), cleaned.cleaning(), null, null, null);
+        reg.formattedTime(len - 1), freq, sorted(findings), cleaned.cleaning(), profile, null, null);
   }
 
   /** Minimum usable length for the backtest: one horizon to test on and enough history to fit. */
@@ -79,6 +86,20 @@ public final class SeriesAuditor {
           String.format(Locale.ROOT, "only %d usable points: %s", n, String.join("; ", parts)), n, List.of(),
           List.of(), java.util.Map.of("usable", n, "minimum", needBacktest)));
     }
+  }
+
+  /** The data's own dominant cycle differs from the configured season, e.g. hourly data with a weekly cycle. */
+  private static void seasonMismatch(DominantPeriod.Result d, int season, RegularSeries reg, List<Finding> out) {
+    if (d == null || !d.disagrees() || d.period() == null) {
+      return;
+    }
+    String unit = reg.step().iso();
+    out.add(new Finding(Checks.SERIES_SEASON_MISMATCH, Severity.INFO, Category.DATA_COLLECTION,
+        String.format(Locale.ROOT,
+            "the data repeat every %d steps of %s (autocorrelation %.2f), but the analyses use a season of %d;"
+                + " if that cycle is real, rerun with --season %d", d.period(), unit, d.strength(), season, d.period(),
+            d.period()),
+        1, List.of(), List.of(), java.util.Map.of("dominantPeriod", d.period(), "season", season)));
   }
 
   private static List<Finding> sorted(List<Finding> findings) {
