@@ -16,6 +16,11 @@ import java.util.Optional;
  * @param skill 1 − MASE(best) / MASE(baseline); NaN when either is missing
  * @param significance Diebold–Mariano test of best against baseline; null when either is missing
  * @param skillByHorizon 1 − MASE_h(best) / MASE_h(baseline) for each step h = 1…horizon
+ * @param predictability 1 − MAE(best of all models) / MAE(mean forecast): the share of the error of
+ *     always forecasting the average that some model removes (the mean is run for this even when not
+ *     selected); NaN when undefined
+ * @param meanMae MAE of the mean forecast averaged over origins, the reference of {@code predictability}
+ * @param observations the length of the series
  * @param originsRequested origins asked for
  * @param minimumTrainingLength the shortest training window the backtest accepts for this season
  * @param trainingLengths training length at each origin, oldest first
@@ -32,6 +37,9 @@ public record BacktestResult(
     double skill,
     Significance significance,
     List<Double> skillByHorizon,
+    double predictability,
+    double meanMae,
+    int observations,
     int originsRequested,
     int minimumTrainingLength,
     List<Integer> trainingLengths,

@@ -2,6 +2,7 @@ package dev.signalcheck.core.backtest;
 
 import dev.signalcheck.core.forecast.Fitted;
 import dev.signalcheck.core.forecast.Forecaster;
+import dev.signalcheck.core.forecast.MeanForecaster;
 import dev.signalcheck.core.forecast.ModelFailure;
 import dev.signalcheck.core.forecast.ModelRegistry;
 import dev.signalcheck.core.forecast.Naive;
@@ -101,8 +102,8 @@ public final class RollingOriginBacktest {
                   + "(a training window of max(2 × season, %d) = %d plus a horizon of %d)",
               n, minTrain + horizon, MIN_TRAINING_FLOOR, minTrain, horizon));
       return new BacktestResult(
-          horizon, 0, null, null, List.of(), Double.NaN, null, List.of(), origins, minTrain, List.of(), m,
-          true, notes);
+          horizon, 0, null, null, List.of(), Double.NaN, null, List.of(), Double.NaN, Double.NaN, n, origins, minTrain,
+          List.of(), m, true, notes);
     }
     int k = Math.min(origins, fit);
     if (k < origins) {
@@ -147,6 +148,7 @@ public final class RollingOriginBacktest {
       scores.add(r.score(naiveRef, naive2, squaredScale));
     }
 
+    double meanMae = meanMae(raws, y, m, trainLengths, actual, scale);
     ModelScore baseline = bestOf(scores, true);
     ModelScore best = bestOf(scores, false);
     double skill = Double.NaN;
@@ -180,12 +182,42 @@ public final class RollingOriginBacktest {
         skill,
         significance,
         skillByHorizon,
+        meanMae == 0 ? Double.NaN : 1 - Math.min(bestMae(scores), meanMae) / meanMae,
+        meanMae,
+        n,
         origins,
         minTrain,
         lengths,
         m,
         false,
         notes);
+  }
+
+  private static double bestMae(List<ModelScore> scores) {
+    double best = Double.POSITIVE_INFINITY;
+    for (ModelScore s : scores) {
+      if (!s.skipped() && s.mae() < best) {
+        best = s.mae();
+      }
+    }
+    return best;
+  }
+
+  /** MAE of the mean forecast averaged over origins, running it if it was not selected. */
+  private double meanMae(List<Raw> raws, double[] y, int m, int[] trainLengths, double[][] actual, double[] scale) {
+    Raw mean =
+        raws.stream()
+            .filter(r -> r.name.equals(MeanForecaster.NAME) && r.failure == null)
+            .findFirst()
+            .orElseGet(() -> evaluate(new MeanForecaster(), y, m, trainLengths, actual, scale));
+    if (mean.failure != null) {
+      return Double.NaN;
+    }
+    double mae = 0;
+    for (int o = 0; o < mean.forecasts.length; o++) {
+      mae += Metrics.mae(actual[o], mean.forecasts[o]);
+    }
+    return mae / mean.forecasts.length;
   }
 
   private static ModelScore bestOf(List<ModelScore> scores, boolean baseline) {
