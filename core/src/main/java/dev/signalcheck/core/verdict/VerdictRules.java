@@ -195,6 +195,18 @@ public final class VerdictRules {
     if (seasonalBaseline) {
       double explains = explains(r, base);
       String pattern = seasonName == null ? "seasonal pattern" : seasonName + " pattern";
+      if (Double.isFinite(explains) && explains >= EXPLAINS && skill >= MIN_SKILL) {
+        return String.format(
+            Locale.ROOT,
+            "Predictable by its %s: %s already explains %s; the best model (%s) adds %s, but that could be "
+                + "chance (%s).",
+            pattern,
+            baselinePhrase(name, r.season(), seasonName),
+            pct(explains),
+            best.name(),
+            pct(skill),
+            pText(p));
+      }
       if (Double.isFinite(explains) && explains >= EXPLAINS) {
         return String.format(
             Locale.ROOT,
@@ -316,7 +328,7 @@ public final class VerdictRules {
 
   static String pText(double p) {
     if (!Double.isFinite(p)) {
-      return "significance not computable";
+      return "no test possible: identical errors";
     }
     if (p < 0.001) {
       return "p < 0.001";
