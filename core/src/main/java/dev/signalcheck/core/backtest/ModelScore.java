@@ -22,9 +22,10 @@ import java.util.List;
  * @param inSampleMase mean |y − one-step fitted value| / scale over each origin's training data, averaged
  *     over origins; NaN when the model has no fitted values
  * @param overfitRatio how much more this model's error grows from in-sample to out-of-sample than that of
- *     the parameter-free naive forecast: (mase / inSampleMase) / (naive's mase / naive's inSampleMase)
+ *     the parameter-free naive forecast: (mase / inSampleMase) / (naive's mase / naive's inSampleMase);
+ *     +Infinity for a model that reproduces its training data exactly but not the future, NaN when undefined
  * @param overfit {@code overfitRatio} ≥ {@link RollingOriginBacktest#OVERFIT_RATIO}
- * @param origins the forecasts and actuals of each origin, oldest first
+ * @param forecasts the forecasts and actuals of each origin, oldest first
  */
 public record ModelScore(
     String name,
@@ -44,12 +45,12 @@ public record ModelScore(
     double inSampleMase,
     double overfitRatio,
     boolean overfit,
-    List<OriginForecast> origins) {
+    List<OriginForecast> forecasts) {
 
   public ModelScore {
     maseByOrigin = List.copyOf(maseByOrigin);
     maseByHorizon = List.copyOf(maseByHorizon);
-    origins = List.copyOf(origins);
+    forecasts = List.copyOf(forecasts);
   }
 
   /** A model that could not be run. */
@@ -63,12 +64,12 @@ public record ModelScore(
   /** The errors (actual − forecast) of all origins, oldest origin first, step 1…h within each. */
   public double[] errors() {
     int total = 0;
-    for (OriginForecast o : origins) {
+    for (OriginForecast o : forecasts) {
       total += o.actual().size();
     }
     double[] e = new double[total];
     int i = 0;
-    for (OriginForecast o : origins) {
+    for (OriginForecast o : forecasts) {
       for (double v : o.errors()) {
         e[i++] = v;
       }

@@ -415,7 +415,7 @@ public final class RollingOriginBacktest {
       }
       double inSampleMase = meanInSample();
       double ratio = (mase / inSampleMase) / (naiveRef.meanMase() / naiveRef.meanInSample());
-      boolean overfit = Double.isFinite(ratio) && ratio >= OVERFIT_RATIO;
+      boolean overfit = ratio >= OVERFIT_RATIO; // NaN (undefined) compares false; +Infinity (perfect fit) true
       return new ModelScore(
           name,
           baseline,
@@ -432,7 +432,7 @@ public final class RollingOriginBacktest {
           byOrigin,
           maseByHorizon,
           inSampleMase,
-          Double.isFinite(ratio) ? ratio : Double.NaN,
+          ratio,
           overfit,
           origins);
     }

@@ -65,7 +65,8 @@ public final class VerdictRules {
     }
     ModelScore base = r.baseline() == null ? null : r.model(r.baseline()).orElse(null);
     ModelScore best = r.best() == null ? null : r.model(r.best()).orElse(null);
-    int usefulHorizon = usefulHorizon(r.skillByHorizon());
+    int usefulHorizon =
+        base == null || best == null ? 0 : usefulHorizon(best.maseByHorizon(), base.maseByHorizon());
     Expected expected = best == null ? Expected.UNKNOWN : expected(best.maseByOrigin());
     double p = r.significance() == null ? Double.NaN : r.significance().pValue();
     double skill = r.skill();
@@ -190,8 +191,13 @@ public final class VerdictRules {
     String bestPart =
         String.format(Locale.ROOT, "best: %s, %s, %s", best.name(), betterOrWorse(skill), pText(p));
     String name = base.name();
+    // Credit the seasonal pattern only when the seasonal baseline clearly beats plain persistence: on a
+    // random walk the M4 test can fire and naive2 can win by a hair.
+    ModelScore naive = r.model(Naive.NAME).filter(s -> !s.skipped()).orElse(null);
     boolean seasonalBaseline =
-        r.season() > 1 && (name.equals(SeasonalNaive.NAME) || name.equals(Naive2.NAME));
+        r.season() > 1
+            && (name.equals(SeasonalNaive.NAME) || name.equals(Naive2.NAME))
+            && (naive == null || base.mase() <= (1 - MIN_SKILL) * naive.mase());
     if (seasonalBaseline) {
       double explains = explains(r, base);
       String pattern = seasonName == null ? "seasonal pattern" : seasonName + " pattern";
@@ -252,10 +258,29 @@ public final class VerdictRules {
     return r.meanMae() > 0 ? 1 - base.mae() / r.meanMae() : Double.NaN;
   }
 
-  static int usefulHorizon(List<Double> skillByHorizon) {
-    for (int h = skillByHorizon.size(); h >= 1; h--) {
-      Double s = skillByHorizon.get(h - 1);
-      if (s != null && s >= MIN_SKILL) {
+  /**
+   * The largest step h at which the best candidate is still at least {@value #MIN_SKILL} better than the
+   * baseline: its skill at step h is ≥ {@value #MIN_SKILL}, and so is its skill over steps 1…h together
+   * (1 − Σ MASE_k(best) / Σ MASE_k(baseline)). The second condition keeps a model that loses badly at
+   * every earlier step from being called useful because of one late step where the baseline happens to be
+   * poor. 0 when there is no such step.
+   */
+  static int usefulHorizon(List<Double> bestByHorizon, List<Double> baselineByHorizon) {
+    int n = Math.min(bestByHorizon.size(), baselineByHorizon.size());
+    double[] cumBest = new double[n];
+    double[] cumBase = new double[n];
+    double b = 0;
+    double a = 0;
+    for (int h = 0; h < n; h++) {
+      b += bestByHorizon.get(h);
+      a += baselineByHorizon.get(h);
+      cumBest[h] = b;
+      cumBase[h] = a;
+    }
+    for (int h = n; h >= 1; h--) {
+      double step = 1 - bestByHorizon.get(h - 1) / baselineByHorizon.get(h - 1);
+      double upTo = 1 - cumBest[h - 1] / cumBase[h - 1];
+      if (step >= MIN_SKILL && upTo >= MIN_SKILL) {
         return h;
       }
     }

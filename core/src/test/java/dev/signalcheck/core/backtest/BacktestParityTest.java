@@ -42,7 +42,7 @@ class BacktestParityTest {
         JsonNode ro = ref.get("origins").get(o);
         assertThat(r.trainingLengths().get(o)).isEqualTo(ro.get("trainingLength").asInt());
         double[] expected = ReferenceSeries.doubles(ro.get("models").get(model).get("forecast"));
-        List<Double> got = score.origins().get(o).forecast();
+        List<Double> got = score.forecasts().get(o).forecast();
         double tol = model.equals("ar") ? 1e-8 : 1e-9;
         for (int i = 0; i < h; i++) {
           assertThat(got.get(i)).isCloseTo(expected[i], within(tol * Math.abs(expected[i])));

@@ -53,12 +53,12 @@ class NoLookAheadTest {
         assertThat(s.skipped()).as(s.name() + " " + s.reason()).isFalse();
         ModelScore t = other.model(s.name()).orElseThrow();
         for (int k = 0; k <= o; k++) {
-          assertThat(t.origins().get(k).forecast())
+          assertThat(t.forecasts().get(k).forecast())
               .as("%s at origin %d after perturbing from index %d", s.name(), k + 1, origin)
-              .isEqualTo(s.origins().get(k).forecast());
+              .isEqualTo(s.forecasts().get(k).forecast());
         }
         // ... while the actuals of that origin did change, so the check is not vacuous
-        assertThat(t.origins().get(o).actual()).isNotEqualTo(s.origins().get(o).actual());
+        assertThat(t.forecasts().get(o).actual()).isNotEqualTo(s.forecasts().get(o).actual());
       }
     }
   }
@@ -128,7 +128,7 @@ class NoLookAheadTest {
       for (int t = 0; t < len; t++) {
         assertThat(seen[t]).isEqualTo(t); // exactly the prefix, nothing at or after the origin
       }
-      List<Double> actual = r.models().get(0).origins().get(k).actual();
+      List<Double> actual = r.models().get(0).forecasts().get(k).actual();
       assertThat(actual).hasSize(horizon);
       assertThat(actual.get(0)).isEqualTo((double) len); // the test window starts right at the origin
     }
