@@ -22,6 +22,14 @@ import java.util.Locale;
  *   <li>{@code weak} when {@value #MIN_SKILL} ≤ skill &lt; {@value #STRONG_SKILL} and significant;
  *   <li>{@code strong} when skill ≥ {@value #STRONG_SKILL} and significant.
  * </ul>
+ *
+ * <p><b>How much to trust it.</b> The significance test sees origins × horizon errors, and the errors of one
+ * origin are strongly dependent, so its reliability depends on the number of origins. Measured on 300
+ * simulated series each (horizon 10, models mean, naive, seasonal-naive, naive2, drift, ar): with 3 origins,
+ * random walks of 300 points got a weak or strong verdict 17% of the time (their loss differentials are too
+ * persistent for 30 errors), white noise never, and an AR(1) with φ = 0.85 only 4% of the time; with 20 and
+ * 40 origins on 1,000 points, random walks 3% and 2%, white noise never, AR(1) 25% and 64%. More origins make
+ * the verdict both safer and more sensitive.
  */
 public final class VerdictRules {
   public static final double MIN_SKILL = 0.05;
