@@ -1,0 +1,448 @@
+package dev.signalcheck.core.backtest;
+
+import dev.signalcheck.core.forecast.Fitted;
+import dev.signalcheck.core.forecast.Forecaster;
+import dev.signalcheck.core.forecast.MeanForecaster;
+import dev.signalcheck.core.forecast.ModelFailure;
+import dev.signalcheck.core.forecast.ModelRegistry;
+import dev.signalcheck.core.forecast.Naive;
+import dev.signalcheck.core.forecast.Naive2;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Rolling-origin evaluation with an expanding window (R {@code tsCV}-style, M4 metrics).
+ *
+ * <p><b>Origins.</b> With n observations, horizon H and K origins, origin k = 1…K trains on the first n −
+ * (K − k + 1)·H observations and is scored on the H that follow. The origins are H apart and the last test
+ * window ends at the last observation, so the K test windows tile the last K·H observations without
+ * overlapping each other, and no model ever sees a value at or after its origin: each fit receives a fresh
+ * copy of exactly its training prefix.
+ *
+ * <p><b>Minimum training length</b> = max(2m, 10): two full seasons, so that the seasonal naive forecast and
+ * the MASE scale (seasonal differences) each rest on at least one full season of data, and at least 10
+ * points so that the mean, the AR order search (order.max = min(n − 1, 10·log10 n)) and the smoothing
+ * models have something to estimate. If K origins do not fit, as many as fit are used, with a note; if not
+ * even one does (n &lt; max(2m, 10) + H) the result is {@code insufficientData}.
+ *
+ * <p><b>Failures.</b> A model that throws (a {@link ModelFailure} or any other runtime exception) or returns
+ * a forecast of the wrong length or with non-finite values at any origin is reported as skipped with the
+ * reason; the other models go on. Scores are only ever averaged over the same origins for every model.
+ *
+ * <p><b>Significance.</b> The Diebold–Mariano test ({@link DieboldMariano}, absolute loss, one-sided
+ * "baseline worse") compares the errors of the best candidate and the best baseline concatenated over all
+ * origins, oldest origin first and steps 1…H within each: because the windows tile the end of the series,
+ * this is the errors in time order, K·H of them. The test's h is H (errors up to H − 1 steps apart share an
+ * origin and are correlated) but at most ⌊K·H / 2⌋: with a single origin h = H would make the HLN correction
+ * factor exactly zero, so there h = ⌊H / 2⌋.
+ */
+public final class RollingOriginBacktest {
+  /** The shortest training window accepted, whatever the season. */
+  public static final int MIN_TRAINING_FLOOR = 10;
+
+  /** A model whose error grows at least this many times more than naive's is flagged as overfitting. */
+  public static final double OVERFIT_RATIO = 2.0;
+
+  private final int horizon;
+
+  private final int origins;
+
+  /**
+   * @param horizon forecast steps per origin, ≥ 1
+   * @param origins origins wanted, ≥ 1
+   */
+  public RollingOriginBacktest(int horizon, int origins) {
+    if (horizon < 1) {
+      throw new IllegalArgumentException("horizon must be at least 1, got " + horizon);
+    }
+    if (origins < 1) {
+      throw new IllegalArgumentException("origins must be at least 1, got " + origins);
+    }
+    this.horizon = horizon;
+    this.origins = origins;
+  }
+
+  /** max(2m, 10): see the class comment. */
+  public static int minimumTrainingLength(int m) {
+    return Math.max(2 * Math.max(1, m), MIN_TRAINING_FLOOR);
+  }
+
+  /** The fewest observations that allow one origin: minimum training length + horizon. */
+  public static int minimumLength(int m, int horizon) {
+    return minimumTrainingLength(m) + horizon;
+  }
+
+  /**
+   * Backtests each model on {@code y}.
+   *
+   * @param y the series, regular, oldest first, no NaN or infinite values
+   * @param m the seasonal period (1 = none)
+   * @param models the models, in report order; names should be unique
+   */
+  public BacktestResult run(double[] y, int m, List<? extends Forecaster> models) {
+    int n = y.length;
+    for (int i = 0; i < n; i++) {
+      if (!Double.isFinite(y[i])) {
+        throw new IllegalArgumentException("the series must not contain missing or infinite values (index " + i + ")");
+      }
+    }
+    if (m < 1) {
+      throw new IllegalArgumentException("season must be at least 1, got " + m);
+    }
+    int minTrain = minimumTrainingLength(m);
+    int fit = n < minTrain ? 0 : (n - minTrain) / horizon;
+    List<String> notes = new ArrayList<>();
+    if (fit < 1) {
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "too short to backtest: %d observations, but one forecast origin needs at least %d "
+                  + "(a training window of max(2 × season, %d) = %d plus a horizon of %d)",
+              n, minTrain + horizon, MIN_TRAINING_FLOOR, minTrain, horizon));
+      return new BacktestResult(
+          horizon, 0, null, null, List.of(), Double.NaN, null, List.of(), Double.NaN, Double.NaN, n, origins, minTrain,
+          List.of(), m, true, notes);
+    }
+    int k = Math.min(origins, fit);
+    if (k < origins) {
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "only %d of the %d requested origins fit: %d observations, horizon %d, shortest training "
+                  + "window %d",
+              k, origins, n, horizon, minTrain));
+    }
+    int[] trainLengths = new int[k];
+    double[] scale = new double[k];
+    double[] squaredScale = new double[k];
+    double[][] actual = new double[k][];
+    for (int o = 0; o < k; o++) {
+      trainLengths[o] = n - (k - o) * horizon;
+      double[] train = Arrays.copyOf(y, trainLengths[o]);
+      scale[o] = Metrics.maseScale(train, m);
+      squaredScale[o] = Metrics.rmsseScale(train, m);
+      actual[o] = Arrays.copyOfRange(y, trainLengths[o], trainLengths[o] + horizon);
+    }
+    if (!allPositive(scale)) {
+      notes.add(
+          "MASE is undefined at some origins: the training data do not change over "
+              + (m > 1 ? m + " steps (one season)" : "one step"));
+    }
+
+    List<Raw> raws = new ArrayList<>();
+    for (Forecaster f : models) {
+      raws.add(evaluate(f, y, m, trainLengths, actual, scale));
+    }
+    // Reference for the overfitting ratio: naive, which has no parameters to overfit.
+    Raw naiveRef =
+        raws.stream()
+            .filter(r -> r.name.equals(Naive.NAME) && r.failure == null)
+            .findFirst()
+            .orElseGet(() -> evaluate(new Naive(), y, m, trainLengths, actual, scale));
+    Raw naive2 = raws.stream().filter(r -> r.name.equals(Naive2.NAME) && r.failure == null).findFirst().orElse(null);
+
+    List<ModelScore> scores = new ArrayList<>();
+    for (Raw r : raws) {
+      scores.add(r.score(naiveRef, naive2, squaredScale));
+    }
+
+    double meanMae = meanMae(raws, y, m, trainLengths, actual, scale);
+    ModelScore baseline = bestOf(scores, true);
+    ModelScore best = bestOf(scores, false);
+    double skill = Double.NaN;
+    Significance significance = null;
+    List<Double> skillByHorizon = List.of();
+    if (baseline != null && best != null) {
+      skill = 1 - best.mase() / baseline.mase();
+      List<Double> s = new ArrayList<>();
+      for (int h = 0; h < horizon; h++) {
+        s.add(1 - best.maseByHorizon().get(h) / baseline.maseByHorizon().get(h));
+      }
+      skillByHorizon = s;
+      double[] eBase = baseline.errors();
+      double[] eBest = best.errors();
+      int h = Math.max(1, Math.min(horizon, eBase.length / 2));
+      DieboldMariano.Result dm =
+          DieboldMariano.test(eBase, eBest, h, 1, DieboldMariano.Alternative.GREATER);
+      significance =
+          new Significance(Significance.DIEBOLD_MARIANO, dm.pValue(), dm.statistic(), dm.h(), dm.n());
+    }
+    List<Integer> lengths = new ArrayList<>();
+    for (int t : trainLengths) {
+      lengths.add(t);
+    }
+    return new BacktestResult(
+        horizon,
+        k,
+        baseline == null ? null : baseline.name(),
+        best == null ? null : best.name(),
+        scores,
+        skill,
+        significance,
+        skillByHorizon,
+        meanMae == 0 ? Double.NaN : 1 - Math.min(bestMae(scores), meanMae) / meanMae,
+        meanMae,
+        n,
+        origins,
+        minTrain,
+        lengths,
+        m,
+        false,
+        notes);
+  }
+
+  private static double bestMae(List<ModelScore> scores) {
+    double best = Double.POSITIVE_INFINITY;
+    for (ModelScore s : scores) {
+      if (!s.skipped() && s.mae() < best) {
+        best = s.mae();
+      }
+    }
+    return best;
+  }
+
+  /** MAE of the mean forecast averaged over origins, running it if it was not selected. */
+  private double meanMae(List<Raw> raws, double[] y, int m, int[] trainLengths, double[][] actual, double[] scale) {
+    Raw mean =
+        raws.stream()
+            .filter(r -> r.name.equals(MeanForecaster.NAME) && r.failure == null)
+            .findFirst()
+            .orElseGet(() -> evaluate(new MeanForecaster(), y, m, trainLengths, actual, scale));
+    if (mean.failure != null) {
+      return Double.NaN;
+    }
+    double mae = 0;
+    for (int o = 0; o < mean.forecasts.length; o++) {
+      mae += Metrics.mae(actual[o], mean.forecasts[o]);
+    }
+    return mae / mean.forecasts.length;
+  }
+
+  private static ModelScore bestOf(List<ModelScore> scores, boolean baseline) {
+    ModelScore best = null;
+    for (ModelScore s : scores) {
+      if (s.skipped() || s.baseline() != baseline || !Double.isFinite(s.mase())) {
+        continue;
+      }
+      if (best == null || s.mase() < best.mase()) {
+        best = s;
+      }
+    }
+    return best;
+  }
+
+  private static boolean allPositive(double[] v) {
+    for (double x : v) {
+      if (!(x > 0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Raw evaluate(
+      Forecaster model, double[] y, int m, int[] trainLengths, double[][] actual, double[] scale) {
+    String name = model.name();
+    int k = trainLengths.length;
+    double[][] forecasts = new double[k][];
+    double[] inSample = new double[k];
+    String description = "";
+    for (int o = 0; o < k; o++) {
+      double[] train = Arrays.copyOf(y, trainLengths[o]);
+      double[] fc;
+      Fitted fitted;
+      try {
+        fitted = model.fit(train, m);
+        fc = fitted.forecast(horizon);
+      } catch (ModelFailure e) {
+        return Raw.failed(name, failureAt(o, trainLengths[o], e.getMessage()));
+      } catch (RuntimeException e) {
+        return Raw.failed(
+            name, failureAt(o, trainLengths[o], "internal error in the model: " + e));
+      }
+      if (fc == null || fc.length != horizon) {
+        return Raw.failed(
+            name,
+            failureAt(o, trainLengths[o],
+                "returned " + (fc == null ? "no" : fc.length) + " forecasts instead of " + horizon));
+      }
+      for (double v : fc) {
+        if (!Double.isFinite(v)) {
+          return Raw.failed(name, failureAt(o, trainLengths[o], "produced a non-finite forecast"));
+        }
+      }
+      forecasts[o] = fc.clone();
+      inSample[o] = inSampleMase(train, fitted, scale[o]);
+      if (o == k - 1) {
+        try {
+          description = fitted.description();
+        } catch (RuntimeException e) {
+          description = "";
+        }
+      }
+    }
+    return new Raw(name, null, description, forecasts, inSample, trainLengths, actual, scale, horizon);
+  }
+
+  private static String failureAt(int origin, int trainingLength, String message) {
+    return String.format(
+        Locale.ROOT, "failed at origin %d (training length %d): %s", origin + 1, trainingLength, message);
+  }
+
+  private static double inSampleMase(double[] train, Fitted fitted, double scale) {
+    double[] f;
+    try {
+      f = fitted.fitted();
+    } catch (RuntimeException e) {
+      return Double.NaN;
+    }
+    if (f == null || f.length != train.length || !(scale > 0)) {
+      return Double.NaN;
+    }
+    double s = 0;
+    int c = 0;
+    for (int t = 0; t < f.length; t++) {
+      if (Double.isFinite(f[t])) {
+        s += Math.abs(train[t] - f[t]);
+        c++;
+      }
+    }
+    return c == 0 ? Double.NaN : s / c / scale;
+  }
+
+  /** The per-origin forecasts of one model, before averaging. */
+  private static final class Raw {
+    final String name;
+    final String failure;
+    final String description;
+    final double[][] forecasts;
+    final double[] inSample;
+    final int[] trainLengths;
+    final double[][] actual;
+    final double[] scale;
+    final int horizon;
+
+    Raw(
+        String name,
+        String failure,
+        String description,
+        double[][] forecasts,
+        double[] inSample,
+        int[] trainLengths,
+        double[][] actual,
+        double[] scale,
+        int horizon) {
+      this.name = name;
+      this.failure = failure;
+      this.description = description;
+      this.forecasts = forecasts;
+      this.inSample = inSample;
+      this.trainLengths = trainLengths;
+      this.actual = actual;
+      this.scale = scale;
+      this.horizon = horizon;
+    }
+
+    static Raw failed(String name, String reason) {
+      return new Raw(name, reason, "", null, null, null, null, null, 0);
+    }
+
+    double meanMase() {
+      double s = 0;
+      for (int o = 0; o < forecasts.length; o++) {
+        s += Metrics.mase(actual[o], forecasts[o], scale[o]);
+      }
+      return s / forecasts.length;
+    }
+
+    double meanSmape() {
+      double s = 0;
+      for (int o = 0; o < forecasts.length; o++) {
+        s += Metrics.smape(actual[o], forecasts[o]);
+      }
+      return s / forecasts.length;
+    }
+
+    double meanInSample() {
+      double s = 0;
+      int c = 0;
+      for (double v : inSample) {
+        if (Double.isFinite(v)) {
+          s += v;
+          c++;
+        }
+      }
+      return c == inSample.length && c > 0 ? s / c : Double.NaN;
+    }
+
+    ModelScore score(Raw naiveRef, Raw naive2, double[] squaredScale) {
+      boolean baseline = ModelRegistry.BASELINES.contains(name);
+      if (failure != null) {
+        return ModelScore.skipped(name, baseline, failure);
+      }
+      int k = forecasts.length;
+      double mase = 0, smape = 0, rmse = 0, mae = 0, me = 0, rmsse = 0;
+      List<Double> byOrigin = new ArrayList<>();
+      List<OriginForecast> origins = new ArrayList<>();
+      double[] byHorizon = new double[horizon];
+      for (int o = 0; o < k; o++) {
+        double[] a = actual[o];
+        double[] f = forecasts[o];
+        double oMase = Metrics.mase(a, f, scale[o]);
+        mase += oMase;
+        smape += Metrics.smape(a, f);
+        rmse += Metrics.rmse(a, f);
+        mae += Metrics.mae(a, f);
+        me += Metrics.me(a, f);
+        rmsse += Metrics.rmsse(a, f, squaredScale[o]);
+        byOrigin.add(oMase);
+        for (int h = 0; h < horizon; h++) {
+          byHorizon[h] += scale[o] > 0 ? Math.abs(a[h] - f[h]) / scale[o] : Double.NaN;
+        }
+        origins.add(new OriginForecast(trainLengths[o], boxed(a), boxed(f), oMase));
+      }
+      List<Double> maseByHorizon = new ArrayList<>();
+      for (int h = 0; h < horizon; h++) {
+        maseByHorizon.add(byHorizon[h] / k);
+      }
+      mase /= k;
+      smape /= k;
+      double owa = Double.NaN;
+      if (naive2 != null) {
+        owa = (smape / naive2.meanSmape() + mase / naive2.meanMase()) / 2;
+      }
+      double inSampleMase = meanInSample();
+      double ratio = (mase / inSampleMase) / (naiveRef.meanMase() / naiveRef.meanInSample());
+      boolean overfit = ratio >= OVERFIT_RATIO; // NaN (undefined) compares false; +Infinity (perfect fit) true
+      return new ModelScore(
+          name,
+          baseline,
+          false,
+          null,
+          description,
+          mase,
+          smape,
+          rmse / k,
+          mae / k,
+          me / k,
+          rmsse / k,
+          owa,
+          byOrigin,
+          maseByHorizon,
+          inSampleMase,
+          ratio,
+          overfit,
+          origins);
+    }
+
+    private static List<Double> boxed(double[] v) {
+      List<Double> l = new ArrayList<>(v.length);
+      for (double x : v) {
+        l.add(x);
+      }
+      return l;
+    }
+  }
+}

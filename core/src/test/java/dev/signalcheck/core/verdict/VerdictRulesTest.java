@@ -1,0 +1,100 @@
+package dev.signalcheck.core.verdict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.signalcheck.core.backtest.BacktestResult;
+import dev.signalcheck.core.backtest.RollingOriginBacktest;
+import dev.signalcheck.core.forecast.ModelRegistry;
+import dev.signalcheck.core.forecast.ReferenceSeries;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VerdictRulesTest {
+
+  static BacktestResult backtest(String series, int h) {
+    ReferenceSeries s = ReferenceSeries.load(series);
+    return new RollingOriginBacktest(h, 3).run(s.values(), s.m(), ModelRegistry.defaults().all());
+  }
+
+  @Test
+  void tooShortIsInsufficientDataAndSaysHowMuchIsNeeded() {
+    double[] y = new double[20];
+    Arrays.setAll(y, i -> Math.sin(i));
+    Verdict v = VerdictRules.judge(new RollingOriginBacktest(14, 3).run(y, 7, ModelRegistry.defaults().all()));
+    assertThat(v.signal()).isEqualTo(Signal.INSUFFICIENT_DATA);
+    assertThat(v.signal().label()).isEqualTo("insufficient-data");
+    assertThat(v.headline()).isEqualTo(
+        "Too short to judge: 20 observations; a backtest 14 steps ahead needs at least 28. "
+            + "Collect more history before modelling.");
+    assertThat(v.skill()).isNaN();
+    assertThat(v.usefulHorizon()).isZero();
+  }
+
+  @Test
+  void lynxCyclesAreASignalBeyondTheMean() {
+    BacktestResult r = backtest("lynx", 10);
+    Verdict v = VerdictRules.judge(r);
+    assertThat(r.best()).isEqualTo("ar");
+    assertThat(v.skill()).isEqualTo(r.skill());
+    assertThat(v.predictability()).isEqualTo(r.predictability());
+    assertThat(v.expected().low()).isLessThanOrEqualTo(v.expected().mase());
+    assertThat(v.expected().high()).isGreaterThanOrEqualTo(v.expected().mase());
+    assertThat(v.reasons()).anyMatch(s -> s.startsWith("Backtest: 3 forecast origins, 10 steps ahead each"));
+    assertThat(v.reasons()).anyMatch(s -> s.startsWith("Best model: ar (AR("));
+  }
+
+  @Test
+  void aSeasonalSeriesIsExplainedByItsPattern() {
+    BacktestResult r = backtest("nottem", 12);
+    Verdict v = VerdictRules.judge(r, "yearly");
+    assertThat(r.baseline()).isIn("seasonal-naive", "naive2");
+    assertThat(v.headline()).contains("yearly pattern");
+  }
+
+  @Test
+  void usefulHorizonIsTheLargestStepWithEnoughSkill() {
+    List<Double> base = List.of(1.0, 1.0, 1.0, 1.0, 1.0);
+    assertThat(VerdictRules.usefulHorizon(List.of(0.7, 0.8, 0.99, 0.94, 0.96), base)).isEqualTo(4);
+    assertThat(VerdictRules.usefulHorizon(List.of(0.99, 0.96), List.of(1.0, 1.0))).isZero();
+    // one lucky late step does not make a model that lost everywhere else useful
+    assertThat(VerdictRules.usefulHorizon(List.of(2.0, 2.0, 2.0, 0.5), List.of(1.0, 1.0, 1.0, 1.0))).isZero();
+    // a weak first step does not hide the later gains
+    assertThat(VerdictRules.usefulHorizon(List.of(0.99, 0.5, 0.5), List.of(1.0, 1.0, 1.0))).isEqualTo(3);
+  }
+
+  @Test
+  void expectedIsTheMedianAndRangeOverOrigins() {
+    assertThat(VerdictRules.expected(List.of(1.4, 0.9, 1.1))).isEqualTo(new Expected(1.1, 0.9, 1.4));
+    assertThat(VerdictRules.expected(List.of(1.0, 2.0))).isEqualTo(new Expected(1.5, 1.0, 2.0));
+  }
+
+  @Test
+  void withoutACandidateThereIsNothingToJudge() {
+    ReferenceSeries s = ReferenceSeries.load("nile");
+    BacktestResult r =
+        new RollingOriginBacktest(10, 3).run(s.values(), 1, ModelRegistry.defaults().select("mean,naive"));
+    Verdict v = VerdictRules.judge(r);
+    assertThat(v.signal()).isEqualTo(Signal.NONE);
+    assertThat(v.headline()).startsWith("Cannot judge: no candidate model");
+  }
+
+  @Test
+  void pValuesAreWrittenForPeople() {
+    assertThat(VerdictRules.pText(0.4123)).isEqualTo("p = 0.41");
+    assertThat(VerdictRules.pText(0.0031)).isEqualTo("p = 0.003");
+    assertThat(VerdictRules.pText(1e-9)).isEqualTo("p < 0.001");
+  }
+
+  @Test
+  void printExamples() {
+    for (String name : ReferenceSeries.NAMES) {
+      ReferenceSeries s = ReferenceSeries.load(name);
+      Verdict v = VerdictRules.judge(backtest(name, s.horizon()));
+      System.out.println(name + ": " + v.signal().label() + " — " + v.headline());
+      if (name.equals("air_passengers")) {
+        v.reasons().forEach(x -> System.out.println("   " + x));
+      }
+    }
+  }
+}
