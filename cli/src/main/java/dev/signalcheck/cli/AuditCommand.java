@@ -106,7 +106,18 @@ public final class AuditCommand implements Callable<Integer> {
       }
       fail = Severity.parse(failOn);
     }
-    AuditSettings settings = new AuditSettings(st, season, horizon, origins, models, min, max);
+    java.util.List<String> modelNames = new java.util.ArrayList<>();
+    for (String mname : models) {
+      if (!mname.isBlank()) {
+        modelNames.add(mname.trim().toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    try {
+      dev.signalcheck.core.forecast.ModelRegistry.defaults().select(modelNames);
+    } catch (IllegalArgumentException e) {
+      throw SignalcheckException.usage(e.getMessage() + " (--models)");
+    }
+    AuditSettings settings = new AuditSettings(st, season, horizon, origins, modelNames, min, max);
     int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     return new AuditRun.Options(inputOptions.spec(input), settings, out, json, fail, nThreads, quiet, noProgress);
   }

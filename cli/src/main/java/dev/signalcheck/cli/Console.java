@@ -47,9 +47,16 @@ final class Console {
     Finding w = r.worst();
     String step = r.frequency() == null ? "-" : r.frequency().step();
     String worst = w == null ? "no findings" : "worst: " + w.severity().label() + " " + w.check();
-    out.printf(Locale.ROOT, "%s  n=%,d  step %s%s  %s%n", r.id(), r.n(), step,
-        r.frequency() == null ? "" : "  season " + r.frequency().season(), worst);
+    String signal = r.verdict() == null ? "" : "  signal: " + r.verdict().signal().label();
+    out.printf(Locale.ROOT, "%s  n=%,d  step %s%s%s  %s%n", r.id(), r.n(), step,
+        r.frequency() == null ? "" : "  season " + r.frequency().season(), signal, worst);
     if (!quiet && shown <= MAX_DETAILED) {
+      if (r.verdict() != null) {
+        out.printf(Locale.ROOT, "  verdict: %s%n", r.verdict().headline());
+        for (String reason : r.verdict().reasons()) {
+          out.printf(Locale.ROOT, "    - %s%n", reason);
+        }
+      }
       List<Finding> fs = r.findings();
       for (int i = 0; i < Math.min(fs.size(), MAX_FINDINGS_SHOWN); i++) {
         Finding f = fs.get(i);
@@ -61,6 +68,9 @@ final class Console {
       String prof = ProfileText.line(r.profile());
       if (prof != null) {
         out.printf(Locale.ROOT, "  profile: %s%n", prof);
+      }
+      if (r.backtest() != null && !r.backtest().insufficientData()) {
+        ModelTable.print(out, r.backtest());
       }
       if (r.cleaning() != null && "longest-stretch".equals(r.cleaning().method())) {
         out.printf(Locale.ROOT, "  note: long gaps remain; the analyses use the longest complete stretch, %s to %s (%,d points)%n",

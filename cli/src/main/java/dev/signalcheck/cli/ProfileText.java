@@ -9,11 +9,10 @@ import java.util.Locale;
 final class ProfileText {
   private ProfileText() {}
 
-  static String line(Object o) {
-    if (!(o instanceof Profile)) {
+  static String line(Profile p) {
+    if (p == null) {
       return null;
     }
-    Profile p = (Profile) o;
     List<String> parts = new ArrayList<>();
     if (p.acf1() != null) {
       parts.add(String.format(Locale.ROOT, "acf1 %.2f", p.acf1()));

@@ -45,12 +45,26 @@ public final class Json {
       }
     });
     m.addSerializer(Finding.class, new FindingSerializer());
+    m.addSerializer(dev.signalcheck.core.verdict.Signal.class, new JsonSerializer<dev.signalcheck.core.verdict.Signal>() {
+      @Override
+      public void serialize(dev.signalcheck.core.verdict.Signal v, JsonGenerator g, SerializerProvider p) throws IOException {
+        g.writeString(v.label());
+      }
+    });
+
     ObjectMapper om = new ObjectMapper();
     om.registerModule(m);
     om.addMixIn(dev.signalcheck.core.profile.Intermittency.Result.class, IntermittencyNames.class);
+    om.addMixIn(dev.signalcheck.core.backtest.ModelScore.class, ModelScoreJson.class);
     om.setSerializationInclusion(JsonInclude.Include.NON_NULL);
     om.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     return om;
+  }
+
+  /** Per-origin forecasts stay in memory for the HTML report; the JSON keeps the metrics. */
+  abstract static class ModelScoreJson {
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    abstract java.util.List<?> forecasts();
   }
 
   /** JSON names that are Java keywords. */

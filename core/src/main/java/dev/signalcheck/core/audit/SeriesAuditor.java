@@ -1,5 +1,8 @@
 package dev.signalcheck.core.audit;
 
+import dev.signalcheck.core.backtest.BacktestResult;
+import dev.signalcheck.core.backtest.ModelScore;
+import dev.signalcheck.core.backtest.RollingOriginBacktest;
 import dev.signalcheck.core.checks.Alignment;
 import dev.signalcheck.core.checks.Checks;
 import dev.signalcheck.core.finding.Category;
@@ -10,7 +13,12 @@ import dev.signalcheck.core.profile.Profile;
 import dev.signalcheck.core.profile.Profiler;
 import dev.signalcheck.core.series.Cleaner;
 import dev.signalcheck.core.series.RegularSeries;
+import dev.signalcheck.core.forecast.Forecaster;
+import dev.signalcheck.core.forecast.ModelRegistry;
 import dev.signalcheck.core.series.SeriesData;
+import dev.signalcheck.core.series.Step;
+import dev.signalcheck.core.verdict.Verdict;
+import dev.signalcheck.core.verdict.VerdictRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +30,15 @@ import java.util.Locale;
 public final class SeriesAuditor {
 
   private final AuditSettings settings;
+  private final ModelRegistry registry;
 
+  /**
+   * @throws IllegalArgumentException when {@code settings.models()} names an unknown model
+   */
   public SeriesAuditor(AuditSettings settings) {
     this.settings = settings;
+    this.registry = ModelRegistry.defaults();
+    registry.select(settings.models());
   }
 
   public AuditSettings settings() {
@@ -53,18 +67,61 @@ public final class SeriesAuditor {
     if (profile != null) {
       seasonMismatch(profile.dominantPeriod(), season, reg, findings);
     }
+    BacktestResult backtest = null;
+    Verdict verdict = null;
+    if (n > 0) {
+      List<Forecaster> models = settings.models().isEmpty() ? registry.all() : registry.select(settings.models());
+      backtest = new RollingOriginBacktest(horizon, settings.origins()).run(cleaned.values(), season, models);
+      verdict = VerdictRules.judge(backtest, seasonName(reg.step(), season));
+      overfit(backtest, findings);
+    }
     return new SeriesResult(data.id(), data.target(), data.size(), len, reg.formattedTime(0),
-        reg.formattedTime(len - 1), freq, sorted(findings), cleaned.cleaning(), profile, null, null);
+        reg.formattedTime(len - 1), freq, sorted(findings), cleaned.cleaning(), profile, backtest, verdict);
+  }
+
+  /** Candidates whose out-of-sample error grows far more than naive's from their in-sample fit. */
+  private static void overfit(BacktestResult bt, List<Finding> out) {
+    for (ModelScore m : bt.models()) {
+      if (m.overfit() && !m.skipped() && !m.baseline()) {
+        out.add(new Finding("model.overfit", Severity.INFO, Category.MODEL_OVERFIT,
+            String.format(Locale.ROOT,
+                "%s fits the history far better than it forecasts: in-sample MASE %.2f, out-of-sample %.2f (%.1f× the"
+                    + " growth naive shows); don't trust its in-sample fit", m.name(), m.inSampleMase(), m.mase(),
+                m.overfitRatio()),
+            1, List.of(), List.of(), java.util.Map.of("model", m.name())));
+      }
+    }
+  }
+
+  /** The season in plain words: "daily" for 24 hourly steps, "weekly" for 7 days, "yearly" for 12 months. */
+  static String seasonName(Step step, int season) {
+    if (season <= 1) {
+      return null;
+    }
+    long ms = step.kind() == Step.Kind.FIXED ? step.amount() * season : 0;
+    if (ms == 86_400_000L) {
+      return "daily";
+    }
+    if (ms == 7 * 86_400_000L) {
+      return "weekly";
+    }
+    if (step.kind() == Step.Kind.MONTHS && step.amount() * season == 12) {
+      return "yearly";
+    }
+    if (step.kind() == Step.Kind.FIXED && step.amount() == 7 * 86_400_000L && season == 52) {
+      return "yearly";
+    }
+    return null;
   }
 
   /** Minimum usable length for the backtest: one horizon to test on and enough history to fit. */
   public static int minimumForBacktest(int season, int horizon) {
-    return horizon + minimumTraining(season);
+    return RollingOriginBacktest.minimumLength(season, horizon);
   }
 
   /** History needed before the first origin: two full seasons, and at least 10 points. */
   public static int minimumTraining(int season) {
-    return Math.max(10, 2 * season);
+    return RollingOriginBacktest.minimumTrainingLength(season);
   }
 
   private static void tooShort(int n, int season, int horizon, List<Finding> out) {

@@ -1,8 +1,11 @@
 package dev.signalcheck.core.audit;
 
+import dev.signalcheck.core.backtest.BacktestResult;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Severity;
+import dev.signalcheck.core.profile.Profile;
 import dev.signalcheck.core.series.Cleaning;
+import dev.signalcheck.core.verdict.Verdict;
 import java.util.List;
 
 /**
@@ -27,9 +30,9 @@ public record SeriesResult(
     Frequency frequency,
     List<Finding> findings,
     Cleaning cleaning,
-    Object profile,
-    Object backtest,
-    Object verdict) {
+    Profile profile,
+    BacktestResult backtest,
+    Verdict verdict) {
 
   /** The most severe finding, or null. */
   public Finding worst() {
