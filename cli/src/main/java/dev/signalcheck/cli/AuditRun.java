@@ -88,15 +88,12 @@ final class AuditRun {
       if (jsonToStdout) {
         writers.add(new ReportWriter(out, true));
       }
-      ReportInfo.Input input = new ReportInfo.Input(reader.displayName(), reader.rows(), 0,
-          reader.timeColumns().size() == 1 ? reader.timeColumns().get(0) : reader.timeColumns(), reader.targets(),
-          reader.ids(), o.input().covariates(), o.input().recordedAt());
       AuditSettings s = o.settings();
       ReportInfo.Settings settings = new ReportInfo.Settings(s.horizon(), s.season(), s.origins(), s.models(),
           s.step() == null ? null : s.step().iso());
       ReportInfo.Generator gen = new ReportInfo.Generator("signalcheck", Main.version(), System.getProperty("java.version"));
       for (ReportWriter w : writers) {
-        w.begin(gen, input, settings);
+        w.begin(gen, settings);
       }
       Console con = new Console(console, o.quiet(), reader);
       con.header();
@@ -130,8 +127,11 @@ final class AuditRun {
         stats.count(datasetFindings.get(0));
       }
       ReportInfo.Summary summary = new ReportInfo.Summary(stats.series, stats.verdicts, stats.findingCounts());
+      ReportInfo.Input input = new ReportInfo.Input(reader.displayName(), reader.rows(), reader.rejectedRows(),
+          reader.timeColumns().size() == 1 ? reader.timeColumns().get(0) : reader.timeColumns(), reader.targets(),
+          reader.ids(), o.input().covariates(), o.input().recordedAt());
       for (ReportWriter w : writers) {
-        w.end(summary, datasetFindings);
+        w.end(input, summary, datasetFindings);
         w.close();
       }
       for (OutputStream os : jsonOuts) {

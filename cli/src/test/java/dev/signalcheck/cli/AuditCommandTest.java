@@ -57,6 +57,8 @@ class AuditCommandTest {
     assertThat(r.at("/input/time").isArray()).isTrue();
     assertThat(r.at("/findings/0/check").asText()).isEqualTo("input.rejected-rows");
     assertThat(r.at("/findings/0/count").asInt()).isEqualTo(114);
+    assertThat(r.at("/input/rejectedRows").asInt()).isEqualTo(114);
+    assertThat(r.at("/input/rows").asInt()).isEqualTo(9471);
     for (JsonNode s : r.at("/series")) {
       assertThat(s.at("/n").asInt()).isEqualTo(9357);
     }

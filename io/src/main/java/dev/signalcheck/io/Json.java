@@ -56,6 +56,7 @@ public final class Json {
     om.registerModule(m);
     om.addMixIn(dev.signalcheck.core.profile.Intermittency.Result.class, IntermittencyNames.class);
     om.addMixIn(dev.signalcheck.core.backtest.ModelScore.class, ModelScoreJson.class);
+    om.addMixIn(dev.signalcheck.core.audit.SeriesResult.class, SeriesResultJson.class);
     om.setSerializationInclusion(JsonInclude.Include.NON_NULL);
     om.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     return om;
@@ -65,6 +66,12 @@ public final class Json {
   abstract static class ModelScoreJson {
     @com.fasterxml.jackson.annotation.JsonIgnore
     abstract java.util.List<?> forecasts();
+  }
+
+  /** The series' values are for charts, not for the JSON report. */
+  abstract static class SeriesResultJson {
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    abstract Object series();
   }
 
   /** JSON names that are Java keywords. */

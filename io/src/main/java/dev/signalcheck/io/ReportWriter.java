@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Writes the JSON report (schemaVersion 1) as a stream: the header, then each series as it is finished,
- * then the summary and the dataset-level findings. Memory does not grow with the number of series.
+ * then the input block (with the count of rejected rows, known only at the end), the summary and the
+ * dataset-level findings. Memory does not grow with the number of series.
  */
 public final class ReportWriter implements AutoCloseable {
 
@@ -48,15 +49,14 @@ public final class ReportWriter implements AutoCloseable {
     }
   }
 
-  public void begin(ReportInfo.Generator generator, ReportInfo.Input input, ReportInfo.Settings settings) {
+  /** Writes the opening fields; the input block follows the series, when its row counts are known. */
+  public void begin(ReportInfo.Generator generator, ReportInfo.Settings settings) {
     try {
       g.writeStartObject();
       g.writeNumberField("schemaVersion", SCHEMA_VERSION);
       g.writeFieldName("generator");
       mapper.writeValue(g, generator);
       g.writeStringField("createdAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-      g.writeFieldName("input");
-      mapper.writeValue(g, input);
       g.writeFieldName("settings");
       mapper.writeValue(g, settings);
       g.writeArrayFieldStart("series");
@@ -74,12 +74,14 @@ public final class ReportWriter implements AutoCloseable {
     }
   }
 
-  public void end(ReportInfo.Summary summary, List<Finding> datasetFindings) {
+  public void end(ReportInfo.Input input, ReportInfo.Summary summary, List<Finding> datasetFindings) {
     try {
       if (seriesOpen) {
         g.writeEndArray();
         seriesOpen = false;
       }
+      g.writeFieldName("input");
+      mapper.writeValue(g, input);
       g.writeFieldName("summary");
       mapper.writeValue(g, summary);
       g.writeFieldName("findings");

@@ -54,7 +54,7 @@ public final class SeriesAuditor {
           "no row of this series has a usable time stamp: nothing can be analysed", 0, List.of(), List.of(),
           java.util.Map.of()));
       return new SeriesResult(data.id(), data.target(), data.size(), 0, null, null, null, sorted(findings), null,
-          null, null, null);
+          null, null, null, null);
     }
     int len = reg.length();
     int season = settings.season() != null ? settings.season() : reg.step().defaultSeason();
@@ -76,7 +76,7 @@ public final class SeriesAuditor {
       overfit(backtest, findings);
     }
     return new SeriesResult(data.id(), data.target(), data.size(), len, reg.formattedTime(0),
-        reg.formattedTime(len - 1), freq, sorted(findings), cleaned.cleaning(), profile, backtest, verdict);
+        reg.formattedTime(len - 1), freq, sorted(findings), cleaned.cleaning(), profile, backtest, verdict, reg);
   }
 
   /** Candidates whose out-of-sample error grows far more than naive's from their in-sample fit. */

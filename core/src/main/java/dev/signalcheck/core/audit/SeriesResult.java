@@ -5,6 +5,7 @@ import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Severity;
 import dev.signalcheck.core.profile.Profile;
 import dev.signalcheck.core.series.Cleaning;
+import dev.signalcheck.core.series.RegularSeries;
 import dev.signalcheck.core.verdict.Verdict;
 import java.util.List;
 
@@ -19,6 +20,8 @@ import java.util.List;
  * @param profile predictability profile, or null when not computed
  * @param backtest backtest result, or null when not run
  * @param verdict the verdict, or null
+ * @param series the series on its regular grid as read (NaN where missing), for charts; not part of
+ *     the JSON report
  */
 public record SeriesResult(
     String id,
@@ -32,7 +35,8 @@ public record SeriesResult(
     Cleaning cleaning,
     Profile profile,
     BacktestResult backtest,
-    Verdict verdict) {
+    Verdict verdict,
+    RegularSeries series) {
 
   /** The most severe finding, or null. */
   public Finding worst() {
