@@ -98,68 +98,98 @@ final class EtsRecursion {
 
   private void runLevel(double alpha, double l0, double[] resid) {
     final double[] y = this.y;
-    final boolean mult = multError;
     double l = l0;
     double sse = 0;
-    double ssd = 0;
     double slog = 0;
-    for (int i = 0; i < n; i++) {
-      final double f = l;
-      final double yi = y[i];
-      final double d = yi - f;
-      final double e;
-      if (mult) {
-        e = d / f;
+    if (multError) {
+      double ssd = 0;
+      for (int i = 0; i < n; i++) {
+        final double f = l;
+        final double d = y[i] - f;
+        final double e = d / f;
         slog += Math.log(Math.abs(f));
-      } else {
-        e = d;
+        sse += e * e;
+        ssd += d * d;
+        if (resid != null) {
+          resid[i] = e;
+        }
+        l = Math.fma(alpha, d, f);
       }
-      sse += e * e;
-      ssd += d * d;
-      if (resid != null) {
+      this.ssd = ssd;
+    } else if (resid == null) {
+      // The hot loop of the optimiser: one fused multiply-add on the dependency chain.
+      for (int i = 0; i < n; i++) {
+        final double e = y[i] - l;
+        sse += e * e;
+        l = Math.fma(alpha, e, l);
+      }
+      this.ssd = sse;
+    } else {
+      for (int i = 0; i < n; i++) {
+        final double e = y[i] - l;
+        sse += e * e;
         resid[i] = e;
+        l = Math.fma(alpha, e, l);
       }
-      l = f + alpha * (yi - f);
+      this.ssd = sse;
     }
     this.sse = sse;
-    this.ssd = ssd;
     this.sumLogF = slog;
     this.level = l;
     this.growth = 0;
   }
 
+  /*
+   * The growth update b = φb + (β/α)(l_new − l − φb) of forecast's etscalc is written in its
+   * algebraically equal form φb + β·e (l_new − l − φb = α·e): it halves the dependency chain of the
+   * loop; the results differ from the longer form only by rounding.
+   */
   private void runTrend(double alpha, double beta, double phi, double l0, double b0, double[] resid) {
     final double[] y = this.y;
-    final boolean mult = multError;
-    final double ba = beta / alpha;
     double l = l0;
     double b = b0;
     double sse = 0;
-    double ssd = 0;
     double slog = 0;
-    for (int i = 0; i < n; i++) {
-      final double phib = phi * b;
-      final double q = l + phib;
-      final double yi = y[i];
-      final double d = yi - q;
-      final double e;
-      if (mult) {
-        e = d / q;
+    if (multError) {
+      double ssd = 0;
+      for (int i = 0; i < n; i++) {
+        final double phib = phi * b;
+        final double q = l + phib;
+        final double d = y[i] - q;
+        final double e = d / q;
         slog += Math.log(Math.abs(q));
-      } else {
-        e = d;
+        sse += e * e;
+        ssd += d * d;
+        if (resid != null) {
+          resid[i] = e;
+        }
+        l = Math.fma(alpha, d, q);
+        b = Math.fma(beta, d, phib);
       }
-      sse += e * e;
-      ssd += d * d;
-      if (resid != null) {
+      this.ssd = ssd;
+    } else if (resid == null) {
+      for (int i = 0; i < n; i++) {
+        final double phib = phi * b;
+        final double q = l + phib;
+        final double e = y[i] - q;
+        sse += e * e;
+        l = Math.fma(alpha, e, q);
+        b = Math.fma(beta, e, phib);
+      }
+      this.ssd = sse;
+    } else {
+      for (int i = 0; i < n; i++) {
+        final double phib = phi * b;
+        final double q = l + phib;
+        final double e = y[i] - q;
+        sse += e * e;
         resid[i] = e;
+        l = Math.fma(alpha, e, q);
+        b = Math.fma(beta, e, phib);
       }
-      final double ln = q + alpha * (yi - q);
-      b = phib + ba * ((ln - l) - phib);
-      l = ln;
+      this.ssd = sse;
     }
     this.sse = sse;
-    this.ssd = ssd;
     this.sumLogF = slog;
     this.level = l;
     this.growth = b;
