@@ -50,3 +50,17 @@ for (name in c("air_passengers", "nottem", "uk_gas", "co2", "lynx", "www_usage",
   write(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE), file.path(here, paste0(name, ".ets.json")))
   cat(name, "done\n")
 }
+
+# Short series: seasonal initial states from the trend-plus-harmonic regression (n < 3m), and the
+# smallest lengths the optimised forms accept.
+short <- list()
+ap <- ts(as.numeric(AirPassengers)[1:30], frequency = 12)
+short$seasonal30 <- list(y = as.numeric(ap), frequency = 12, ets = desc(ets(ap), 12),
+  forms = lapply(list(ANA = "ANA", MNM = "MNM", MAA = "MAA"), function(f) desc(ets(ap, model = f), 12)))
+nl <- ts(as.numeric(Nile)[1:12])
+short$nile12 <- list(y = as.numeric(nl), frequency = 1, ets = desc(ets(nl), 5),
+  ses = desc(ses(nl, h = 5)$model, 5), holt = desc(holt(nl, h = 5)$model, 5),
+  damped = desc(holt(nl, h = 5, damped = TRUE)$model, 5))
+short$source <- paste("R", R.version$major, R.version$minor, "forecast", as.character(packageVersion("forecast")))
+write(toJSON(short, auto_unbox = TRUE, digits = NA, pretty = TRUE), file.path(here, "short.ets.json"))
+cat("short done\n")
