@@ -167,10 +167,20 @@ final class EtsRecursion {
         b = Math.fma(beta, d, phib);
       }
       this.ssd = ssd;
+    } else if (resid == null && phi == 1.0) {
+      // Undamped: φ·b is b exactly, so leave the multiplication off the dependency chain.
+      for (int i = 0; i < n; i++) {
+        final double q = l + b;
+        final double e = y[i] - q;
+        sse += e * e;
+        l = Math.fma(alpha, e, q);
+        b = Math.fma(beta, e, b);
+      }
+      this.ssd = sse;
     } else if (resid == null) {
       for (int i = 0; i < n; i++) {
         final double phib = phi * b;
-        final double q = l + phib;
+        final double q = Math.fma(phi, b, l);
         final double e = y[i] - q;
         sse += e * e;
         l = Math.fma(alpha, e, q);
