@@ -1,0 +1,398 @@
+package dev.signalcheck.core.forecast.ets;
+
+import dev.signalcheck.core.forecast.ModelFailure;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.QRDecomposition;
+import org.hipparchus.linear.RealVector;
+
+/**
+ * Estimation of exponential-smoothing state-space models as R's {@code forecast::ets} (version 8.20)
+ * does it: heuristic initial states ({@code initstate}), starting smoothing parameters ({@code
+ * initparam}), then smoothing parameters and initial states jointly optimised by R's Nelder–Mead
+ * (maximum 2000 evaluations, relative tolerance √ε) under the "usual" and "admissible" bounds, with α,
+ * β, γ in [1e-4, 0.9999] and φ in [0.8, 0.98].
+ *
+ * <p>All methods are stateless and thread-safe.
+ */
+public final class Ets {
+
+  /** What the optimiser minimises. */
+  public enum Criterion {
+    /** −2·log-likelihood (forecast's {@code opt.crit = "lik"}, used by {@code ets}). */
+    LIK,
+    /** Mean squared one-step error ({@code opt.crit = "mse"}, used by {@code ses} and {@code holt}). */
+    MSE
+  }
+
+  static final double[] LOWER = {1e-4, 1e-4, 1e-4, 0.8};
+  static final double[] UPPER = {0.9999, 0.9999, 0.9999, 0.98};
+  static final int MAXIT = 2000;
+  static final double RELTOL = Math.sqrt(Math.ulp(1.0));
+  /** forecast's etscalc keeps at most 24 seasonal states. */
+  public static final int MAX_PERIOD = 24;
+
+  private Ets() {}
+
+  /**
+   * Fits one model form, as {@code forecast::ets(y, model = spec, opt.crit = crit)}.
+   *
+   * @param m seasonal period (ignored for non-seasonal forms)
+   * @throws ModelFailure when the data are too short, not positive for a multiplicative form, or the
+   *     optimisation cannot start
+   */
+  public static EtsFit fit(double[] y, int m, EtsSpec spec, Criterion crit) {
+    checkData(y);
+    if (spec.seasonal() && (m <= 1 || m > MAX_PERIOD)) {
+      throw new ModelFailure(
+          m <= 1 ? "seasonal ETS needs a period above 1" : "frequency too high for seasonal ETS");
+    }
+    int n = y.length;
+    int npars = 2 + (spec.hasTrend() ? 2 : 0) + (spec.seasonal() ? m : 0) + (spec.damped() ? 1 : 0);
+    if (n <= npars + 4) {
+      throw new ModelFailure("too short for " + spec + ": " + n + " values, need " + (npars + 5));
+    }
+    return estimate(y, m, spec, crit);
+  }
+
+  static void checkData(double[] y) {
+    if (y.length == 0) {
+      throw new ModelFailure("no data");
+    }
+    for (double v : y) {
+      if (!Double.isFinite(v)) {
+        throw new ModelFailure("data contain missing or infinite values");
+      }
+    }
+  }
+
+  /** forecast's {@code etsmodel}: one form, no short-data fallbacks. */
+  static EtsFit estimate(double[] y, int mIn, EtsSpec spec, Criterion crit) {
+    final int n = y.length;
+    final boolean trend = spec.hasTrend();
+    final boolean damped = spec.damped();
+    final boolean seasonal = spec.seasonal();
+    final boolean multSeason = spec.season() == EtsSpec.SeasonType.MULTIPLICATIVE;
+    final int m = seasonal ? mIn : 1;
+    if (spec.needsPositiveData()) {
+      for (double v : y) {
+        if (v <= 0) {
+          throw new ModelFailure("multiplicative " + spec + " needs positive data");
+        }
+      }
+    }
+    // Starting smoothing parameters (initparam).
+    int nsmooth = 1 + (trend ? 1 : 0) + (seasonal ? 1 : 0) + (damped ? 1 : 0);
+    double alpha0 = LOWER[0] + 0.2 * (UPPER[0] - LOWER[0]) / m;
+    if (alpha0 > 1 || alpha0 < 0) {
+      alpha0 = LOWER[0] + 2e-3;
+    }
+    double beta0 = 0;
+    if (trend) {
+      double up = Math.min(UPPER[1], alpha0);
+      beta0 = LOWER[1] + 0.1 * (up - LOWER[1]);
+      if (beta0 < 0 || beta0 > alpha0) {
+        beta0 = alpha0 - 1e-3;
+      }
+    }
+    double gamma0 = 0;
+    if (seasonal) {
+      double up = Math.min(UPPER[2], 1 - alpha0);
+      gamma0 = LOWER[2] + 0.05 * (up - LOWER[2]);
+      if (gamma0 < 0 || gamma0 > 1 - alpha0) {
+        gamma0 = 1 - alpha0 - 1e-3;
+      }
+    }
+    double phi0 = 1;
+    if (damped) {
+      phi0 = LOWER[3] + 0.99 * (UPPER[3] - LOWER[3]);
+      if (phi0 < 0 || phi0 > 1) {
+        phi0 = UPPER[3] - 1e-3;
+      }
+    }
+    double[] work = new double[2 * (m + 2)];
+    if (!Admissibility.usual(alpha0, beta0, gamma0, phi0, trend, seasonal, damped, LOWER, UPPER)
+        || !Admissibility.admissible(alpha0, beta0, gamma0, phi0, seasonal, m, work)) {
+      throw new ModelFailure("starting parameters out of range for " + spec);
+    }
+    double[] init = initialState(y, m, spec);
+    int nstate = init.length;
+    int np = nsmooth + nstate;
+    if (np >= n - 1) {
+      throw new ModelFailure("too short for " + spec + ": " + n + " values");
+    }
+    double[] start = new double[np];
+    int j = 0;
+    start[j++] = alpha0;
+    if (trend) {
+      start[j++] = beta0;
+    }
+    if (seasonal) {
+      start[j++] = gamma0;
+    }
+    if (damped) {
+      start[j++] = phi0;
+    }
+    System.arraycopy(init, 0, start, j, nstate);
+
+    Objective obj = new Objective(y, m, spec, crit, nsmooth);
+    NelderMead.Result res;
+    try {
+      res = NelderMead.minimize(obj, start, Double.NEGATIVE_INFINITY, RELTOL, MAXIT);
+    } catch (IllegalStateException e) {
+      throw new ModelFailure(spec + ": " + e.getMessage());
+    }
+    double[] par = res.x();
+    j = 0;
+    double alpha = par[j++];
+    double beta = trend ? par[j++] : 0;
+    double gamma = seasonal ? par[j++] : 0;
+    double phi = damped ? par[j++] : 1;
+    double l0 = par[j++];
+    double b0 = trend ? par[j++] : 0;
+    double[] s0 = obj.seasonStates(par, j);
+    double[] initialState = new double[1 + (trend ? 1 : 0) + (seasonal ? m : 0)];
+    int k = 0;
+    initialState[k++] = l0;
+    if (trend) {
+      initialState[k++] = b0;
+    }
+    if (seasonal) {
+      System.arraycopy(s0, 0, initialState, k, m);
+    }
+    EtsRecursion rec = new EtsRecursion(y, m, spec);
+    double[] resid = new double[n];
+    rec.run(alpha, beta, gamma, phi, l0, b0, s0, resid);
+    double lik = rec.lik();
+    double[] fitted = new double[n];
+    boolean multError = spec.error() == EtsSpec.ErrorType.MULTIPLICATIVE;
+    for (int i = 0; i < n; i++) {
+      fitted[i] = multError ? y[i] / (1 + resid[i]) : y[i] - resid[i];
+    }
+    return new EtsFit(
+        spec,
+        m,
+        alpha,
+        beta,
+        gamma,
+        phi,
+        initialState,
+        rec.level,
+        rec.growth,
+        seasonal ? rec.finalSeason.clone() : new double[0],
+        fitted,
+        resid,
+        lik,
+        np + 1,
+        rec.ssd / n,
+        res.evaluations(),
+        res.converged());
+  }
+
+  /** forecast's {@code etsTargetFunction}: parameter checks, implied last seasonal state, criterion. */
+  static final class Objective implements NelderMead.Objective {
+    private final EtsRecursion rec;
+    private final EtsSpec spec;
+    private final Criterion crit;
+    private final int m;
+    private final int nsmooth;
+    private final boolean trend;
+    private final boolean damped;
+    private final boolean seasonal;
+    private final boolean multSeason;
+    private final double[] s;
+    private final double[] work;
+    private final int n;
+
+    Objective(double[] y, int m, EtsSpec spec, Criterion crit, int nsmooth) {
+      this.rec = new EtsRecursion(y, m, spec);
+      this.spec = spec;
+      this.crit = crit;
+      this.m = m;
+      this.nsmooth = nsmooth;
+      this.trend = spec.hasTrend();
+      this.damped = spec.damped();
+      this.seasonal = spec.seasonal();
+      this.multSeason = spec.season() == EtsSpec.SeasonType.MULTIPLICATIVE;
+      this.s = new double[seasonal ? m : 0];
+      this.work = new double[2 * (m + 2)];
+      this.n = y.length;
+    }
+
+    /** All m seasonal states from the m − 1 free ones starting at {@code from}. */
+    double[] seasonStates(double[] par, int from) {
+      if (!seasonal) {
+        return new double[0];
+      }
+      double[] out = new double[m];
+      fillSeason(par, from, out);
+      return out;
+    }
+
+    private void fillSeason(double[] par, int from, double[] out) {
+      double sum = 0;
+      for (int k = 0; k < m - 1; k++) {
+        out[k] = par[from + k];
+        sum += out[k];
+      }
+      out[m - 1] = (multSeason ? m : 0) - sum;
+    }
+
+    @Override
+    public double value(double[] par) {
+      int j = 0;
+      double alpha = par[j++];
+      double beta = trend ? par[j++] : 0;
+      double gamma = seasonal ? par[j++] : 0;
+      double phi = damped ? par[j++] : 1;
+      if (!Admissibility.usual(alpha, beta, gamma, phi, trend, seasonal, damped, LOWER, UPPER)) {
+        return Double.POSITIVE_INFINITY;
+      }
+      if (!Admissibility.admissible(alpha, beta, gamma, phi, seasonal, m, work)) {
+        return Double.POSITIVE_INFINITY;
+      }
+      double l0 = par[j++];
+      double b0 = trend ? par[j++] : 0;
+      if (seasonal) {
+        fillSeason(par, j, s);
+        if (multSeason) {
+          for (int k = 0; k < m; k++) {
+            if (s[k] < 0) {
+              return Double.POSITIVE_INFINITY;
+            }
+          }
+        }
+      }
+      rec.run(alpha, beta, gamma, phi, l0, b0, s, null);
+      if (crit == Criterion.MSE) {
+        return rec.ssd / n;
+      }
+      double lik = rec.lik();
+      if (lik < -1e10) {
+        lik = -1e10;
+      }
+      if (Double.isNaN(lik)) {
+        lik = Double.POSITIVE_INFINITY;
+      }
+      return lik;
+    }
+
+    @Override
+    public String toString() {
+      return spec + " objective (" + nsmooth + " smoothing parameters)";
+    }
+  }
+
+  /**
+   * forecast's {@code initstate}: level (and growth) from the first max(10, 2m) seasonally adjusted
+   * values; seasonal states from a classical decomposition, or from a trend-plus-one-harmonic
+   * regression when there are fewer than three periods.
+   *
+   * @return level, growth if trended, then m − 1 seasonal states newest first
+   */
+  static double[] initialState(double[] y, int m, EtsSpec spec) {
+    int n = y.length;
+    boolean seasonal = spec.seasonal();
+    double[] ysa;
+    double[] initSeas = new double[0];
+    int mm = 1;
+    if (seasonal) {
+      mm = m;
+      boolean mult = spec.season() == EtsSpec.SeasonType.MULTIPLICATIVE;
+      if (n < 4) {
+        throw new ModelFailure("not enough data for a seasonal model");
+      }
+      double[] seas;
+      if (n < 3 * m) {
+        seas = harmonicSeasonal(y, m, mult);
+      } else {
+        seas = ClassicalDecomposition.seasonal(y, m, mult);
+      }
+      initSeas = new double[m - 1];
+      for (int k = 0; k < m - 1; k++) {
+        initSeas[k] = seas[m - 1 - k];
+      }
+      ysa = new double[n];
+      if (!mult) {
+        for (int i = 0; i < n; i++) {
+          ysa[i] = y[i] - seas[i];
+        }
+      } else {
+        double sum = 0;
+        for (int k = 0; k < m - 1; k++) {
+          initSeas[k] = Math.max(initSeas[k], 1e-2);
+          sum += initSeas[k];
+        }
+        if (sum > m) {
+          double denom = 0;
+          for (int k = 0; k < m - 1; k++) {
+            denom += initSeas[k] + 1e-2;
+          }
+          for (int k = 0; k < m - 1; k++) {
+            initSeas[k] /= denom;
+          }
+        }
+        for (int i = 0; i < n; i++) {
+          ysa[i] = y[i] / Math.max(seas[i], 1e-2);
+        }
+      }
+    } else {
+      ysa = y;
+    }
+    int maxn = Math.min(Math.max(10, 2 * mm), n);
+    double[] out = new double[1 + (spec.hasTrend() ? 1 : 0) + initSeas.length];
+    if (!spec.hasTrend()) {
+      out[0] = ClassicalDecomposition.mean(ysa, maxn);
+    } else {
+      double tbar = (maxn + 1) / 2.0;
+      double ybar = ClassicalDecomposition.mean(ysa, maxn);
+      double sxy = 0;
+      double sxx = 0;
+      for (int i = 0; i < maxn; i++) {
+        double dt = (i + 1) - tbar;
+        sxy += dt * (ysa[i] - ybar);
+        sxx += dt * dt;
+      }
+      double b0 = sxx > 0 ? sxy / sxx : 0;
+      double l0 = ybar - b0 * tbar;
+      if (Math.abs(l0 + b0) < 1e-8) {
+        l0 = l0 * (1 + 1e-3);
+        b0 = b0 * (1 - 1e-3);
+      }
+      out[0] = l0;
+      out[1] = b0;
+    }
+    System.arraycopy(initSeas, 0, out, out.length - initSeas.length, initSeas.length);
+    return out;
+  }
+
+  /** Seasonal pattern relative to a linear trend fitted with one Fourier pair (short series). */
+  private static double[] harmonicSeasonal(double[] y, int m, boolean mult) {
+    int n = y.length;
+    boolean withSin = m > 2;
+    int p = withSin ? 4 : 3;
+    double[][] x = new double[n][p];
+    for (int i = 0; i < n; i++) {
+      int t = i + 1;
+      x[i][0] = 1;
+      x[i][1] = t;
+      int c = 2;
+      if (withSin) {
+        x[i][c++] = Math.sin(Math.PI * (2.0 * t / m));
+      }
+      x[i][c] = Math.cos(Math.PI * (2.0 * t / m));
+    }
+    RealVector coef =
+        new QRDecomposition(new Array2DRowRealMatrix(x, false))
+            .getSolver()
+            .solve(new ArrayRealVector(y, false));
+    double a = coef.getEntry(0);
+    double b = coef.getEntry(1);
+    double[] s = new double[n];
+    for (int i = 0; i < n; i++) {
+      double tr = a + b * (i + 1);
+      s[i] = mult ? y[i] / tr : y[i] - tr;
+    }
+    return s;
+  }
+}

@@ -1,0 +1,310 @@
+package dev.signalcheck.core.forecast.ets;
+
+/**
+ * The ETS filtering recursion (one-step forecasts, errors and state updates) for one series, with the
+ * state laid out as forecast's {@code etscalc}: level, growth, then m seasonal states, newest first.
+ * The state updates do not depend on the error type; only the errors and the likelihood do.
+ *
+ * <p>An instance holds preallocated work space and is not thread-safe; one fit owns one instance. The
+ * evaluation loops allocate nothing.
+ */
+final class EtsRecursion {
+
+  private static final double TOL = 1.0e-10;
+  private static final double HUGEN = 1.0e10;
+
+  private final double[] y;
+  private final int n;
+  private final int m;
+  private final boolean multError;
+  private final boolean trend;
+  private final int season; // 0 none, 1 additive, 2 multiplicative
+  private final double[] ring;
+
+  // Results of the last run.
+  /** Sum of squared errors (relative errors for multiplicative error). */
+  double sse;
+  /** Sum of log |one-step forecast| (multiplicative error only). */
+  double sumLogF;
+  /** Sum of squared one-step differences y - f. */
+  double ssd;
+  /** Final level, growth and seasonal states (newest first). */
+  double level;
+
+  double growth;
+  final double[] finalSeason;
+
+  EtsRecursion(double[] y, int m, EtsSpec spec) {
+    this.y = y;
+    this.n = y.length;
+    this.multError = spec.error() == EtsSpec.ErrorType.MULTIPLICATIVE;
+    this.trend = spec.hasTrend();
+    this.season =
+        switch (spec.season()) {
+          case NONE -> 0;
+          case ADDITIVE -> 1;
+          case MULTIPLICATIVE -> 2;
+        };
+    this.m = season == 0 ? 1 : m;
+    this.ring = new double[this.m];
+    this.finalSeason = new double[season == 0 ? 0 : this.m];
+  }
+
+  int n() {
+    return n;
+  }
+
+  /**
+   * The likelihood criterion of forecast's {@code etscalc}: n·log(Σe²), plus 2·Σlog|f| for
+   * multiplicative errors.
+   */
+  double lik() {
+    double lik = n * Math.log(sse);
+    if (multError) {
+      lik += 2 * sumLogF;
+    }
+    return lik;
+  }
+
+  /**
+   * Runs the recursion from the initial state {@code l0, b0, s[0..m-1]} (seasonal states newest
+   * first, all m of them).
+   *
+   * @param resid when not null, receives the errors e_t
+   */
+  void run(
+      double alpha,
+      double beta,
+      double gamma,
+      double phi,
+      double l0,
+      double b0,
+      double[] s0,
+      double[] resid) {
+    if (season == 0) {
+      if (trend) {
+        runTrend(alpha, beta, phi, l0, b0, resid);
+      } else {
+        runLevel(alpha, l0, resid);
+      }
+    } else {
+      for (int k = 0; k < m; k++) {
+        ring[k] = s0[m - 1 - k];
+      }
+      runSeasonal(alpha, beta, gamma, phi, l0, trend ? b0 : 0.0, resid);
+      // ring[p] is the oldest after the run; rebuild newest-first order
+    }
+  }
+
+  private void runLevel(double alpha, double l0, double[] resid) {
+    final double[] y = this.y;
+    double l = l0;
+    double sse = 0;
+    double slog = 0;
+    if (multError) {
+      double ssd = 0;
+      for (int i = 0; i < n; i++) {
+        final double f = l;
+        final double d = y[i] - f;
+        final double e = d / f;
+        slog += Math.log(Math.abs(f));
+        sse += e * e;
+        ssd += d * d;
+        if (resid != null) {
+          resid[i] = e;
+        }
+        l = Math.fma(alpha, d, f);
+      }
+      this.ssd = ssd;
+    } else if (resid == null) {
+      // The hot loop of the optimiser: one fused multiply-add on the dependency chain.
+      for (int i = 0; i < n; i++) {
+        final double e = y[i] - l;
+        sse += e * e;
+        l = Math.fma(alpha, e, l);
+      }
+      this.ssd = sse;
+    } else {
+      for (int i = 0; i < n; i++) {
+        final double e = y[i] - l;
+        sse += e * e;
+        resid[i] = e;
+        l = Math.fma(alpha, e, l);
+      }
+      this.ssd = sse;
+    }
+    this.sse = sse;
+    this.sumLogF = slog;
+    this.level = l;
+    this.growth = 0;
+  }
+
+  /*
+   * The growth update b = φb + (β/α)(l_new − l − φb) of forecast's etscalc is written in its
+   * algebraically equal form φb + β·e (l_new − l − φb = α·e): it halves the dependency chain of the
+   * loop; the results differ from the longer form only by rounding.
+   */
+  private void runTrend(double alpha, double beta, double phi, double l0, double b0, double[] resid) {
+    final double[] y = this.y;
+    double l = l0;
+    double b = b0;
+    double sse = 0;
+    double slog = 0;
+    if (multError) {
+      double ssd = 0;
+      for (int i = 0; i < n; i++) {
+        final double phib = phi * b;
+        final double q = l + phib;
+        final double d = y[i] - q;
+        final double e = d / q;
+        slog += Math.log(Math.abs(q));
+        sse += e * e;
+        ssd += d * d;
+        if (resid != null) {
+          resid[i] = e;
+        }
+        l = Math.fma(alpha, d, q);
+        b = Math.fma(beta, d, phib);
+      }
+      this.ssd = ssd;
+    } else if (resid == null && phi == 1.0) {
+      // Undamped: φ·b is b exactly, so leave the multiplication off the dependency chain.
+      for (int i = 0; i < n; i++) {
+        final double q = l + b;
+        final double e = y[i] - q;
+        sse += e * e;
+        l = Math.fma(alpha, e, q);
+        b = Math.fma(beta, e, b);
+      }
+      this.ssd = sse;
+    } else if (resid == null) {
+      for (int i = 0; i < n; i++) {
+        final double phib = phi * b;
+        final double q = Math.fma(phi, b, l);
+        final double e = y[i] - q;
+        sse += e * e;
+        l = Math.fma(alpha, e, q);
+        b = Math.fma(beta, e, phib);
+      }
+      this.ssd = sse;
+    } else {
+      for (int i = 0; i < n; i++) {
+        final double phib = phi * b;
+        final double q = l + phib;
+        final double e = y[i] - q;
+        sse += e * e;
+        resid[i] = e;
+        l = Math.fma(alpha, e, q);
+        b = Math.fma(beta, e, phib);
+      }
+      this.ssd = sse;
+    }
+    this.sse = sse;
+    this.sumLogF = slog;
+    this.level = l;
+    this.growth = b;
+  }
+
+  private void runSeasonal(
+      double alpha, double beta, double gamma, double phi, double l0, double b0, double[] resid) {
+    final double[] y = this.y;
+    final double[] ring = this.ring;
+    final boolean mult = multError;
+    final boolean hasTrend = trend;
+    final boolean multSeason = season == 2;
+    final int m = this.m;
+    final double ba = hasTrend ? beta / alpha : 0.0;
+    double l = l0;
+    double b = b0;
+    double sse = 0;
+    double ssd = 0;
+    double slog = 0;
+    int p = 0;
+    for (int i = 0; i < n; i++) {
+      final double sold = ring[p];
+      final double phib;
+      final double q;
+      if (hasTrend) {
+        phib = phi * b;
+        q = l + phib;
+      } else {
+        phib = 0;
+        q = l;
+      }
+      final double f = multSeason ? q * sold : q + sold;
+      final double yi = y[i];
+      final double d = yi - f;
+      final double e;
+      if (mult) {
+        e = d / f;
+        slog += Math.log(Math.abs(f));
+      } else {
+        e = d;
+      }
+      sse += e * e;
+      ssd += d * d;
+      if (resid != null) {
+        resid[i] = e;
+      }
+      final double pp;
+      final double t;
+      if (multSeason) {
+        pp = Math.abs(sold) < TOL ? HUGEN : yi / sold;
+        t = Math.abs(q) < TOL ? HUGEN : yi / q;
+      } else {
+        pp = yi - sold;
+        t = yi - q;
+      }
+      final double ln = q + alpha * (pp - q);
+      if (hasTrend) {
+        b = phib + ba * ((ln - l) - phib);
+      }
+      l = ln;
+      ring[p] = sold + gamma * (t - sold);
+      if (++p == m) {
+        p = 0;
+      }
+    }
+    this.sse = sse;
+    this.ssd = ssd;
+    this.sumLogF = slog;
+    this.level = l;
+    this.growth = hasTrend ? b : 0;
+    // newest is at p-1, then p-2, ...
+    for (int j = 0; j < m; j++) {
+      int k = p - 1 - j;
+      while (k < 0) {
+        k += m;
+      }
+      finalSeason[j] = ring[k];
+    }
+  }
+
+  /**
+   * Point forecasts from a state as forecast's {@code etsforecast}: level plus the damped sum of
+   * growth, combined with the seasonal state of the same position.
+   */
+  static double[] forecast(
+      double l, double b, double[] s, int m, boolean trend, int season, double phi, int h) {
+    double[] f = new double[h];
+    double phistar = phi;
+    for (int i = 0; i < h; i++) {
+      f[i] = trend ? l + phistar * b : l;
+      if (season != 0) {
+        int j = m - 1 - i;
+        while (j < 0) {
+          j += m;
+        }
+        f[i] = season == 1 ? f[i] + s[j] : f[i] * s[j];
+      }
+      if (i < h - 1) {
+        if (Math.abs(phi - 1.0) < TOL) {
+          phistar = phistar + 1.0;
+        } else {
+          phistar = phistar + Math.pow(phi, i + 2);
+        }
+      }
+    }
+    return f;
+  }
+}
