@@ -1,5 +1,11 @@
 package dev.signalcheck.core.forecast;
 
+import dev.signalcheck.core.forecast.ets.AutoEts;
+import dev.signalcheck.core.forecast.ets.DampedHolt;
+import dev.signalcheck.core.forecast.ets.Holt;
+import dev.signalcheck.core.forecast.ets.Ses;
+import dev.signalcheck.core.forecast.ets.ThetaClassic;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -69,14 +75,12 @@ public final class ModelRegistry {
     e.add(new Entry(SeasonalNaive.NAME, SeasonalNaive::new));
     e.add(new Entry(Naive2.NAME, Naive2::new));
     e.add(new Entry(Drift.NAME, Drift::new));
-    // ---- Exponential-smoothing family (package forecast.ets) is registered here, in this order. ----
     // ses, holt, damped and theta get the M4 seasonal adjustment (M4_ADJUSTED); ets does its own seasons.
-    // e.add(m4Adjusted("ses", dev.signalcheck.core.forecast.ets.Ses::new));
-    // e.add(m4Adjusted("holt", dev.signalcheck.core.forecast.ets.Holt::new));
-    // e.add(m4Adjusted("damped", dev.signalcheck.core.forecast.ets.DampedHolt::new));
-    // e.add(m4Adjusted("theta", dev.signalcheck.core.forecast.ets.ThetaClassic::new));
-    // e.add(new Entry("ets", dev.signalcheck.core.forecast.ets.AutoEts::new));
-    // ---- end of the exponential-smoothing family ----
+    e.add(m4Adjusted("ses", Ses::new));
+    e.add(m4Adjusted("holt", Holt::new));
+    e.add(m4Adjusted("damped", DampedHolt::new));
+    e.add(m4Adjusted("theta", ThetaClassic::new));
+    e.add(new Entry("ets", AutoEts::new));
     e.add(new Entry(ArYuleWalker.NAME, ArYuleWalker::new));
     return e;
   }

@@ -332,12 +332,26 @@ public final class VerdictRules {
     if (name.equals(SeasonalNaive.NAME)) {
       return seasonName == null
           ? "seasonal naive (the value one season ago)"
-          : "seasonal naive (the value one " + seasonName + " period ago)";
+          : "seasonal naive (the value " + ago(seasonName) + ")";
     }
     if (name.equals(Naive2.NAME)) {
       return "seasonally adjusted naive";
     }
     return name;
+  }
+
+  /** "a year ago" for yearly, "a day ago" for daily, "a week ago" for weekly; else one period ago. */
+  private static String ago(String seasonName) {
+    switch (seasonName) {
+      case "yearly":
+        return "a year ago";
+      case "weekly":
+        return "a week ago";
+      case "daily":
+        return "a day ago";
+      default:
+        return "one " + seasonName + " period ago";
+    }
   }
 
   private static String betterOrWorse(double skill) {
