@@ -29,8 +29,13 @@ class MetricsPropertiesTest {
       z[t] = c * y[t];
     }
     RollingOriginBacktest b = new RollingOriginBacktest(6, 3);
-    BacktestResult ry = b.run(y, m, ModelRegistry.defaults().all());
-    BacktestResult rz = b.run(z, m, ModelRegistry.defaults().all());
+    // holt, damped and ets follow R's Nelder-Mead, whose first simplex step is a share of the initial
+    // level: like R's, their fits (not only their MASE) change with the scale of the data, so they are
+    // left out of this property; their parity with R is tested in the ets package
+    java.util.List<String> invariant = new java.util.ArrayList<>(ModelRegistry.defaults().names());
+    invariant.removeAll(java.util.List.of("holt", "damped", "ets"));
+    BacktestResult ry = b.run(y, m, ModelRegistry.defaults().select(invariant));
+    BacktestResult rz = b.run(z, m, ModelRegistry.defaults().select(invariant));
     for (ModelScore s : ry.models()) {
       ModelScore t = rz.model(s.name()).orElseThrow();
       assertThat(t.skipped()).isEqualTo(s.skipped());
@@ -42,7 +47,7 @@ class MetricsPropertiesTest {
         assertThat(t.smape()).as(s.name()).isCloseTo(s.smape(), within(tol * Math.max(s.smape(), 1e-9)));
       }
     }
-    assertThat(rz.skill()).isCloseTo(ry.skill(), within(CLOSED_FORM.containsAll(ModelRegistry.defaults().names()) ? 1e-7 : 1e-2));
+    assertThat(rz.skill()).isCloseTo(ry.skill(), within(CLOSED_FORM.containsAll(invariant) ? 1e-7 : 1e-2));
   }
 
   @Property
