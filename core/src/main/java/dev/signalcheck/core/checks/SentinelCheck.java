@@ -18,6 +18,8 @@ import java.util.Locale;
  *   <li>it lies more than {@link #FENCE} interquartile ranges beyond the quartiles of the other values, and
  *       more than {@link #GAP} interquartile ranges from the nearest other value (a second level of a
  *       quantised or two-state signal sits right next to other readings; a code stands alone);
+ *   <li>or, instead of the two distances: it is a negative whole number and no other reading is negative
+ *       (-200 among concentrations that are never below 0);
  *   <li>it occurs more than {@link #DOMINANCE} times as often as any other single value beyond that fence
  *       on its side: a heavy tail spreads over many values, a code piles up on one.
  * </ul>
@@ -120,6 +122,13 @@ public final class SentinelCheck {
     double v = s[cand[0]];
     double lowFence = q1 - FENCE * iqr;
     double highFence = q3 + FENCE * iqr;
+    // a negative whole number below readings that are never negative is impossible for the quantity
+    // (a concentration, a count): far outside whatever the spread
+    double lowest = nearestRemaining(s, ex, 0, 1);
+    if (v < 0 && v <= -1 && v == Math.rint(v) && lowest >= 0) {
+      long tail = maxCount(s, ex, 0, lowerBound(s, 0));
+      return cand[1] - cand[0] > DOMINANCE * tail;
+    }
     long tail;
     double nearest;
     if (v < lowFence) {

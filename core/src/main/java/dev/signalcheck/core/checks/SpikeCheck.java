@@ -171,8 +171,8 @@ public final class SpikeCheck {
       }
     }
     String msg = String.format(Locale.ROOT,
-        "%d isolated reading(s) far from their neighbours and their season, in %d spike(s); the largest, %s at %s"
-            + " %s from what its neighbours and season suggest",
+        "%d isolated reading(s) far from their neighbours and their season, in %d spike(s); the largest, %s at %s,"
+            + " is %s away from what its neighbours and season suggest",
         c.points, c.runs, Robust.num(v[largest]), s.formattedTime(largest), Robust.num(Math.abs(e[largest])));
     return List.of(new Finding(Checks.VALUE_SPIKE, Severity.WARNING, Category.DATA_SENSOR_FAULT, msg, c.points,
         c.intervals, c.rows.first(), Map.of("spikes", c.runs)));
