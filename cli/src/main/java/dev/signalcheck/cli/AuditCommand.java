@@ -42,6 +42,9 @@ public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--models", split = ",", paramLabel = "LIST", description = "Models to backtest (default: all).")
   List<String> models = new ArrayList<>();
 
+  @Option(names = "--labels", split = ",", paramLabel = "COL", description = "Categorical columns to check for variant spellings (dataset-level label.variants findings).")
+  List<String> labels = new ArrayList<>();
+
   @Option(names = "--min", paramLabel = "X", description = "Physically possible minimum of the target.")
   Double min;
 
@@ -119,6 +122,7 @@ public final class AuditCommand implements Callable<Integer> {
     }
     AuditSettings settings = new AuditSettings(st, season, horizon, origins, modelNames, min, max);
     int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    return new AuditRun.Options(inputOptions.spec(input), settings, out, json, fail, nThreads, quiet, noProgress);
+    return new AuditRun.Options(inputOptions.spec(input), settings, out, json, fail, nThreads, quiet, noProgress,
+        labels);
   }
 }

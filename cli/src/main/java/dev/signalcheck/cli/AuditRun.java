@@ -7,6 +7,7 @@ import dev.signalcheck.core.checks.Checks;
 import dev.signalcheck.core.finding.Category;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Severity;
+import dev.signalcheck.core.labels.LabelClusters;
 import dev.signalcheck.core.series.SeriesData;
 import dev.signalcheck.io.InputSpec;
 import dev.signalcheck.io.ReportInfo;
@@ -45,7 +46,18 @@ final class AuditRun {
       Severity failOn,
       int threads,
       boolean quiet,
-      boolean noProgress) {}
+      boolean noProgress,
+      List<String> labels) {
+
+    Options {
+      labels = labels == null ? List.of() : List.copyOf(labels);
+    }
+
+    Options(InputSpec input, AuditSettings settings, Path outDir, String json, Severity failOn, int threads,
+        boolean quiet, boolean noProgress) {
+      this(input, settings, outDir, json, failOn, threads, quiet, noProgress, List.of());
+    }
+  }
 
   private final Options o;
   private final PrintWriter out;
@@ -64,6 +76,14 @@ final class AuditRun {
     PrintWriter console = jsonToStdout ? err : out;
     List<OutputStream> jsonOuts = new ArrayList<>();
     try (TableReader reader = TableReader.open(o.input())) {
+      // label columns first: an unknown column is a usage error before any output is written
+      List<Finding> labelFindings = new ArrayList<>();
+      for (String col : o.labels()) {
+        Finding f = LabelClusters.finding(LabelClusters.cluster(col, reader.distinctCounts(col, "--labels")));
+        if (f != null) {
+          labelFindings.add(f);
+        }
+      }
       List<ReportWriter> writers = new ArrayList<>();
       Path reportJson = null;
       try {
@@ -125,6 +145,10 @@ final class AuditRun {
       if (reader.rejectedRows() > 0) {
         datasetFindings.add(rejected(reader));
         stats.count(datasetFindings.get(0));
+      }
+      for (Finding f : labelFindings) {
+        datasetFindings.add(f);
+        stats.count(f);
       }
       ReportInfo.Summary summary = new ReportInfo.Summary(stats.series, stats.verdicts, stats.findingCounts());
       ReportInfo.Input input = new ReportInfo.Input(reader.displayName(), reader.rows(), reader.rejectedRows(),

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Tells whether time-series data can support a forecasting model, and what is wrong with them.",
-    subcommands = {AuditCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {AuditCommand.class, LabelsCommand.class, DiffCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   /** Exit code for a bug (contract.md). */

@@ -52,6 +52,13 @@ public final class TableReader implements AutoCloseable {
   private final List<Long> rejectedExamples = new ArrayList<>();
 
   private TableReader(InputSpec spec) {
+    this(spec, true);
+  }
+
+  /**
+   * @param series whether the input is read as series (time, targets, ids resolved) or only as a table
+   */
+  private TableReader(InputSpec spec, boolean series) {
     this.spec = spec;
     this.displayName = "-".equals(spec.source()) ? "standard input" : Path.of(spec.source()).getFileName().toString();
     Path path;
@@ -75,13 +82,21 @@ public final class TableReader implements AutoCloseable {
       if (rows == 0) {
         throw SignalcheckException.input(displayName + " has a header but no data rows; nothing to audit");
       }
-      timeCols = resolveTime();
-      ids = resolveAll(spec.ids(), "--id");
-      List<String> cov = resolveAll(spec.covariates(), "--covariates");
-      String rec = spec.recordedAt() == null ? null : resolve(spec.recordedAt(), "--recorded-at");
-      targets = resolveTargets(cov, rec);
-      timeParser = sniffTime();
-      recordedParser = rec == null ? null : sniffColumn(List.of(rec), spec.timeFormat());
+      if (series) {
+        timeCols = resolveTime();
+        ids = resolveAll(spec.ids(), "--id");
+        List<String> cov = resolveAll(spec.covariates(), "--covariates");
+        String rec = spec.recordedAt() == null ? null : resolve(spec.recordedAt(), "--recorded-at");
+        targets = resolveTargets(cov, rec);
+        timeParser = sniffTime();
+        recordedParser = rec == null ? null : sniffColumn(List.of(rec), spec.timeFormat());
+      } else {
+        timeCols = List.of();
+        ids = List.of();
+        targets = List.of();
+        timeParser = null;
+        recordedParser = null;
+      }
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -91,6 +106,33 @@ public final class TableReader implements AutoCloseable {
   /** Opens and inspects the input; the data are read later by {@link #forEachSeries}. */
   public static TableReader open(InputSpec spec) {
     return new TableReader(spec);
+  }
+
+  /** Opens the input as a plain table, for reading single columns ({@link #distinctCounts}). */
+  public static TableReader openTable(InputSpec spec) {
+    return new TableReader(spec, false);
+  }
+
+  /**
+   * The distinct values of a column with their row counts, most frequent first (ties alphabetical); cells
+   * that are NULL (empty in a CSV) are left out. The values are the text as written, untrimmed.
+   *
+   * @param option the option that named the column, for the error message when it does not exist
+   */
+  public LinkedHashMap<String, Long> distinctCounts(String column, String option) {
+    String c = resolve(column, option);
+    String sql = "SELECT CAST(" + Sql.ident(c) + " AS VARCHAR) AS v, count(*) AS n FROM src WHERE " + Sql.ident(c)
+        + " IS NOT NULL GROUP BY 1 ORDER BY n DESC, v";
+    LinkedHashMap<String, Long> out = new LinkedHashMap<>();
+    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getLong(2));
+      }
+    } catch (SQLException e) {
+      throw new SignalcheckException(SignalcheckException.INPUT, "cannot read column '" + c + "' of " + displayName
+          + ": " + firstLine(e.getMessage()), e);
+    }
+    return out;
   }
 
   public String displayName() {

@@ -5,6 +5,8 @@ import dev.signalcheck.core.backtest.ModelScore;
 import dev.signalcheck.core.backtest.RollingOriginBacktest;
 import dev.signalcheck.core.checks.Alignment;
 import dev.signalcheck.core.checks.Checks;
+import dev.signalcheck.core.checks.History;
+import dev.signalcheck.core.checks.ValueChecks;
 import dev.signalcheck.core.finding.Category;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Severity;
@@ -58,7 +60,13 @@ public final class SeriesAuditor {
     }
     int len = reg.length();
     int season = settings.season() != null ? settings.season() : reg.step().defaultSeason();
-    Cleaner.Cleaned cleaned = Cleaner.clean(reg, season);
+    // sensor faults on the aligned series; codes for missing are missing from here on
+    ValueChecks.Result values = ValueChecks.run(reg, season, settings.min(), settings.max());
+    findings.addAll(values.findings());
+    if (data.hasRecordedAt()) {
+      findings.addAll(History.check(data, aligned));
+    }
+    Cleaner.Cleaned cleaned = Cleaner.clean(values.series(), season);
     int n = cleaned.values().length;
     int horizon = settings.horizon() != null ? settings.horizon() : reg.step().defaultHorizon(season, n);
     Frequency freq = new Frequency(reg.step().iso(), season, aligned.regularity(), horizon);

@@ -1,0 +1,267 @@
+package dev.signalcheck.cli;
+
+import dev.signalcheck.core.audit.SeriesResult;
+import dev.signalcheck.core.checks.History;
+import dev.signalcheck.core.finding.Category;
+import dev.signalcheck.core.finding.Finding;
+import dev.signalcheck.core.finding.Interval;
+import dev.signalcheck.core.finding.Severity;
+import dev.signalcheck.core.checks.Checks;
+import dev.signalcheck.core.series.SeriesData;
+import dev.signalcheck.core.series.TimeParser;
+import dev.signalcheck.io.InputSpec;
+import dev.signalcheck.io.ReportInfo;
+import dev.signalcheck.io.ReportWriter;
+import dev.signalcheck.io.SignalcheckException;
+import dev.signalcheck.io.TableReader;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code signalcheck diff <old> <new>}: what changed between two extracts of the same data. */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+    description = "Compare two extracts of the same data: values revised, time stamps added and removed, per series.")
+public final class DiffCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "OLD", description = "The earlier extract.")
+  String oldInput;
+
+  @Parameters(index = "1", paramLabel = "NEW", description = "The later extract.")
+  String newInput;
+
+  @Mixin InputOptions inputOptions = new InputOptions();
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Write report.json there.")
+  Path out;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON report to FILE, or to standard output with '-'.")
+  String json;
+
+  @Option(names = "--fail-on", paramLabel = "LEVEL", description = "Exit 1 when a finding is at or above LEVEL: warning or critical.")
+  String failOn;
+
+  @Option(names = "--quiet", description = "Print only the totals and errors.")
+  boolean quiet;
+
+  @Option(names = "--debug", description = "Stack traces on errors.")
+  boolean debug;
+
+  @Override
+  public Integer call() {
+    Severity fail = null;
+    if (failOn != null) {
+      if (!failOn.equalsIgnoreCase("warning") && !failOn.equalsIgnoreCase("critical")) {
+        throw SignalcheckException.usage("--fail-on must be 'warning' or 'critical', not '" + failOn + "'");
+      }
+      fail = Severity.parse(failOn);
+    }
+    if ("-".equals(oldInput) && "-".equals(newInput)) {
+      throw SignalcheckException.usage("only one of OLD and NEW can be standard input ('-')");
+    }
+    InputSpec oldSpec = inputOptions.spec(oldInput);
+    InputSpec newSpec = inputOptions.spec(newInput);
+    Map<String, SeriesData> olds;
+    Map<String, SeriesData> news;
+    String oldName;
+    String newName;
+    List<String> time;
+    List<String> targets;
+    List<String> ids;
+    long newRows;
+    try (TableReader a = TableReader.open(oldSpec); TableReader b = TableReader.open(newSpec)) {
+      oldName = a.displayName();
+      newName = b.displayName();
+      sameSchema(a, b);
+      olds = read(a);
+      news = read(b);
+      time = b.timeColumns();
+      targets = b.targets();
+      ids = b.ids();
+      newRows = b.rows();
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    boolean jsonToStdout = "-".equals(json);
+    PrintWriter console = jsonToStdout ? spec.commandLine().getErr() : stdout;
+    Path outDir = out;
+    List<OutputStream> streams = new ArrayList<>();
+    List<ReportWriter> writers = new ArrayList<>();
+    Path reportJson = null;
+    try {
+      if (outDir != null) {
+        Files.createDirectories(outDir);
+        reportJson = outDir.resolve("report.json");
+        streams.add(new BufferedOutputStream(Files.newOutputStream(reportJson), 1 << 16));
+      }
+      if (json != null && !jsonToStdout) {
+        Path p = Path.of(json);
+        if (p.toAbsolutePath().getParent() != null) {
+          Files.createDirectories(p.toAbsolutePath().getParent());
+        }
+        streams.add(new BufferedOutputStream(Files.newOutputStream(p), 1 << 16));
+      }
+    } catch (IOException e) {
+      throw SignalcheckException.input("cannot write the report: " + e.getMessage());
+    }
+    for (OutputStream os : streams) {
+      writers.add(new ReportWriter(os, true));
+    }
+    if (jsonToStdout) {
+      writers.add(new ReportWriter(stdout, true));
+    }
+    ReportInfo.Input input = new ReportInfo.Input(newName + " (compared with " + oldName + ")", newRows, 0,
+        time.size() == 1 ? time.get(0) : time, targets, ids, inputOptions.covariates, inputOptions.recordedAt);
+    ReportInfo.Generator gen = new ReportInfo.Generator("signalcheck", Main.version(), System.getProperty("java.version"));
+    for (ReportWriter w : writers) {
+      w.begin(gen, input, new ReportInfo.Settings(null, null, 1, List.of(), null));
+    }
+    console.printf(Locale.ROOT, "signalcheck diff · %s → %s%n", oldName, newName);
+    Set<String> keys = new LinkedHashSet<>(olds.keySet());
+    keys.addAll(news.keySet());
+    long[] sev = new long[3];
+    long revised = 0;
+    long added = 0;
+    long removed = 0;
+    long series = 0;
+    Severity worst = null;
+    for (String key : keys) {
+      SeriesData o = olds.get(key);
+      SeriesData n = news.get(key);
+      SeriesData any = n != null ? n : o;
+      List<Finding> findings;
+      if (o != null && n != null) {
+        History.Comparison c = History.compare(o, n);
+        findings = c.findings();
+        revised += c.revised();
+        added += c.added();
+        removed += c.removed();
+      } else {
+        findings = List.of(wholeSeries(any, n == null));
+        if (n == null) {
+          removed += stamps(o);
+        } else {
+          added += stamps(n);
+        }
+      }
+      series++;
+      for (Finding f : findings) {
+        sev[f.severity().ordinal()]++;
+        if (worst == null || f.severity().compareTo(worst) > 0) {
+          worst = f.severity();
+        }
+      }
+      SeriesResult r = new SeriesResult(any.id(), any.target(), n == null ? 0 : n.size(), 0, null, null, null,
+          findings, null, null, null, null);
+      for (ReportWriter w : writers) {
+        w.series(r);
+      }
+      if (!quiet && series <= Console.MAX_LINES) {
+        console.printf(Locale.ROOT, "%s  %s%n", any.id(), findings.isEmpty() ? "unchanged" : "");
+        for (Finding f : findings) {
+          console.printf(Locale.ROOT, "  %-8s %-16s %s%n", f.severity().label(), f.check(), f.message());
+        }
+      }
+    }
+    Map<String, Long> verdicts = new LinkedHashMap<>();
+    for (String v : List.of("strong", "weak", "none", "insufficient-data")) {
+      verdicts.put(v, 0L);
+    }
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("critical", sev[2]);
+    counts.put("warning", sev[1]);
+    counts.put("info", sev[0]);
+    for (ReportWriter w : writers) {
+      w.end(new ReportInfo.Summary(series, verdicts, counts), List.of());
+      w.close();
+    }
+    for (OutputStream os : streams) {
+      try {
+        os.close();
+      } catch (IOException e) {
+        throw SignalcheckException.input("cannot write the report: " + e.getMessage());
+      }
+    }
+    console.printf(Locale.ROOT, "%n%,d series compared · %,d values revised · %,d time stamps added · %,d removed%s%n",
+        series, revised, added, removed, reportJson == null ? "" : " · report: " + reportJson);
+    console.flush();
+    return fail != null && worst != null && worst.atLeast(fail) ? 1 : 0;
+  }
+
+  /** Both extracts must have the columns the comparison uses. */
+  private static void sameSchema(TableReader a, TableReader b) {
+    List<String> problems = new ArrayList<>();
+    if (!a.timeColumns().equals(b.timeColumns())) {
+      problems.add("time column " + String.join(",", a.timeColumns()) + " vs " + String.join(",", b.timeColumns()));
+    }
+    if (!a.ids().equals(b.ids())) {
+      problems.add("id columns " + a.ids() + " vs " + b.ids());
+    }
+    if (!a.targets().equals(b.targets())) {
+      List<String> onlyOld = new ArrayList<>(a.targets());
+      onlyOld.removeAll(b.targets());
+      List<String> onlyNew = new ArrayList<>(b.targets());
+      onlyNew.removeAll(a.targets());
+      problems.add("value columns only in " + a.displayName() + ": " + (onlyOld.isEmpty() ? "none" : String.join(", ", onlyOld))
+          + "; only in " + b.displayName() + ": " + (onlyNew.isEmpty() ? "none" : String.join(", ", onlyNew)));
+    }
+    if (!problems.isEmpty()) {
+      throw SignalcheckException.input(a.displayName() + " and " + b.displayName()
+          + " are not two extracts of the same table (" + String.join("; ", problems)
+          + "); pass --time/--target/--id to compare the columns they share");
+    }
+  }
+
+  private static Map<String, SeriesData> read(TableReader r) {
+    Map<String, SeriesData> m = new LinkedHashMap<>();
+    r.forEachSeries(d -> m.put(d.id(), d));
+    return m;
+  }
+
+  private static long stamps(SeriesData d) {
+    return java.util.stream.IntStream.range(0, d.size()).mapToLong(d::time)
+        .filter(t -> t != TimeParser.UNPARSEABLE).distinct().count();
+  }
+
+  /** A series present in only one extract. */
+  private static Finding wholeSeries(SeriesData d, boolean removed) {
+    long n = stamps(d);
+    long lo = Long.MAX_VALUE;
+    long hi = Long.MIN_VALUE;
+    for (int i = 0; i < d.size(); i++) {
+      long t = d.time(i);
+      if (t != TimeParser.UNPARSEABLE) {
+        lo = Math.min(lo, t);
+        hi = Math.max(hi, t);
+      }
+    }
+    List<Interval> iv = n == 0 ? List.of() : List.of(new Interval(d.timeFormat().format(lo), d.timeFormat().format(hi), n));
+    List<Long> rows = new ArrayList<>();
+    for (int i = 0; i < Math.min(5, d.size()); i++) {
+      rows.add(d.row(i));
+    }
+    return removed
+        ? new Finding(Checks.HISTORY_REMOVED, Severity.WARNING, Category.DATA_COLLECTION,
+            String.format(Locale.ROOT, "series '%s' is in the old extract only (%d time stamps): it was deleted", d.id(), n),
+            n, iv, rows, Map.of())
+        : new Finding(Checks.HISTORY_ADDED, Severity.INFO, Category.DATA_COLLECTION,
+            String.format(Locale.ROOT, "series '%s' is new (%d time stamps)", d.id(), n), n, iv, rows,
+            Map.of("inserted", 0L, "appended", n));
+  }
+}

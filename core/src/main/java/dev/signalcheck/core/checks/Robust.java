@@ -1,0 +1,64 @@
+package dev.signalcheck.core.checks;
+
+import java.util.Arrays;
+
+/** Small robust statistics for the value checks. Every method ignores NaN and infinities. */
+final class Robust {
+  private Robust() {}
+
+  /** The finite values, sorted. */
+  static double[] finiteSorted(double[] v) {
+    double[] out = new double[v.length];
+    int k = 0;
+    for (double x : v) {
+      if (Double.isFinite(x)) {
+        out[k++] = x;
+      }
+    }
+    out = Arrays.copyOf(out, k);
+    Arrays.sort(out);
+    return out;
+  }
+
+  /** Quantile of sorted values by linear interpolation between order statistics (R type 7). */
+  static double quantile(double[] sorted, double p) {
+    int n = sorted.length;
+    if (n == 0) {
+      return Double.NaN;
+    }
+    double h = (n - 1) * p;
+    int lo = (int) Math.floor(h);
+    int hi = Math.min(n - 1, lo + 1);
+    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  }
+
+  /** Median of the finite values (the input is not changed). */
+  static double median(double[] v) {
+    return quantile(finiteSorted(v), 0.5);
+  }
+
+  /** Median of the first {@code n} entries of a scratch buffer, which is reordered. */
+  static double medianInPlace(double[] buf, int n) {
+    if (n == 0) {
+      return Double.NaN;
+    }
+    Arrays.sort(buf, 0, n);
+    return n % 2 == 1 ? buf[n / 2] : 0.5 * (buf[n / 2 - 1] + buf[n / 2]);
+  }
+
+  /** Interquartile range of sorted values. */
+  static double iqr(double[] sorted) {
+    return quantile(sorted, 0.75) - quantile(sorted, 0.25);
+  }
+
+  /** Number formatting for messages: integers without decimals, otherwise 4 significant digits. */
+  static String num(double v) {
+    if (!Double.isFinite(v)) {
+      return Double.toString(v);
+    }
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    return String.format(java.util.Locale.ROOT, "%.4g", v);
+  }
+}

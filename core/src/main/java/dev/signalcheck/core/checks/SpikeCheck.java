@@ -1,0 +1,180 @@
+package dev.signalcheck.core.checks;
+
+import dev.signalcheck.core.finding.Category;
+import dev.signalcheck.core.finding.Finding;
+import dev.signalcheck.core.finding.Severity;
+import dev.signalcheck.core.series.RegularSeries;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code value.spike}: isolated readings far from their local level and from their season. Robust
+ * throughout:
+ *
+ * <ol>
+ *   <li>season: when the series has a season m and at least three seasons, each reading is first compared
+ *       with the median of the readings at the same phase one and two seasons before and after (a peak
+ *       that comes back every day is expected, and a linear trend cancels out); otherwise with 0;
+ *   <li>local level: the median of that difference over the {@link #HALF_WINDOW} readings on either side
+ *       (the reading itself left out), so a day that runs higher as a whole is not a spike;
+ *       residual = difference − local level;
+ *   <li>scale: 1.4826 × the median absolute deviation of all residuals (the standard deviation for normal
+ *       noise), or 1.2533 × their mean absolute deviation when more than half of them are 0;
+ *   <li>a candidate's residual is more than {@link #THRESHOLD} scales from the median residual, and more
+ *       than {@link #TAIL_FACTOR} times the series' own 99th percentile of absolute residuals: in a bursty
+ *       series where one reading in fifty jumps, the jumps are its nature, not spikes;
+ *   <li>isolation: at most {@link #MAX_LENGTH} candidates in a row with the same sign. Longer excursions
+ *       are episodes or level changes, not spikes.
+ * </ol>
+ *
+ * Linear time: two small medians per reading plus two sorts for the scale.
+ */
+public final class SpikeCheck {
+  private SpikeCheck() {}
+
+  static final int HALF_WINDOW = 5;
+  static final double THRESHOLD = 8.0;
+  static final int MAX_LENGTH = 3;
+  static final double TAIL_FACTOR = 2.0;
+  static final double TAIL_QUANTILE = 0.99;
+
+  /** Whether the seasonal comparison is used for a series of length n. */
+  static boolean seasonal(int season, int n) {
+    return season > 1 && 3L * season <= n;
+  }
+
+  /**
+   * Residuals of each reading against its season and local level (NaN where there is no reading or too
+   * few neighbours).
+   */
+  static double[] residuals(double[] v, int season) {
+    int n = v.length;
+    double[] r = v;
+    if (seasonal(season, n)) {
+      r = new double[n];
+      double[] four = new double[4];
+      for (int t = 0; t < n; t++) {
+        r[t] = Double.NaN;
+        if (!Double.isFinite(v[t])) {
+          continue;
+        }
+        int c = 0;
+        for (int j = -2; j <= 2; j++) {
+          long k = t + (long) j * season;
+          if (j != 0 && k >= 0 && k < n && Double.isFinite(v[(int) k])) {
+            four[c++] = v[(int) k];
+          }
+        }
+        if (c >= 2) {
+          r[t] = v[t] - Robust.medianInPlace(four, c);
+        }
+      }
+    }
+    double[] e = new double[n];
+    double[] buf = new double[2 * HALF_WINDOW];
+    for (int t = 0; t < n; t++) {
+      e[t] = Double.NaN;
+      if (!Double.isFinite(r[t])) {
+        continue;
+      }
+      int c = 0;
+      for (int k = Math.max(0, t - HALF_WINDOW); k <= Math.min(n - 1, t + HALF_WINDOW); k++) {
+        if (k != t && Double.isFinite(r[k])) {
+          buf[c++] = r[k];
+        }
+      }
+      if (c >= HALF_WINDOW) {
+        e[t] = r[t] - Robust.medianInPlace(buf, c);
+      }
+    }
+    return e;
+  }
+
+  /** Flags the spike positions of {@code v}. */
+  static boolean[] find(double[] v, int season) {
+    int n = v.length;
+    boolean[] spike = new boolean[n];
+    double[] e = residuals(v, season);
+    double[] s = Robust.finiteSorted(e);
+    if (s.length < 4 * HALF_WINDOW) {
+      return spike;
+    }
+    double center = Robust.quantile(s, 0.5);
+    double[] dev = new double[s.length];
+    double sumAbs = 0;
+    for (int i = 0; i < s.length; i++) {
+      dev[i] = Math.abs(s[i] - center);
+      sumAbs += dev[i];
+    }
+    java.util.Arrays.sort(dev);
+    double scale = 1.4826 * Robust.quantile(dev, 0.5);
+    if (!(scale > 0)) {
+      scale = 1.2533 * sumAbs / dev.length;
+    }
+    if (!(scale > 0) || !Double.isFinite(scale)) {
+      return spike;
+    }
+    double limit = Math.max(THRESHOLD * scale, TAIL_FACTOR * Robust.quantile(dev, TAIL_QUANTILE));
+    int[] sign = new int[n];
+    for (int t = 0; t < n; t++) {
+      double d = e[t] - center;
+      if (Math.abs(d) > limit) {
+        sign[t] = d > 0 ? 1 : -1;
+      }
+    }
+    for (int t = 0; t < n; t++) {
+      if (sign[t] == 0) {
+        continue;
+      }
+      int j = t;
+      while (j + 1 < n && sign[j + 1] == sign[t]) {
+        j++;
+      }
+      if (j - t + 1 <= MAX_LENGTH) {
+        for (int k = t; k <= j; k++) {
+          spike[k] = true;
+        }
+      }
+      t = j;
+    }
+    return spike;
+  }
+
+  public static List<Finding> check(RegularSeries s, int season) {
+    return check(s, s.values(), season);
+  }
+
+  static List<Finding> check(RegularSeries s, double[] v, int season) {
+    boolean[] spike = find(v, season);
+    RunCollector c = new RunCollector(s);
+    int largest = -1;
+    double[] e = null;
+    for (int t = 0; t < spike.length; t++) {
+      if (!spike[t]) {
+        continue;
+      }
+      int j = t;
+      while (j + 1 < spike.length && spike[j + 1]) {
+        j++;
+      }
+      c.add(t, j, j - t + 1);
+      t = j;
+    }
+    if (c.points == 0) {
+      return List.of();
+    }
+    e = residuals(v, season);
+    for (int t = 0; t < spike.length; t++) {
+      if (spike[t] && (largest < 0 || Math.abs(e[t]) > Math.abs(e[largest]))) {
+        largest = t;
+      }
+    }
+    String msg = String.format(Locale.ROOT,
+        "%d isolated reading(s) far from their neighbours and their season, in %d spike(s); the largest, %s at %s,"
+            + " is %s away from what its neighbours and season suggest",
+        c.points, c.runs, Robust.num(v[largest]), s.formattedTime(largest), Robust.num(Math.abs(e[largest])));
+    return List.of(new Finding(Checks.VALUE_SPIKE, Severity.WARNING, Category.DATA_SENSOR_FAULT, msg, c.points,
+        c.intervals, c.rows.first(), Map.of("spikes", c.runs)));
+  }
+}

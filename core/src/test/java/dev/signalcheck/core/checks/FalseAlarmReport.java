@@ -1,0 +1,61 @@
+package dev.signalcheck.core.checks;
+
+import dev.signalcheck.core.finding.Finding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Prints, per check, what the value checks report on untouched real series: the numbers in
+ * docs/checks.md. Run with {@code ./mvnw -q -B -pl core test-compile exec:java} or from the IDE.
+ */
+public final class FalseAlarmReport {
+  private FalseAlarmReport() {}
+
+  static final List<String> CHECKS = List.of(Checks.VALUE_SENTINEL, Checks.VALUE_STUCK, Checks.VALUE_ZERO_RUN,
+      Checks.VALUE_SPIKE, Checks.VALUE_LEVEL_SHIFT);
+
+  /** check → {files flagged, findings' count (points or change points), runs}. */
+  static Map<String, long[]> measure(List<RealSeries.Named> series, StringBuilder perFile) {
+    Map<String, long[]> totals = new TreeMap<>();
+    for (String c : CHECKS) {
+      totals.put(c, new long[3]);
+    }
+    for (RealSeries.Named s : series) {
+      ValueChecks.Result r = ValueChecks.run(s.series(), s.season(), null, null);
+      List<String> parts = new ArrayList<>();
+      for (Finding f : r.findings()) {
+        long[] t = totals.get(f.check());
+        if (t == null) {
+          continue;
+        }
+        t[0]++;
+        t[1] += f.count();
+        t[2] += f.intervals().size();
+        parts.add(f.check() + " " + f.count() + " in " + f.intervals().size());
+      }
+      if (perFile != null) {
+        perFile.append(String.format(Locale.ROOT, "  %-48s n=%6d  %s%n", s.name(), s.series().length(),
+            parts.isEmpty() ? "-" : String.join("; ", parts)));
+      }
+    }
+    return totals;
+  }
+
+  public static void main(String[] args) {
+    for (String folder : List.of("realKnownCause", "realAWSCloudwatch")) {
+      StringBuilder sb = new StringBuilder();
+      Map<String, long[]> t = measure(RealSeries.nabFolder(folder), sb);
+      System.out.println(folder);
+      System.out.print(sb);
+      t.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-20s files %d, readings/points %d, runs %d%n", k, v[0], v[1], v[2]));
+    }
+    StringBuilder sb = new StringBuilder();
+    Map<String, long[]> t = measure(RealSeries.m4Hourly(), sb);
+    System.out.println("M4 Hourly (first 60)");
+    System.out.print(args.length > 0 ? sb : "");
+    t.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-20s series %d, readings/points %d, runs %d%n", k, v[0], v[1], v[2]));
+  }
+}
