@@ -130,7 +130,7 @@ public final class DiffCommand implements Callable<Integer> {
         time.size() == 1 ? time.get(0) : time, targets, ids, inputOptions.covariates, inputOptions.recordedAt);
     ReportInfo.Generator gen = new ReportInfo.Generator("signalcheck", Main.version(), System.getProperty("java.version"));
     for (ReportWriter w : writers) {
-      w.begin(gen, input, new ReportInfo.Settings(null, null, 1, List.of(), null));
+      w.begin(gen, new ReportInfo.Settings(null, null, 1, List.of(), null));
     }
     console.printf(Locale.ROOT, "signalcheck diff · %s → %s%n", oldName, newName);
     Set<String> keys = new LinkedHashSet<>(olds.keySet());
@@ -168,7 +168,7 @@ public final class DiffCommand implements Callable<Integer> {
         }
       }
       SeriesResult r = new SeriesResult(any.id(), any.target(), n == null ? 0 : n.size(), 0, null, null, null,
-          findings, null, null, null, null);
+          findings, null, null, null, null, null);
       for (ReportWriter w : writers) {
         w.series(r);
       }
@@ -188,7 +188,7 @@ public final class DiffCommand implements Callable<Integer> {
     counts.put("warning", sev[1]);
     counts.put("info", sev[0]);
     for (ReportWriter w : writers) {
-      w.end(new ReportInfo.Summary(series, verdicts, counts), List.of());
+      w.end(input, new ReportInfo.Summary(series, verdicts, counts), List.of());
       w.close();
     }
     for (OutputStream os : streams) {
