@@ -45,6 +45,10 @@ public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--labels", split = ",", paramLabel = "COL", description = "Categorical columns to check for variant spellings (dataset-level label.variants findings).")
   List<String> labels = new ArrayList<>();
 
+  @Option(names = "--max-train", paramLabel = "N",
+      description = "Longest history (points) the backtest fits on before its first origin (default 10000; at least three seasons).")
+  Integer maxTrain;
+
   @Option(names = "--min", paramLabel = "X", description = "Physically possible minimum of the target.")
   Double min;
 
@@ -120,7 +124,10 @@ public final class AuditCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw SignalcheckException.usage(e.getMessage() + " (--models)");
     }
-    AuditSettings settings = new AuditSettings(st, season, horizon, origins, modelNames, min, max);
+    if (maxTrain != null && maxTrain < 10) {
+      throw SignalcheckException.usage("--max-train must be at least 10 points, not " + maxTrain);
+    }
+    AuditSettings settings = new AuditSettings(st, season, horizon, origins, modelNames, min, max, maxTrain);
     int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     return new AuditRun.Options(inputOptions.spec(input), settings, out, json, fail, nThreads, quiet, noProgress,
         labels);

@@ -79,12 +79,25 @@ public final class SeriesAuditor {
     Verdict verdict = null;
     if (n > 0) {
       List<Forecaster> models = settings.models().isEmpty() ? registry.all() : registry.select(settings.models());
-      backtest = new RollingOriginBacktest(horizon, settings.origins()).run(cleaned.values(), season, models);
+      backtest = new RollingOriginBacktest(horizon, settings.origins())
+          .run(recentHistory(cleaned.values(), settings.maxTrainFor(season), horizon, settings.origins()), season, models);
       verdict = VerdictRules.judge(backtest, seasonName(reg.step(), season));
       overfit(backtest, findings);
     }
     return new SeriesResult(data.id(), data.target(), data.size(), len, reg.formattedTime(0),
         reg.formattedTime(len - 1), freq, sorted(findings), cleaned.cleaning(), profile, backtest, verdict, reg);
+  }
+
+  /**
+   * The part of a long series the backtest runs on: the test windows of all origins and at most {@code
+   * maxTrain} points of history before the first of them. Shorter series are used whole.
+   */
+  static double[] recentHistory(double[] y, int maxTrain, int horizon, int origins) {
+    long keep = maxTrain + (long) horizon * origins;
+    if (y.length <= keep) {
+      return y;
+    }
+    return java.util.Arrays.copyOfRange(y, (int) (y.length - keep), y.length);
   }
 
   /** Candidates whose out-of-sample error grows far more than naive's from their in-sample fit. */

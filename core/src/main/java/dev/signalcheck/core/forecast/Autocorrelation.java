@@ -22,13 +22,9 @@ public final class Autocorrelation {
     for (int i = 0; i < n; i++) {
       d[i] = x[i] - mean;
     }
-    double[] c = new double[lags + 1];
+    double[] c = dev.signalcheck.core.stats.LaggedProducts.of(d, lags);
     for (int k = 0; k <= lags; k++) {
-      double s = 0;
-      for (int t = 0; t + k < n; t++) {
-        s += d[t] * d[t + k];
-      }
-      c[k] = s / n;
+      c[k] /= n;
     }
     return c;
   }

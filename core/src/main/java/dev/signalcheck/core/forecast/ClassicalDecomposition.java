@@ -44,14 +44,32 @@ public final class ClassicalDecomposition {
     int nf = filter.length;
     int o = nf / 2;
     double[] detrended = new double[n];
+    // long seasons (e.g. 17,280 five-second steps a day): the same centred average from prefix sums, O(n)
+    double[] prefix = null;
+    if ((long) n * nf > dev.signalcheck.core.stats.LaggedProducts.DIRECT_LIMIT) {
+      prefix = new double[n + 1];
+      for (int i = 0; i < n; i++) {
+        prefix[i + 1] = prefix[i] + x[i];
+      }
+    }
     for (int i = 0; i < n; i++) {
       if (i + o - (nf - 1) < 0 || i + o >= n) {
         detrended[i] = Double.NaN;
         continue;
       }
-      double z = 0;
-      for (int j = 0; j < nf; j++) {
-        z += filter[j] * x[i + o - j];
+      double z;
+      if (prefix != null) {
+        int lo = i + o - (nf - 1);
+        int hi = i + o;
+        z = (prefix[hi + 1] - prefix[lo]) / m;
+        if (m % 2 == 0) {
+          z -= 0.5 / m * (x[lo] + x[hi]);
+        }
+      } else {
+        z = 0;
+        for (int j = 0; j < nf; j++) {
+          z += filter[j] * x[i + o - j];
+        }
       }
       detrended[i] = multiplicative ? x[i] / z : x[i] - z;
     }

@@ -35,11 +35,9 @@ public final class Acf {
         }
         double se = Math.sqrt(c0);
         double[] r = new double[maxLag + 1];
+        double[] sums = dev.signalcheck.core.stats.LaggedProducts.of(x, maxLag);
         for (int k = 0; k <= maxLag; k++) {
-            double s = 0;
-            for (int t = 0; t < n - k; t++) {
-                s += x[t + k] * x[t];
-            }
+            double s = sums[k];
             double a = (s / n) / (se * se);
             r[k] = a > 1 ? 1 : (a < -1 ? -1 : a);
         }

@@ -310,12 +310,9 @@ public final class DominantPeriod {
         if (!(c0 > 0)) {
             return r;
         }
+        double[] sums = dev.signalcheck.core.stats.LaggedProducts.of(d, last);
         for (int k = 0; k <= last; k++) {
-            double s = 0;
-            for (int t = 0, u = k; u < n; t++, u++) {
-                s += d[t] * d[u];
-            }
-            r[k] = s / c0;
+            r[k] = sums[k] / c0;
         }
         return r;
     }
