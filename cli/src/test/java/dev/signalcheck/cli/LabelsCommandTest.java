@@ -57,9 +57,8 @@ class LabelsCommandTest {
 
   @Test
   void doajPublisherDoubleSpace() throws IOException {
-    // this DuckDB version's CSV sniffer rejects the file, so the delimiter is given
-    Cli c = Cli.run("labels", DOAJ, "--column", "Publisher", "--delimiter", ",", "--json",
-        dir.resolve("p.json").toString());
+    // multi-line quoted titles: DuckDB's lenient reader fails on this file, the strict retry reads it
+    Cli c = Cli.run("labels", DOAJ, "--column", "Publisher", "--json", dir.resolve("p.json").toString());
     assertThat(c.exit).as(c.err).isZero();
     JsonNode r = new ObjectMapper().readTree(dir.resolve("p.json").toFile());
     assertThat(r.at("/clusters").size()).isEqualTo(1);
