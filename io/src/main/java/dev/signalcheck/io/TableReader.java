@@ -283,11 +283,15 @@ public final class TableReader implements AutoCloseable {
         }
         // DuckDB's lenient mode (strict_mode=false with null_padding) fails on some valid files with
         // multi-line quoted fields; the strict reader reads those
-        st.execute("DROP TABLE IF EXISTS src");
-        st.execute(sql.replace(", strict_mode=false", ""));
+        try (Statement retry = conn.createStatement()) {
+          retry.execute("DROP TABLE IF EXISTS src");
+          retry.execute(sql.replace(", strict_mode=false", ""));
+        }
       }
       if (f == Format.CSV) {
-        headerFromFirstRow(st);
+        try (Statement h = conn.createStatement()) {
+          headerFromFirstRow(h);
+        }
         rowOffset = 0;
       }
     } catch (SQLException e) {
