@@ -79,13 +79,30 @@ public final class SeriesAuditor {
     Verdict verdict = null;
     if (n > 0) {
       List<Forecaster> models = settings.models().isEmpty() ? registry.all() : registry.select(settings.models());
-      backtest = new RollingOriginBacktest(horizon, settings.origins())
-          .run(recentHistory(cleaned.values(), settings.maxTrainFor(season), horizon, settings.origins()), season, models);
+      double[] bty = recentHistory(cleaned.values(), settings.maxTrainFor(season), horizon, settings.origins());
+      backtest = new RollingOriginBacktest(horizon, settings.origins()).run(bty, season, models);
       verdict = VerdictRules.judge(backtest, seasonName(reg.step(), season));
       overfit(backtest, findings);
+      int late = indexOf(findings, Checks.HISTORY_LATE_ENTRY);
+      if (late >= 0 && !backtest.insufficientData()) {
+        int startPos = cleaned.offset() + cleaned.values().length - bty.length;
+        BacktestResult asOf = new RollingOriginBacktest(horizon, settings.origins())
+            .run(bty, season, models, new AsOfView(data, values.series(), values.codes(), startPos));
+        Verdict asOfVerdict = VerdictRules.judge(asOf, seasonName(reg.step(), season));
+        findings.set(late, AsOfView.compare(findings.get(late), backtest, verdict, asOf, asOfVerdict));
+      }
     }
     return new SeriesResult(data.id(), data.target(), data.size(), len, reg.formattedTime(0),
         reg.formattedTime(len - 1), freq, sorted(findings), cleaned.cleaning(), profile, backtest, verdict, reg);
+  }
+
+  private static int indexOf(List<Finding> findings, String check) {
+    for (int i = 0; i < findings.size(); i++) {
+      if (findings.get(i).check().equals(check)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**

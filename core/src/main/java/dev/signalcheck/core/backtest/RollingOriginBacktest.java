@@ -82,6 +82,28 @@ public final class RollingOriginBacktest {
    * @param models the models, in report order; names should be unique
    */
   public BacktestResult run(double[] y, int m, List<? extends Forecaster> models) {
+    return run(y, m, models, null);
+  }
+
+  /**
+   * What a model may be fitted on at an origin. The ordinary backtest fits on {@code y[0, trainLength)};
+   * an as-of backtest fits on what had been recorded by then, which may end {@code unknownTail} steps
+   * before the origin (values typed in late): the model then forecasts {@code unknownTail + horizon} steps
+   * and is scored on the last {@code horizon}.
+   */
+  public interface TrainingView {
+    Training at(int trainLength);
+  }
+
+  /** Training data at an origin, and how many steps before the origin they end. */
+  public record Training(double[] values, int unknownTail) {}
+
+  /**
+   * Backtests each model, fitting at each origin on what {@code view} says was available (null: the
+   * series itself). Scales, actuals and origins are those of {@code y}, so the result is comparable with
+   * the ordinary backtest's.
+   */
+  public BacktestResult run(double[] y, int m, List<? extends Forecaster> models, TrainingView view) {
     int n = y.length;
     for (int i = 0; i < n; i++) {
       if (!Double.isFinite(y[i])) {
@@ -133,14 +155,14 @@ public final class RollingOriginBacktest {
 
     List<Raw> raws = new ArrayList<>();
     for (Forecaster f : models) {
-      raws.add(evaluate(f, y, m, trainLengths, actual, scale));
+      raws.add(evaluate(f, y, m, trainLengths, actual, scale, view));
     }
     // Reference for the overfitting ratio: naive, which has no parameters to overfit.
     Raw naiveRef =
         raws.stream()
             .filter(r -> r.name.equals(Naive.NAME) && r.failure == null)
             .findFirst()
-            .orElseGet(() -> evaluate(new Naive(), y, m, trainLengths, actual, scale));
+            .orElseGet(() -> evaluate(new Naive(), y, m, trainLengths, actual, scale, view));
     Raw naive2 = raws.stream().filter(r -> r.name.equals(Naive2.NAME) && r.failure == null).findFirst().orElse(null);
 
     List<ModelScore> scores = new ArrayList<>();
@@ -209,7 +231,7 @@ public final class RollingOriginBacktest {
         raws.stream()
             .filter(r -> r.name.equals(MeanForecaster.NAME) && r.failure == null)
             .findFirst()
-            .orElseGet(() -> evaluate(new MeanForecaster(), y, m, trainLengths, actual, scale));
+            .orElseGet(() -> evaluate(new MeanForecaster(), y, m, trainLengths, actual, scale, null));
     if (mean.failure != null) {
       return Double.NaN;
     }
@@ -243,19 +265,34 @@ public final class RollingOriginBacktest {
   }
 
   private Raw evaluate(
-      Forecaster model, double[] y, int m, int[] trainLengths, double[][] actual, double[] scale) {
+      Forecaster model, double[] y, int m, int[] trainLengths, double[][] actual, double[] scale, TrainingView view) {
     String name = model.name();
     int k = trainLengths.length;
     double[][] forecasts = new double[k][];
     double[] inSample = new double[k];
     String description = "";
     for (int o = 0; o < k; o++) {
-      double[] train = Arrays.copyOf(y, trainLengths[o]);
+      double[] train;
+      int tail = 0;
+      if (view == null) {
+        train = Arrays.copyOf(y, trainLengths[o]);
+      } else {
+        Training t = view.at(trainLengths[o]);
+        train = t.values();
+        tail = t.unknownTail();
+        if (train.length < minimumTrainingLength(m)) {
+          return Raw.failed(name, failureAt(o, trainLengths[o], "only " + train.length
+              + " values had been recorded by this origin"));
+        }
+      }
       double[] fc;
       Fitted fitted;
       try {
         fitted = model.fit(train, m);
-        fc = fitted.forecast(horizon);
+        fc = fitted.forecast(horizon + tail);
+        if (fc != null && tail > 0 && fc.length == horizon + tail) {
+          fc = Arrays.copyOfRange(fc, tail, tail + horizon);
+        }
       } catch (ModelFailure e) {
         return Raw.failed(name, failureAt(o, trainLengths[o], e.getMessage()));
       } catch (RuntimeException e) {
