@@ -13,6 +13,7 @@ import dev.signalcheck.io.ReportInfo;
 import dev.signalcheck.io.ReportWriter;
 import dev.signalcheck.io.SignalcheckException;
 import dev.signalcheck.io.TableReader;
+import dev.signalcheck.report.HtmlReport;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -45,11 +46,22 @@ final class AuditRun {
       Severity failOn,
       int threads,
       boolean quiet,
-      boolean noProgress) {}
+      boolean noProgress,
+      int detailTop,
+      List<String> detailIds) {
+
+    /** Options with the HTML report's defaults (the worst 50 series in detail, none named). */
+    Options(InputSpec input, AuditSettings settings, Path outDir, String json, Severity failOn, int threads,
+        boolean quiet, boolean noProgress) {
+      this(input, settings, outDir, json, failOn, threads, quiet, noProgress, HtmlReport.DEFAULT_TOP, List.of());
+    }
+  }
 
   private final Options o;
   private final PrintWriter out;
   private final PrintWriter err;
+  /** The HTML report, when a report folder is written. */
+  private HtmlReport html;
 
   AuditRun(Options o, PrintWriter out, PrintWriter err) {
     this.o = o;
@@ -94,6 +106,10 @@ final class AuditRun {
       ReportInfo.Generator gen = new ReportInfo.Generator("signalcheck", Main.version(), System.getProperty("java.version"));
       for (ReportWriter w : writers) {
         w.begin(gen, settings);
+      }
+      if (outDir != null) {
+        html = new HtmlReport(o.detailTop(), o.detailIds());
+        html.begin(gen, settings);
       }
       Console con = new Console(console, o.quiet(), reader);
       con.header();
@@ -141,6 +157,14 @@ final class AuditRun {
           throw SignalcheckException.input("cannot write the report: " + e.getMessage());
         }
       }
+      if (html != null) {
+        html.end(input, summary, datasetFindings);
+        try {
+          html.write(outDir.resolve("report.html"));
+        } catch (java.io.UncheckedIOException e) {
+          throw SignalcheckException.input("cannot write the report: " + e.getCause().getMessage());
+        }
+      }
       con.footer(stats, datasetFindings, reportJson);
       if (o.failOn() != null && stats.worst != null && stats.worst.atLeast(o.failOn())) {
         return 1;
@@ -185,6 +209,9 @@ final class AuditRun {
     }
     for (ReportWriter w : writers) {
       w.series(r);
+    }
+    if (html != null) {
+      html.series(r);
     }
     stats.add(r);
     con.series(r);
