@@ -177,7 +177,11 @@
     var meta = el('div', 'meta');
     add(w, meta);
     function m(k, v) { var s = el('span'); add(s, k + ' ', el('b', null, v)); add(meta, s); }
+    function names(x) { return Array.isArray(x) ? x.join(', ') : String(x); }
     if (D.input) {
+      if (D.input.time !== undefined && D.input.time !== null) m('time', names(D.input.time));
+      if (D.input.ids && D.input.ids.length) m('series ids', names(D.input.ids));
+      if (D.input.targets && D.input.targets.length) m(D.input.targets.length === 1 ? 'target' : 'targets', names(D.input.targets));
       m('rows', int(D.input.rows));
       if (D.input.rejectedRows) m('rejected rows', int(D.input.rejectedRows));
     }
@@ -252,8 +256,12 @@
         int(sel.top) + ' that most need attention (most severe findings, then weakest verdict)';
       if (sel.named && sel.named.length) words += ', and those named with --detail';
       words += '. The other ' + int(sel.leftOut) + ' are summarised in the table only; rerun with --detail ID to see one in full.';
-      add(p, words);
       add(sec, p);
+      var parts = words.split('--detail');
+      parts.forEach(function (part, i) {
+        if (i > 0) add(p, el('code', 'opt', '--detail'));
+        add(p, part);
+      });
     }
     if (sel && sel.notFound && sel.notFound.length) {
       add(sec, el('p', 'leftout', 'Asked for in detail but not in the data: ' + sel.notFound.join(', ')));
@@ -917,15 +925,16 @@
     }
   } else {
     add(main, summaryBlock());
-    if (details.length && details.length <= 12) {
+    if (details.length === total && details.length <= 12) {
+      // a few series: each verdict in one line on page one
       var sec = el('section', 'block');
-      add(sec, el('h2', null, details.length === total ? 'Verdict per series' : 'Verdicts of the series shown in detail'));
+      add(sec, el('h2', null, 'Verdict per series'));
       details.forEach(function (d) {
-        var line = el('div', 'verdict ' + signalClass(d.series.verdict && d.series.verdict.signal));
-        var a = el('a', null, d.series.id);
+        var line = el('div', 'verdict compact ' + signalClass(d.series.verdict && d.series.verdict.signal));
+        var a = el('a', 'id', d.series.id);
         a.href = '#s-' + (d.index | 0);
-        add(line, el('div', 'small', ''), signalBadge(d.series.verdict && d.series.verdict.signal), ' ', a);
-        add(line, el('p', 'headline', d.series.verdict ? d.series.verdict.headline : 'No verdict.'));
+        add(line, signalBadge(d.series.verdict && d.series.verdict.signal), ' ', a);
+        add(line, el('p', 'headline', d.series.verdict ? d.series.verdict.headline : 'No verdict: nothing could be analysed.'));
         add(sec, line);
       });
       add(main, sec);

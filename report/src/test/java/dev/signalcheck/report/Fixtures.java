@@ -66,6 +66,12 @@ final class Fixtures {
 
   /** Audits series into an HTML report the way the command line streams them. */
   static HtmlReport report(List<SeriesData> input, AuditSettings settings, int top, List<String> named) {
+    return report(input, settings, top, named, new ReportInfo.Input("fixture.csv",
+        input.stream().mapToLong(SeriesData::size).sum(), 0, "date", List.of("value"), List.of(), List.of(), null));
+  }
+
+  static HtmlReport report(List<SeriesData> input, AuditSettings settings, int top, List<String> named,
+      ReportInfo.Input info) {
     HtmlReport html = new HtmlReport(top, named);
     html.begin(GENERATOR, SETTINGS);
     SeriesAuditor auditor = new SeriesAuditor(settings);
@@ -81,8 +87,7 @@ final class Fixtures {
         findings[f.severity().ordinal()]++;
       }
     }
-    html.end(new ReportInfo.Input("fixture.csv", input.stream().mapToLong(SeriesData::size).sum(), 0, "date",
-            List.of("value"), List.of(), List.of(), null),
+    html.end(info,
         new ReportInfo.Summary(input.size(), verdicts, counts(findings)), List.of());
     return html;
   }
@@ -98,13 +103,14 @@ final class Fixtures {
   /** Reads a file as the command line does and audits it into an HTML report. */
   static HtmlReport report(InputSpec spec, AuditSettings settings) {
     List<SeriesData> all = new ArrayList<>();
-    String source;
+    ReportInfo.Input info;
     try (TableReader r = TableReader.open(spec)) {
       r.forEachSeries(all::add);
-      source = r.displayName();
+      info = new ReportInfo.Input(r.displayName(), r.rows(), r.rejectedRows(),
+          r.timeColumns().size() == 1 ? r.timeColumns().get(0) : r.timeColumns(), r.targets(), r.ids(),
+          spec.covariates(), spec.recordedAt());
     }
-    HtmlReport html = report(all, settings, HtmlReport.DEFAULT_TOP, List.of());
-    return html;
+    return report(all, settings, HtmlReport.DEFAULT_TOP, List.of(), info);
   }
 
   static String render(HtmlReport html) {
