@@ -162,6 +162,14 @@ class BrowserTest {
     assertThat(driver.findElements(By.cssSelector(".bar-row"))).hasSizeGreaterThan(5);
     screenshot("air-passengers", false);
     screenshot("air-passengers-full", true);
+    // as printed: controls hidden, charts at print width
+    ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+    js().executeScript("window.dispatchEvent(new Event('beforeprint'))");
+    assertThat(driver.findElement(By.cssSelector("select.model")).isDisplayed()).isFalse();
+    assertChartsDrawn(6);
+    screenshot("air-passengers-print", true);
+    js().executeScript("window.dispatchEvent(new Event('afterprint'))");
+    ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
 
     Path ec2 = write("ec2-latency", Fixtures.report(
         InputSpec.of("../testdata/nab/ec2_request_latency_system_failure.csv"), defaults));
