@@ -52,7 +52,7 @@ class HtmlReportCommandTest {
     Path in = dir.resolve("long.csv");
     Files.writeString(in, csv);
     Path out = dir.resolve("out");
-    Cli c = Cli.run("audit", in.toString(), "--id", "id", "--models", "mean,naive,drift", "--out", out.toString(),
+    Cli c = Cli.run("audit", in.toString(), "--time", "t", "--id", "id", "--models", "mean,naive,drift", "--out", out.toString(),
         "--detail-top", "1", "--detail", "s2,nope", "--no-progress");
     assertThat(c.exit).as(c.err).isZero();
     JsonNode data = embedded(out.resolve("report.html"));
@@ -64,7 +64,7 @@ class HtmlReportCommandTest {
     assertThat(data.at("/selection/leftOut").asInt()).isEqualTo(6);
     assertThat(data.at("/selection/notFound/0").asText()).isEqualTo("nope");
 
-    Cli bad = Cli.run("audit", in.toString(), "--id", "id", "--detail-top", "-1", "--out", out.toString());
+    Cli bad = Cli.run("audit", in.toString(), "--time", "t", "--id", "id", "--detail-top", "-1", "--out", out.toString());
     assertThat(bad.exit).isEqualTo(2);
     assertThat(bad.err).contains("--detail-top");
   }

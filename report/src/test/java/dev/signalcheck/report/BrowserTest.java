@@ -176,6 +176,8 @@ class BrowserTest {
     open(ec2);
     assertChartsDrawn(6);
     assertThat(problems()).isEmpty();
+    screenshot("ec2-latency", false);
+    screenshot("ec2-latency-full", true);
     // findings with intervals are listed under the data chart and can be switched off
     List<WebElement> toggles = driver.findElements(By.cssSelector(".legend input[type=checkbox]"));
     assertThat(toggles).isNotEmpty();
@@ -186,8 +188,6 @@ class BrowserTest {
     model.selectByIndex(0);
     assertChartsDrawn(6);
     assertThat(problems()).isEmpty();
-    screenshot("ec2-latency", false);
-    screenshot("ec2-latency-full", true);
   }
 
   @Test
