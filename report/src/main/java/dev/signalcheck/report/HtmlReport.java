@@ -127,7 +127,7 @@ public final class HtmlReport {
       SeriesResult r = h.result();
       String why = all ? "all" : byName.containsKey(h.summary().index()) ? "named" : "attention";
       List<Finding> cov = r.findings().stream().filter(f -> f.check().startsWith("covariate.")).toList();
-      details.add(new ReportData.Detail(h.summary().index(), why, r, SeriesCharts.of(r), cov.isEmpty() ? null : cov));
+      details.add(new ReportData.Detail(h.summary().index(), why, r, charts(r), cov.isEmpty() ? null : cov));
     }
     List<String> notFound = named.stream().filter(n -> !namesSeen.contains(n)).toList();
     ReportData.Selection sel = new ReportData.Selection(top, List.copyOf(named), notFound, details.size(),
@@ -139,6 +139,16 @@ public final class HtmlReport {
         signals, severities, checks.names(), models.names(), order, List.copyOf(rows));
     return new ReportData(ReportData.VERSION, generator, createdAt, input, settings, summary, datasetFindings,
         overview, sel, details);
+  }
+
+  /** Chart data; a series the charts cannot handle loses its charts, not the report. */
+  private static SeriesCharts charts(SeriesResult r) {
+    try {
+      return SeriesCharts.of(r);
+    } catch (RuntimeException e) {
+      return new SeriesCharts("index", false, null, List.of(), null, null, null, null, null,
+          List.of("The charts of this series could not be computed (" + e.getClass().getSimpleName() + ")."));
+    }
   }
 
   /** Writes the page to a file (UTF-8). */
