@@ -55,8 +55,14 @@ public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--max", paramLabel = "X", description = "Physically possible maximum of the target.")
   Double max;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Write report.json (and report.html) there (default: ./signalcheck-report).")
+  @Option(names = "--out", paramLabel = "DIR", description = "Write report.json and report.html there (default: ./signalcheck-report).")
   Path out;
+
+  @Option(names = "--detail", split = ",", paramLabel = "ID", description = "Series to show in full in report.html, whatever their rank (ids as in the report).")
+  List<String> detail = new ArrayList<>();
+
+  @Option(names = "--detail-top", paramLabel = "N", defaultValue = "50", description = "How many of the series that most need attention report.html shows in full; the rest are summarised in its table (default: ${DEFAULT-VALUE}).")
+  int detailTop;
 
   @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON report to FILE, or to standard output with '-'.")
   String json;
@@ -129,7 +135,10 @@ public final class AuditCommand implements Callable<Integer> {
     }
     AuditSettings settings = new AuditSettings(st, season, horizon, origins, modelNames, min, max, maxTrain);
     int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    if (detailTop < 0) {
+      throw SignalcheckException.usage("--detail-top must be 0 or more, not " + detailTop);
+    }
     return new AuditRun.Options(inputOptions.spec(input), settings, out, json, fail, nThreads, quiet, noProgress,
-        labels);
+        labels, detailTop, java.util.List.copyOf(detail));
   }
 }

@@ -14,6 +14,7 @@ import dev.signalcheck.io.ReportInfo;
 import dev.signalcheck.io.ReportWriter;
 import dev.signalcheck.io.SignalcheckException;
 import dev.signalcheck.io.TableReader;
+import dev.signalcheck.report.HtmlReport;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,21 +48,27 @@ final class AuditRun {
       int threads,
       boolean quiet,
       boolean noProgress,
-      List<String> labels) {
+      List<String> labels,
+      int detailTop,
+      List<String> detailIds) {
 
     Options {
       labels = labels == null ? List.of() : List.copyOf(labels);
+      detailIds = detailIds == null ? List.of() : List.copyOf(detailIds);
     }
 
+    /** Options with the HTML report's defaults (the worst 50 series in detail, none named), no label columns. */
     Options(InputSpec input, AuditSettings settings, Path outDir, String json, Severity failOn, int threads,
         boolean quiet, boolean noProgress) {
-      this(input, settings, outDir, json, failOn, threads, quiet, noProgress, List.of());
+      this(input, settings, outDir, json, failOn, threads, quiet, noProgress, List.of(), HtmlReport.DEFAULT_TOP, List.of());
     }
   }
 
   private final Options o;
   private final PrintWriter out;
   private final PrintWriter err;
+  /** The HTML report, when a report folder is written. */
+  private HtmlReport html;
 
   AuditRun(Options o, PrintWriter out, PrintWriter err) {
     this.o = o;
@@ -115,6 +122,10 @@ final class AuditRun {
       for (ReportWriter w : writers) {
         w.begin(gen, settings);
       }
+      if (outDir != null) {
+        html = new HtmlReport(o.detailTop(), o.detailIds());
+        html.begin(gen, settings);
+      }
       Console con = new Console(console, o.quiet(), reader);
       con.header();
       Progress progress = Progress.start(err, !o.noProgress() && !o.quiet() && System.console() != null);
@@ -165,6 +176,14 @@ final class AuditRun {
           throw SignalcheckException.input("cannot write the report: " + e.getMessage());
         }
       }
+      if (html != null) {
+        html.end(input, summary, datasetFindings);
+        try {
+          html.write(outDir.resolve("report.html"));
+        } catch (java.io.UncheckedIOException e) {
+          throw SignalcheckException.input("cannot write the report: " + e.getCause().getMessage());
+        }
+      }
       con.footer(stats, datasetFindings, reportJson);
       if (o.failOn() != null && stats.worst != null && stats.worst.atLeast(o.failOn())) {
         return 1;
@@ -209,6 +228,9 @@ final class AuditRun {
     }
     for (ReportWriter w : writers) {
       w.series(r);
+    }
+    if (html != null) {
+      html.series(r);
     }
     stats.add(r);
     con.series(r);

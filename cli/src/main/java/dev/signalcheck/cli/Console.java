@@ -94,6 +94,10 @@ final class Console {
     long[] c = stats.findings;
     out.printf(Locale.ROOT, "%n%,d series · findings: %d critical, %d warning, %d info%s%n", stats.series,
         c[2], c[1], c[0], reportJson == null ? "" : " · report: " + reportJson);
+    Path html = reportJson == null ? null : reportJson.resolveSibling("report.html");
+    if (html != null && java.nio.file.Files.exists(html)) {
+      out.printf(Locale.ROOT, "HTML report (open in a browser, works offline): %s%n", html);
+    }
     out.flush();
   }
 }

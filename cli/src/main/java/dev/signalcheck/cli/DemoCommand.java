@@ -59,7 +59,7 @@ public final class DemoCommand implements Callable<Integer> {
       new AuditRun(opts, o, spec.commandLine().getErr()).run();
       o.println();
     }
-    o.println("Reports are in " + out.toAbsolutePath().normalize() + ": one folder per example, each with report.json.");
+    o.println("Reports are in " + out.toAbsolutePath().normalize() + ": one folder per example, each with report.html (open it in a browser) and report.json.");
     o.flush();
     return 0;
   }

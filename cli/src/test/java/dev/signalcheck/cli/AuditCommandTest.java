@@ -100,6 +100,8 @@ class AuditCommandTest {
     assertThat(c.exit).as(c.err).isZero();
     Cli.validReport(dir.resolve("ec2_request_latency_system_failure/report.json"));
     Cli.validReport(dir.resolve("air_passengers/report.json"));
+    assertThat(dir.resolve("ec2_request_latency_system_failure/report.html")).exists();
+    assertThat(dir.resolve("air_passengers/report.html")).exists();
     assertThat(c.out).contains("AirPassengers");
   }
 

@@ -25,7 +25,12 @@ public record Finding(
   public Finding {
     intervals = intervals == null ? List.of() : List.copyOf(intervals);
     rows = rows == null ? List.of() : List.copyOf(rows);
-    details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    // insertion order where the caller chose one; otherwise (Map.of has none) sorted, so reports are stable
+    details = details == null
+        ? Map.of()
+        : java.util.Collections.unmodifiableMap(details instanceof LinkedHashMap || details instanceof java.util.SortedMap
+            ? new LinkedHashMap<>(details)
+            : new LinkedHashMap<>(new java.util.TreeMap<>(details)));
   }
 
   public static Finding of(String check, Severity severity, Category category, String message, long count) {
