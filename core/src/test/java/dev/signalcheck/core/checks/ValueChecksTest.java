@@ -191,16 +191,14 @@ class ValueChecksTest {
   }
 
   @Test
-  void twoMillionReadingsInSeconds() {
+  void twoMillionReadingsAreChecked() {
+    // speed is measured by the JMH benchmark ValueChecksBench, not here
     double[] v = noise(2_000_000, 11, 100, 10);
     for (int i = 0; i < v.length; i += 1000) {
       v[i] = -999;
     }
-    long t0 = System.nanoTime();
     ValueChecks.Result r = ValueChecks.run(series(v), 288, null, null);
-    double secs = (System.nanoTime() - t0) / 1e9;
-    assertThat(find(r.findings(), Checks.VALUE_SENTINEL)).isPresent();
-    assertThat(secs).isLessThan(20);
+    assertThat(find(r.findings(), Checks.VALUE_SENTINEL)).hasValueSatisfying(f -> assertThat(f.count()).isEqualTo(2000));
   }
 
   @Provide
