@@ -81,7 +81,6 @@ final class AuditRun {
     boolean jsonToStdout = "-".equals(o.json());
     // with JSON on standard output, the console summary goes to standard error
     PrintWriter console = jsonToStdout ? err : out;
-    List<OutputStream> jsonOuts = new ArrayList<>();
     try (TableReader reader = TableReader.open(o.input())) {
       // label columns first: an unknown column is a usage error before any output is written
       List<Finding> labelFindings = new ArrayList<>();
@@ -91,37 +90,13 @@ final class AuditRun {
           labelFindings.add(f);
         }
       }
-      List<ReportWriter> writers = new ArrayList<>();
-      Path reportJson = null;
-      try {
-        if (outDir != null) {
-          Files.createDirectories(outDir);
-          reportJson = outDir.resolve("report.json");
-          jsonOuts.add(new BufferedOutputStream(Files.newOutputStream(reportJson), 1 << 16));
-        }
-        if (o.json() != null && !jsonToStdout) {
-          Path p = Path.of(o.json());
-          if (p.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(p.toAbsolutePath().getParent());
-          }
-          jsonOuts.add(new BufferedOutputStream(Files.newOutputStream(p), 1 << 16));
-        }
-      } catch (IOException e) {
-        throw SignalcheckException.input("cannot write the report: " + e.getMessage());
-      }
-      for (OutputStream os : jsonOuts) {
-        writers.add(new ReportWriter(os, true));
-      }
-      if (jsonToStdout) {
-        writers.add(new ReportWriter(out, true));
-      }
+      JsonSinks sinks = new JsonSinks(outDir, o.json(), out);
+      Path reportJson = sinks.reportJson();
       AuditSettings s = o.settings();
       ReportInfo.Settings settings = new ReportInfo.Settings(s.horizon(), s.season(), s.origins(), s.models(),
           s.step() == null ? null : s.step().iso());
       ReportInfo.Generator gen = new ReportInfo.Generator("signalcheck", Main.version(), System.getProperty("java.version"));
-      for (ReportWriter w : writers) {
-        w.begin(gen, settings);
-      }
+      sinks.begin(gen, settings);
       if (outDir != null) {
         html = new HtmlReport(o.detailTop(), o.detailIds());
         html.begin(gen, settings);
@@ -142,11 +117,11 @@ final class AuditRun {
         reader.forEachSeries(data -> {
           inFlight.add(pool.submit(() -> auditor.audit(data)));
           while (inFlight.size() >= maxInFlight) {
-            emit(inFlight.poll(), writers, con, stats, progress);
+            emit(inFlight.poll(), sinks, con, stats, progress);
           }
         });
         while (!inFlight.isEmpty()) {
-          emit(inFlight.poll(), writers, con, stats, progress);
+          emit(inFlight.poll(), sinks, con, stats, progress);
         }
       } finally {
         pool.shutdownNow();
@@ -165,17 +140,7 @@ final class AuditRun {
       ReportInfo.Input input = new ReportInfo.Input(reader.displayName(), reader.rows(), reader.rejectedRows(),
           reader.timeColumns().size() == 1 ? reader.timeColumns().get(0) : reader.timeColumns(), reader.targets(),
           reader.ids(), o.input().covariates(), o.input().recordedAt());
-      for (ReportWriter w : writers) {
-        w.end(input, summary, datasetFindings);
-        w.close();
-      }
-      for (OutputStream os : jsonOuts) {
-        try {
-          os.close();
-        } catch (IOException e) {
-          throw SignalcheckException.input("cannot write the report: " + e.getMessage());
-        }
-      }
+      sinks.end(input, summary, datasetFindings);
       if (html != null) {
         html.end(input, summary, datasetFindings);
         try {
@@ -212,7 +177,7 @@ final class AuditRun {
         n, List.of(), reader.rejectedExamples(), Map.of("reasons", reasons));
   }
 
-  private void emit(Future<SeriesResult> f, List<ReportWriter> writers, Console con, Stats stats, Progress progress) {
+  private void emit(Future<SeriesResult> f, JsonSinks sinks, Console con, Stats stats, Progress progress) {
     SeriesResult r;
     try {
       r = f.get();
@@ -226,9 +191,7 @@ final class AuditRun {
       }
       throw new IllegalStateException(c);
     }
-    for (ReportWriter w : writers) {
-      w.series(r);
-    }
+    sinks.series(r);
     if (html != null) {
       html.series(r);
     }

@@ -100,38 +100,12 @@ public final class DiffCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     boolean jsonToStdout = "-".equals(json);
     PrintWriter console = jsonToStdout ? spec.commandLine().getErr() : stdout;
-    Path outDir = out;
-    List<OutputStream> streams = new ArrayList<>();
-    List<ReportWriter> writers = new ArrayList<>();
-    Path reportJson = null;
-    try {
-      if (outDir != null) {
-        Files.createDirectories(outDir);
-        reportJson = outDir.resolve("report.json");
-        streams.add(new BufferedOutputStream(Files.newOutputStream(reportJson), 1 << 16));
-      }
-      if (json != null && !jsonToStdout) {
-        Path p = Path.of(json);
-        if (p.toAbsolutePath().getParent() != null) {
-          Files.createDirectories(p.toAbsolutePath().getParent());
-        }
-        streams.add(new BufferedOutputStream(Files.newOutputStream(p), 1 << 16));
-      }
-    } catch (IOException e) {
-      throw SignalcheckException.input("cannot write the report: " + e.getMessage());
-    }
-    for (OutputStream os : streams) {
-      writers.add(new ReportWriter(os, true));
-    }
-    if (jsonToStdout) {
-      writers.add(new ReportWriter(stdout, true));
-    }
+    JsonSinks sinks = new JsonSinks(out, json, stdout);
+    Path reportJson = sinks.reportJson();
     ReportInfo.Input input = new ReportInfo.Input(newName + " (compared with " + oldName + ")", newRows, 0,
         time.size() == 1 ? time.get(0) : time, targets, ids, inputOptions.covariates, inputOptions.recordedAt);
     ReportInfo.Generator gen = new ReportInfo.Generator("signalcheck", Main.version(), System.getProperty("java.version"));
-    for (ReportWriter w : writers) {
-      w.begin(gen, new ReportInfo.Settings(null, null, 1, List.of(), null));
-    }
+    sinks.begin(gen, new ReportInfo.Settings(null, null, 1, List.of(), null));
     console.printf(Locale.ROOT, "signalcheck diff · %s → %s%n", oldName, newName);
     Set<String> keys = new LinkedHashSet<>(olds.keySet());
     keys.addAll(news.keySet());
@@ -169,9 +143,7 @@ public final class DiffCommand implements Callable<Integer> {
       }
       SeriesResult r = new SeriesResult(any.id(), any.target(), n == null ? 0 : n.size(), 0, null, null, null,
           findings, null, null, null, null, null);
-      for (ReportWriter w : writers) {
-        w.series(r);
-      }
+      sinks.series(r);
       if (!quiet && series <= Console.MAX_LINES) {
         console.printf(Locale.ROOT, "%s  %s%n", any.id(), findings.isEmpty() ? "unchanged" : "");
         for (Finding f : findings) {
@@ -187,17 +159,7 @@ public final class DiffCommand implements Callable<Integer> {
     counts.put("critical", sev[2]);
     counts.put("warning", sev[1]);
     counts.put("info", sev[0]);
-    for (ReportWriter w : writers) {
-      w.end(input, new ReportInfo.Summary(series, verdicts, counts), List.of());
-      w.close();
-    }
-    for (OutputStream os : streams) {
-      try {
-        os.close();
-      } catch (IOException e) {
-        throw SignalcheckException.input("cannot write the report: " + e.getMessage());
-      }
-    }
+    sinks.end(input, new ReportInfo.Summary(series, verdicts, counts), List.of());
     console.printf(Locale.ROOT, "%n%,d series compared · %,d values revised · %,d time stamps added · %,d removed%s%n",
         series, revised, added, removed, reportJson == null ? "" : " · report: " + reportJson);
     console.flush();

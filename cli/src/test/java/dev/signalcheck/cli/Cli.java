@@ -35,6 +35,17 @@ final class Cli {
 
   static final Path DATA = Path.of("..", "testdata");
 
+  /** Asserts the contract for bad input: this exit code and one line on standard error, no stack trace. */
+  static void oneLineError(Cli c, int code, String... contains) {
+    org.assertj.core.api.Assertions.assertThat(c.exit).as(c.err).isEqualTo(code);
+    org.assertj.core.api.Assertions.assertThat(c.err).startsWith("signalcheck: error: ");
+    org.assertj.core.api.Assertions.assertThat(c.err.strip().lines().count()).as(c.err).isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThat(c.err).doesNotContain("\tat ").doesNotContain("Exception");
+    for (String s : contains) {
+      org.assertj.core.api.Assertions.assertThat(c.err).contains(s);
+    }
+  }
+
   static String data(String rel) {
     return DATA.resolve(rel).toString();
   }

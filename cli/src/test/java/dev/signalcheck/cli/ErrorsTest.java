@@ -14,15 +14,6 @@ class ErrorsTest {
 
   @TempDir Path dir;
 
-  private static void oneLine(Cli c, int code, String... contains) {
-    assertThat(c.exit).as(c.err).isEqualTo(code);
-    assertThat(c.err).startsWith("signalcheck: error: ");
-    assertThat(c.err.strip().lines().count()).as(c.err).isEqualTo(1);
-    assertThat(c.err).doesNotContain("\tat ").doesNotContain("Exception");
-    for (String s : contains) {
-      assertThat(c.err).contains(s);
-    }
-  }
 
   private Path file(String name, String text) throws IOException {
     Path p = dir.resolve(name);
@@ -32,17 +23,17 @@ class ErrorsTest {
 
   @Test
   void missingFile() {
-    oneLine(Cli.run("audit", dir.resolve("nope.csv").toString(), "--out", dir.toString()), 3, "nope.csv", "no such file");
+    Cli.oneLineError(Cli.run("audit", dir.resolve("nope.csv").toString(), "--out", dir.toString()), 3, "nope.csv", "no such file");
   }
 
   @Test
   void emptyFile() throws IOException {
-    oneLine(Cli.run("audit", file("empty.csv", "").toString(), "--out", dir.toString()), 3, "empty.csv is empty");
+    Cli.oneLineError(Cli.run("audit", file("empty.csv", "").toString(), "--out", dir.toString()), 3, "empty.csv is empty");
   }
 
   @Test
   void headerOnlyFile() throws IOException {
-    oneLine(Cli.run("audit", file("h.csv", "time,value\n").toString(), "--out", dir.toString()), 3,
+    Cli.oneLineError(Cli.run("audit", file("h.csv", "time,value\n").toString(), "--out", dir.toString()), 3,
         "h.csv has a header but no data rows");
   }
 
@@ -52,47 +43,47 @@ class ErrorsTest {
     byte[] b = new byte[2048];
     new java.util.Random(7).nextBytes(b);
     Files.write(p, b);
-    oneLine(Cli.run("audit", p.toString(), "--out", dir.toString()), 3, "garbage.csv does not look like text");
+    Cli.oneLineError(Cli.run("audit", p.toString(), "--out", dir.toString()), 3, "garbage.csv does not look like text");
   }
 
   @Test
   void unknownColumnWithDidYouMean() throws IOException {
     Path p = file("readings.csv", "time,temperature,sensor\n2024-01-01,1,a\n2024-01-02,2,a\n");
-    oneLine(Cli.run("audit", p.toString(), "--target", "temprature", "--out", dir.toString()), 2,
+    Cli.oneLineError(Cli.run("audit", p.toString(), "--target", "temprature", "--out", dir.toString()), 2,
         "column 'temprature' (--target) not found in readings.csv; columns are: time, temperature, sensor (did you mean 'temperature'?)");
   }
 
   @Test
   void noParseableTime() throws IOException {
     Path p = file("readings.csv", "time,value\n31/02/2024 25:00,1\nlater,2\n");
-    oneLine(Cli.run("audit", p.toString(), "--time", "time", "--out", dir.toString()), 3,
+    Cli.oneLineError(Cli.run("audit", p.toString(), "--time", "time", "--out", dir.toString()), 3,
         "readings.csv has no rows with a parseable time in column 'time' (first value: '31/02/2024 25:00'); pass --time-format or fix the column");
   }
 
   @Test
   void noTimeColumnAtAll() throws IOException {
     Path p = file("nums.csv", "a,b\n1,2\n3,4\n");
-    oneLine(Cli.run("audit", p.toString(), "--out", dir.toString()), 2, "no time column found in nums.csv", "--time");
+    Cli.oneLineError(Cli.run("audit", p.toString(), "--out", dir.toString()), 2, "no time column found in nums.csv", "--time");
   }
 
   @Test
   void negativeHorizon() {
-    oneLine(Cli.run("audit", Cli.data("nab/art_flatline.csv"), "--horizon", "-3", "--out", dir.toString()), 2,
+    Cli.oneLineError(Cli.run("audit", Cli.data("nab/art_flatline.csv"), "--horizon", "-3", "--out", dir.toString()), 2,
         "--horizon must be a positive number of steps");
   }
 
   @Test
   void unknownOptionAndBadValues() {
-    oneLine(Cli.run("audit", Cli.data("nab/art_flatline.csv"), "--frobnicate"), 2, "--frobnicate");
-    oneLine(Cli.run("audit", Cli.data("nab/art_flatline.csv"), "--fail-on", "sometimes"), 2, "--fail-on");
-    oneLine(Cli.run("audit", Cli.data("nab/art_flatline.csv"), "--step", "fortnightly"), 2, "--step");
-    oneLine(Cli.run("audit", Cli.data("nab/art_flatline.csv"), "--horizon", "abc"), 2, "--horizon");
-    oneLine(Cli.run("audit", Cli.data("nab/art_flatline.csv"), "--timezone", "Mars/Olympus"), 2, "--timezone");
-    oneLine(Cli.run("audit", Cli.data("nab/art_flatline.csv"), "--time-format", "weird"), 2, "unknown time format");
+    Cli.oneLineError(Cli.run("audit", Cli.data("nab/art_flatline.csv"), "--frobnicate"), 2, "--frobnicate");
+    Cli.oneLineError(Cli.run("audit", Cli.data("nab/art_flatline.csv"), "--fail-on", "sometimes"), 2, "--fail-on");
+    Cli.oneLineError(Cli.run("audit", Cli.data("nab/art_flatline.csv"), "--step", "fortnightly"), 2, "--step");
+    Cli.oneLineError(Cli.run("audit", Cli.data("nab/art_flatline.csv"), "--horizon", "abc"), 2, "--horizon");
+    Cli.oneLineError(Cli.run("audit", Cli.data("nab/art_flatline.csv"), "--timezone", "Mars/Olympus"), 2, "--timezone");
+    Cli.oneLineError(Cli.run("audit", Cli.data("nab/art_flatline.csv"), "--time-format", "weird"), 2, "unknown time format");
   }
 
   @Test
   void noCommand() {
-    oneLine(Cli.run(), 2, "a command is required");
+    Cli.oneLineError(Cli.run(), 2, "a command is required");
   }
 }

@@ -14,15 +14,6 @@ class LabelsAndDiffErrorsTest {
 
   @TempDir Path dir;
 
-  private static void oneLine(Cli c, int code, String... contains) {
-    assertThat(c.exit).as(c.err).isEqualTo(code);
-    assertThat(c.err).startsWith("signalcheck: error: ");
-    assertThat(c.err.strip().lines().count()).as(c.err).isEqualTo(1);
-    assertThat(c.err).doesNotContain("\tat ").doesNotContain("Exception");
-    for (String s : contains) {
-      assertThat(c.err).contains(s);
-    }
-  }
 
   private Path file(String name, String text) throws IOException {
     Path p = dir.resolve(name);
@@ -32,25 +23,25 @@ class LabelsAndDiffErrorsTest {
 
   @Test
   void labelsMissingColumn() {
-    oneLine(Cli.run("labels", LabelsCommandTest.SAFI, "--column", "vilage"), 2,
+    Cli.oneLineError(Cli.run("labels", LabelsCommandTest.SAFI, "--column", "vilage"), 2,
         "column 'vilage' (--column) not found in Moz_SAFI", "(did you mean 'village'?)");
   }
 
   @Test
   void labelsWithoutColumnOption() {
-    oneLine(Cli.run("labels", LabelsCommandTest.SAFI), 2, "--column");
+    Cli.oneLineError(Cli.run("labels", LabelsCommandTest.SAFI), 2, "--column");
   }
 
   @Test
   void labelsEmptyAndMissingFiles() throws IOException {
-    oneLine(Cli.run("labels", file("empty.csv", "").toString(), "--column", "x"), 3, "empty.csv is empty");
-    oneLine(Cli.run("labels", file("h.csv", "a,b\n").toString(), "--column", "a"), 3, "h.csv has a header but no data rows");
-    oneLine(Cli.run("labels", dir.resolve("nope.csv").toString(), "--column", "a"), 3, "no such file");
+    Cli.oneLineError(Cli.run("labels", file("empty.csv", "").toString(), "--column", "x"), 3, "empty.csv is empty");
+    Cli.oneLineError(Cli.run("labels", file("h.csv", "a,b\n").toString(), "--column", "a"), 3, "h.csv has a header but no data rows");
+    Cli.oneLineError(Cli.run("labels", dir.resolve("nope.csv").toString(), "--column", "a"), 3, "no such file");
   }
 
   @Test
   void auditUnknownLabelsColumn() {
-    oneLine(Cli.run("audit", LabelsCommandTest.SAFI, "--time", "start", "--target", "no_membrs", "--labels",
+    Cli.oneLineError(Cli.run("audit", LabelsCommandTest.SAFI, "--time", "start", "--target", "no_membrs", "--labels",
         "villages", "--json", dir.resolve("x.json").toString()), 2, "column 'villages' (--labels) not found");
   }
 
@@ -58,7 +49,7 @@ class LabelsAndDiffErrorsTest {
   void diffDifferentSchemas() throws IOException {
     Path a = file("a.csv", "time,value\n2024-01-01,1\n2024-01-02,2\n");
     Path b = file("b.csv", "time,temperature\n2024-01-01,1\n2024-01-02,2\n");
-    oneLine(Cli.run("diff", a.toString(), b.toString()), 3,
+    Cli.oneLineError(Cli.run("diff", a.toString(), b.toString()), 3,
         "a.csv and b.csv are not two extracts of the same table (value columns only in a.csv: value; only in b.csv: temperature)");
   }
 
@@ -66,15 +57,15 @@ class LabelsAndDiffErrorsTest {
   void diffMissingColumnInOneFile() throws IOException {
     Path a = file("a.csv", "time,value\n2024-01-01,1\n2024-01-02,2\n");
     Path b = file("b.csv", "time,temperature\n2024-01-01,1\n2024-01-02,2\n");
-    oneLine(Cli.run("diff", a.toString(), b.toString(), "--target", "value"), 2,
+    Cli.oneLineError(Cli.run("diff", a.toString(), b.toString(), "--target", "value"), 2,
         "column 'value' (--target) not found in b.csv");
   }
 
   @Test
   void diffEmptyOrMissingFile() throws IOException {
     Path a = file("a.csv", "time,value\n2024-01-01,1\n");
-    oneLine(Cli.run("diff", a.toString(), file("e.csv", "").toString()), 3, "e.csv is empty");
-    oneLine(Cli.run("diff", dir.resolve("gone.csv").toString(), a.toString()), 3, "gone.csv: no such file");
-    oneLine(Cli.run("diff", a.toString()), 2, "NEW");
+    Cli.oneLineError(Cli.run("diff", a.toString(), file("e.csv", "").toString()), 3, "e.csv is empty");
+    Cli.oneLineError(Cli.run("diff", dir.resolve("gone.csv").toString(), a.toString()), 3, "gone.csv: no such file");
+    Cli.oneLineError(Cli.run("diff", a.toString()), 2, "NEW");
   }
 }
