@@ -168,7 +168,7 @@ public final class DiffCommand implements Callable<Integer> {
         }
       }
       SeriesResult r = new SeriesResult(any.id(), any.target(), n == null ? 0 : n.size(), 0, null, null, null,
-          findings, null, null, null, null, null);
+          findings, null, null, null, null, null, null);
       for (ReportWriter w : writers) {
         w.series(r);
       }
