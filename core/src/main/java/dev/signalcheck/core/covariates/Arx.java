@@ -20,11 +20,12 @@ import java.util.Locale;
  * training data) uses the target's own forecasts for target lags below s. A covariate at lag k enters step s
  * with its value k steps before: when k ≥ s that value was observed at or before the origin and is used as
  * is. When k &lt; s it lies after the origin; for a covariate declared known ahead (calendar, planned
- * promotions) the future value is used; any other covariate is forecast by persistence from the values
- * observed at or before the origin — its value one season earlier (the latest such one at or before the
- * origin) when the season m &gt; 1, its last value otherwise. The term is kept rather than dropped, so one
- * model serves every step; seasonal persistence keeps a covariate with a daily cycle (temperature) from
- * being frozen at its value at the origin for a whole horizon. A value missing at or before the origin is likewise replaced by the last earlier value seen, or
+ * promotions) the future value is used; any other covariate is forecast from the values observed at or
+ * before the origin by its own autoregression ({@link ArYuleWalker}, R's {@code ar()}, gaps filled by the
+ * last earlier value), and that forecast enters the term. Keeping the term rather than dropping it lets one
+ * model serve every step; forecasting the covariate by its own past (rather than by persistence) makes a
+ * white-noise covariate fade to its mean and keeps a cycling one (temperature over a day) cycling, so the
+ * term never adds error that the covariate's own past could have avoided. A value missing at or before the origin is likewise replaced by the last earlier value seen, or
  * by the training mean when there is none. A covariate that is not known ahead is given to {@link #fit}
  * only up to the origin, so it cannot be read beyond it.
  */
@@ -159,10 +160,14 @@ public final class Arx {
     private final double[] means;
     private final int order;
     private final int season;
+    private final double[][] own;
+    private final boolean[] ownFailed;
 
     Fit(double[] y, List<Input> inputs, List<Integer> targetLags, double intercept, double[] coef, double[] means,
         int order, int season) {
       this.season = Math.max(1, season);
+      this.own = new double[inputs.size()][];
+      this.ownFailed = new boolean[inputs.size()];
       this.y = y;
       this.inputs = List.copyOf(inputs);
       this.targetLags = List.copyOf(targetLags);
@@ -182,11 +187,11 @@ public final class Arx {
         last = Math.min(i, v.length - 1);
       } else if (i < n) {
         last = i;
-      } else if (season > 1 && n > season) {
-        // the same phase of the season, at or before the origin
-        int back = ((i - (n - 1) + season - 1) / season) * season;
-        last = i - back;
       } else {
+        double[] f = ownForecast(j, i - n + 1);
+        if (f != null) {
+          return f[i - n];
+        }
         last = n - 1;
       }
       for (int t = last; t >= 0; t--) {
@@ -197,8 +202,40 @@ public final class Arx {
       return means[j];
     }
 
+    /** The covariate's own AR forecast from the origin, at least {@code h} steps; null when it cannot be fitted. */
+    private double[] ownForecast(int j, int h) {
+      if (own[j] != null && own[j].length >= h) {
+        return own[j];
+      }
+      if (ownFailed[j]) {
+        return null;
+      }
+      double[] v = inputs.get(j).values();
+      int n = y.length;
+      double[] filled = new double[n];
+      double prev = means[j];
+      for (int t = 0; t < n; t++) {
+        if (Double.isFinite(v[t])) {
+          prev = v[t];
+        }
+        filled[t] = prev;
+      }
+      try {
+        own[j] = new ArYuleWalker().fit(filled, 1).forecast(Math.max(h, 2 * Math.max(1, season)));
+        return own[j];
+      } catch (RuntimeException e) {
+        ownFailed[j] = true;
+        return null;
+      }
+    }
+
     public double[] forecast(int h) {
       int n = y.length;
+      for (int j = 0; j < inputs.size(); j++) {
+        if (!inputs.get(j).futureKnown()) {
+          ownForecast(j, h);
+        }
+      }
       double[] z = java.util.Arrays.copyOf(y, n + h);
       double[] f = new double[h];
       for (int s = 0; s < h; s++) {

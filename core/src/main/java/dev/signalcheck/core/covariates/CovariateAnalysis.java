@@ -35,8 +35,8 @@ import java.util.Set;
  * <p><b>Leakage</b> ({@code covariate.leakage}, critical), either of:
  *
  * <ul>
- *   <li><i>same-time only</i>: for a covariate not declared known ahead, the model that uses its
- *       same-time value as if it were known in advance is useful (gain ≥ {@value #MIN_GAIN}, p &lt;
+ *   <li><i>same-time only</i>: for a covariate not declared known ahead, the honest model plus its
+ *       same-time value (lag 0) given as if it were known in advance is useful (gain ≥ {@value #MIN_GAIN}, p &lt;
  *       {@value #ALPHA}) and significantly better than the honest model, while the honest model (values up
  *       to the forecast origin only) is not useful. Such a covariate is a measurement taken together with
  *       the target: at forecast time it is as unknown as the target.
@@ -241,7 +241,9 @@ public final class CovariateAnalysis {
           p[j] = dm(base, honest[j], dmH);
         }
         if (!ka) {
-          oracle[j] = bt.run(y, x, names, m, List.of(new CovariateBacktest.Term(j, true, Arx.lags(true))), "arx");
+          // the honest model plus the same-time value, given as if known in advance
+          oracle[j] = bt.run(y, x, names, m, List.of(new CovariateBacktest.Term(j, true, new int[] {0}),
+              new CovariateBacktest.Term(j, false, Arx.lags(false))), "arx");
           if (!oracle[j].skipped()) {
             gain0[j] = 1 - oracle[j].mase() / base.mase();
             p0[j] = dm(base, oracle[j], dmH);
