@@ -35,10 +35,12 @@ import java.util.Set;
  * <p><b>Leakage</b> ({@code covariate.leakage}, critical), either of:
  *
  * <ul>
- *   <li><i>same-time only</i>: for a covariate not declared known ahead, the honest model plus its
- *       same-time value (lag 0) given as if it were known in advance is useful (gain ≥ {@value #MIN_GAIN}, p &lt;
- *       {@value #ALPHA}) and significantly better than the honest model, while the honest model (values up
- *       to the forecast origin only) is not useful. Such a covariate is a measurement taken together with
+ *   <li><i>same-time only</i>: for a covariate not declared known ahead, the model that uses it as a
+ *       leaking model would — lags 0…L, its future values given as if known in advance — is useful (gain ≥
+ *       {@value #MIN_GAIN}, p &lt; {@value #ALPHA}), its lag 0 makes it at least {@value #MIN_GAIN} and
+ *       significantly more accurate than the same model with lags 1…L only (so a leading indicator, whose
+ *       future values would help through its lags, is not mistaken for one), while the honest model (values
+ *       up to the forecast origin only) is not useful. Such a covariate is a measurement taken together with
  *       the target: at forecast time it is as unknown as the target.
  *   <li><i>it mirrors the target's future</i>: its pre-whitened cross-correlation with the target k ≥ 1
  *       steps later reaches {@value #MIRROR} in absolute value, i.e. its value explains at least 81% of the
@@ -200,6 +202,7 @@ public final class CovariateAnalysis {
     Arrays.fill(p0, Double.NaN);
     ModelScore[] honest = new ModelScore[c];
     ModelScore[] oracle = new ModelScore[c];
+    ModelScore[] withoutZero = new ModelScore[c];
     int dmH = Math.max(1, Math.min(horizon, lengths.length * horizon / 2));
     if (lengths.length == 0) {
       notes.add("the series is too short for a backtest: covariates are profiled but not backtested");
@@ -241,9 +244,10 @@ public final class CovariateAnalysis {
           p[j] = dm(base, honest[j], dmH);
         }
         if (!ka) {
-          // the honest model plus the same-time value, given as if known in advance
-          oracle[j] = bt.run(y, x, names, m, List.of(new CovariateBacktest.Term(j, true, new int[] {0}),
-              new CovariateBacktest.Term(j, false, Arx.lags(false))), "arx");
+          // as a leaking model would use it: lags 0…L, future values given as if known in advance; and the
+          // same without lag 0, to tell what the same-time value adds
+          oracle[j] = bt.run(y, x, names, m, List.of(new CovariateBacktest.Term(j, true, Arx.lags(true))), "arx");
+          withoutZero[j] = bt.run(y, x, names, m, List.of(new CovariateBacktest.Term(j, true, Arx.lags(false))), "arx");
           if (!oracle[j].skipped()) {
             gain0[j] = 1 - oracle[j].mase() / base.mase();
             p0[j] = dm(base, oracle[j], dmH);
@@ -252,8 +256,8 @@ public final class CovariateAnalysis {
       }
       boolean honestUseful = gain[j] >= MIN_GAIN && p[j] < ALPHA;
       boolean sameTimeUseful = gain0[j] >= MIN_GAIN && p0[j] < ALPHA;
-      boolean sameTimeBetter = sameTimeUseful && honest[j] != null && !honest[j].skipped()
-          && dm(honest[j], oracle[j], dmH) < ALPHA;
+      boolean sameTimeBetter = sameTimeUseful && withoutZero[j] != null && !withoutZero[j].skipped()
+          && 1 - oracle[j].mase() / withoutZero[j].mase() >= MIN_GAIN && dm(withoutZero[j], oracle[j], dmH) < ALPHA;
       if (mirror >= MIRROR) {
         assessment[j] = CovariateResult.Item.LEAKAGE;
         reason[j] = String.format(Locale.ROOT,

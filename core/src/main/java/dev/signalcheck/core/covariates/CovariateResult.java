@@ -67,8 +67,8 @@ public record CovariateResult(
    * @param mase MASE of the target's autoregression with this covariate (lags 1…L; 0…L if known ahead)
    * @param gain 1 − mase / MASE of the autoregression alone
    * @param pValue one-sided Diebold–Mariano p-value of that gain, errors of all origins
-   * @param sameTimeGain for a covariate not known ahead: the gain when its same-time value (lag 0) is added
-   *     to its lags 1…L as if it were known in advance — the gain a leaking model would show
+   * @param sameTimeGain for a covariate not known ahead: the gain when it enters at lags 0…L with its
+   *     future values given as if known in advance — the gain a leaking model would show
    * @param sameTimePValue its Diebold–Mariano p-value
    * @param assessment {@code useful}, {@code no-value}, {@code leakage} or {@code not-assessed}
    * @param reason why, in plain words
