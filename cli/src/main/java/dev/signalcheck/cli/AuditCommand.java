@@ -42,6 +42,10 @@ public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--models", split = ",", paramLabel = "LIST", description = "Models to backtest (default: all).")
   List<String> models = new ArrayList<>();
 
+  @Option(names = "--known-ahead", split = ",", paramLabel = "COL",
+      description = "Covariates whose future values are known when forecasting (calendar, planned promotions); they may enter at lag 0.")
+  List<String> knownAhead = new ArrayList<>();
+
   @Option(names = "--labels", split = ",", paramLabel = "COL", description = "Categorical columns to check for variant spellings (dataset-level label.variants findings).")
   List<String> labels = new ArrayList<>();
 
@@ -133,7 +137,15 @@ public final class AuditCommand implements Callable<Integer> {
     if (maxTrain != null && maxTrain < 10) {
       throw SignalcheckException.usage("--max-train must be at least 10 points, not " + maxTrain);
     }
-    AuditSettings settings = new AuditSettings(st, season, horizon, origins, modelNames, min, max, maxTrain);
+    for (String k : knownAhead) {
+      if (inputOptions.covariates.stream().noneMatch(c -> c.trim().equalsIgnoreCase(k.trim()))) {
+        throw SignalcheckException.usage("column '" + k + "' (--known-ahead) is not among the covariates; name it in"
+            + " --covariates too" + (inputOptions.covariates.isEmpty() ? "" : " (covariates: "
+            + String.join(", ", inputOptions.covariates) + ")"));
+      }
+    }
+    AuditSettings settings = new AuditSettings(st, season, horizon, origins, modelNames, min, max, maxTrain,
+        knownAhead);
     int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     if (detailTop < 0) {
       throw SignalcheckException.usage("--detail-top must be 0 or more, not " + detailTop);

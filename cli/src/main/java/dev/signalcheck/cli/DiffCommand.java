@@ -142,7 +142,7 @@ public final class DiffCommand implements Callable<Integer> {
         }
       }
       SeriesResult r = new SeriesResult(any.id(), any.target(), n == null ? 0 : n.size(), 0, null, null, null,
-          findings, null, null, null, null, null);
+          findings, null, null, null, null, null, null);
       sinks.series(r);
       if (!quiet && series <= Console.MAX_LINES) {
         console.printf(Locale.ROOT, "%s  %s%n", any.id(), findings.isEmpty() ? "unchanged" : "");

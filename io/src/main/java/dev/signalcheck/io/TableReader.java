@@ -88,6 +88,7 @@ public final class TableReader implements AutoCloseable {
         List<String> cov = resolveAll(spec.covariates(), "--covariates");
         String rec = spec.recordedAt() == null ? null : resolve(spec.recordedAt(), "--recorded-at");
         targets = resolveTargets(cov, rec);
+        checkCovariates(cov, rec);
         timeParser = sniffTime();
         recordedParser = rec == null ? null : sniffColumn(List.of(rec), spec.timeFormat());
       } else {
@@ -484,6 +485,43 @@ public final class TableReader implements AutoCloseable {
           + listColumns() + "; pass --target COL");
     }
     return out;
+  }
+
+  /**
+   * A covariate must be a column of its own (not the time, a key, a target or recorded-at) and hold
+   * numbers: a column with no numeric value among its first 10,000 present ones is a usage error.
+   */
+  private void checkCovariates(List<String> cov, String rec) {
+    for (String c : cov) {
+      String role = timeCols.contains(c) ? "the time column" : ids.contains(c) ? "a series key (--id)"
+          : targets.contains(c) ? "a target" : c.equals(rec) ? "the --recorded-at column" : null;
+      if (role != null) {
+        throw SignalcheckException.usage("column '" + c + "' is " + role + "; it cannot also be a covariate"
+            + (role.equals("a target") ? " (a target explains itself perfectly: pass other columns to --covariates,"
+                + " or choose the targets with --target)" : ""));
+      }
+      String example = nonNumericExample(c, detectDecimalComma(c));
+      if (example != null) {
+        throw SignalcheckException.usage("covariate '" + c + "' holds no numbers (e.g. '" + example
+            + "'); covariates must be numeric: encode it as numbers, or check it for variant spellings with --labels");
+      }
+    }
+  }
+
+  /** A present value of a column none of whose present values is a number; null when some value is one or none is present. */
+  private String nonNumericExample(String col, boolean comma) {
+    String v = valueText(col, comma);
+    String sql = "SELECT count(TRY_CAST(" + v + " AS DOUBLE)) FILTER (WHERE " + missingPredicate(col) + " IS NOT TRUE), "
+        + "min(CAST(" + Sql.ident(col) + " AS VARCHAR)) FILTER (WHERE " + missingPredicate(col) + " IS NOT TRUE) FROM src";
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      bindMissing(ps, 1, 2);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1) > 0 ? null : rs.getString(2);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private boolean detectDecimalComma(String col) {

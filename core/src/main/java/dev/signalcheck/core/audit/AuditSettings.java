@@ -15,6 +15,7 @@ import java.util.List;
  * @param max physically possible maximum of the target, or null
  * @param maxTrain the longest history the backtest fits on before its first origin, or null for {@link
  *     #DEFAULT_MAX_TRAIN}; never less than three seasons
+ * @param knownAhead covariates whose future values are known when forecasting ({@code --known-ahead})
  */
 public record AuditSettings(
     Step step,
@@ -24,7 +25,8 @@ public record AuditSettings(
     List<String> models,
     Double min,
     Double max,
-    Integer maxTrain) {
+    Integer maxTrain,
+    List<String> knownAhead) {
 
   /**
    * Points of history before the first origin the backtest uses by default. The models compared here weight
@@ -35,7 +37,13 @@ public record AuditSettings(
   /** The settings without a training cap given: the default applies. */
   public AuditSettings(Step step, Integer season, Integer horizon, int origins, List<String> models, Double min,
       Double max) {
-    this(step, season, horizon, origins, models, min, max, null);
+    this(step, season, horizon, origins, models, min, max, null, List.of());
+  }
+
+  /** The settings without known-ahead covariates. */
+  public AuditSettings(Step step, Integer season, Integer horizon, int origins, List<String> models, Double min,
+      Double max, Integer maxTrain) {
+    this(step, season, horizon, origins, models, min, max, maxTrain, List.of());
   }
 
   /** The history cap for a season: the given or default cap, at least three seasons. */
@@ -47,12 +55,13 @@ public record AuditSettings(
 
   public AuditSettings {
     models = models == null ? List.of() : List.copyOf(models);
+    knownAhead = knownAhead == null ? List.of() : List.copyOf(knownAhead);
     if (origins < 1) {
       throw new IllegalArgumentException("origins must be at least 1");
     }
   }
 
   public static AuditSettings defaults() {
-    return new AuditSettings(null, null, null, 3, List.of(), null, null, null);
+    return new AuditSettings(null, null, null, 3, List.of(), null, null, null, List.of());
   }
 }

@@ -21,7 +21,14 @@ import dev.signalcheck.core.series.SeriesData;
 import dev.signalcheck.core.series.Step;
 import dev.signalcheck.core.verdict.Verdict;
 import dev.signalcheck.core.verdict.VerdictRules;
+import dev.signalcheck.core.covariates.CovariateAnalysis;
+import dev.signalcheck.core.covariates.CovariateResult;
+import dev.signalcheck.core.verdict.CovariateVerdict;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 
@@ -56,7 +63,7 @@ public final class SeriesAuditor {
           "no row of this series has a usable time stamp: nothing can be analysed", 0, List.of(), List.of(),
           java.util.Map.of()));
       return new SeriesResult(data.id(), data.target(), data.size(), 0, null, null, null, sorted(findings), null,
-          null, null, null, null);
+          null, null, null, null, null);
     }
     int len = reg.length();
     int season = settings.season() != null ? settings.season() : reg.step().defaultSeason();
@@ -77,23 +84,50 @@ public final class SeriesAuditor {
     }
     BacktestResult backtest = null;
     Verdict verdict = null;
+    CovariateResult covariates = null;
     if (n > 0) {
       List<Forecaster> models = settings.models().isEmpty() ? registry.all() : registry.select(settings.models());
-      double[] bty = recentHistory(cleaned.values(), settings.maxTrainFor(season), horizon, settings.origins());
-      backtest = new RollingOriginBacktest(horizon, settings.origins()).run(bty, season, models);
+      double[] recent = recentHistory(cleaned.values(), settings.maxTrainFor(season), horizon, settings.origins());
+      backtest = new RollingOriginBacktest(horizon, settings.origins()).run(recent, season, models);
       verdict = VerdictRules.judge(backtest, seasonName(reg.step(), season));
       overfit(backtest, findings);
       int late = indexOf(findings, Checks.HISTORY_LATE_ENTRY);
       if (late >= 0 && !backtest.insufficientData()) {
-        int startPos = cleaned.offset() + cleaned.values().length - bty.length;
+        int startPos = cleaned.offset() + cleaned.values().length - recent.length;
         BacktestResult asOf = new RollingOriginBacktest(horizon, settings.origins())
-            .run(bty, season, models, new AsOfView(data, values.series(), values.codes(), startPos));
+            .run(recent, season, models, new AsOfView(data, values.series(), values.codes(), startPos));
         Verdict asOfVerdict = VerdictRules.judge(asOf, seasonName(reg.step(), season));
         findings.set(late, AsOfView.compare(findings.get(late), backtest, verdict, asOf, asOfVerdict));
       }
+      if (!data.covariates().isEmpty()) {
+        // the covariates on the grid positions the backtest used
+        int to = cleaned.offset() + n;
+        Map<String, double[]> codes = new LinkedHashMap<>();
+        Map<String, double[]> x = CovariateAnalysis.onGrid(data, aligned, values.codes(), to - recent.length, to,
+            codes);
+        CovariateAnalysis.Outcome cov = CovariateAnalysis.analyse(recent, x, codes,
+            knownAhead(x.keySet()), season, horizon, settings.origins(), backtest);
+        covariates = cov.result();
+        findings.addAll(cov.findings());
+        verdict = CovariateVerdict.adjust(verdict, backtest, covariates, seasonName(reg.step(), season));
+      }
     }
     return new SeriesResult(data.id(), data.target(), data.size(), len, reg.formattedTime(0),
-        reg.formattedTime(len - 1), freq, sorted(findings), cleaned.cleaning(), profile, backtest, verdict, reg);
+        reg.formattedTime(len - 1), freq, sorted(findings), cleaned.cleaning(), profile, backtest, verdict, reg,
+        covariates);
+  }
+
+  /** The covariates declared known ahead, matched as column names are (exact, else ignoring case). */
+  private Set<String> knownAhead(Set<String> names) {
+    Set<String> out = new HashSet<>();
+    for (String k : settings.knownAhead()) {
+      for (String n : names) {
+        if (n.equals(k) || n.trim().equalsIgnoreCase(k.trim())) {
+          out.add(n);
+        }
+      }
+    }
+    return out;
   }
 
   private static int indexOf(List<Finding> findings, String check) {

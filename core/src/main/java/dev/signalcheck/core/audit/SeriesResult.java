@@ -1,6 +1,7 @@
 package dev.signalcheck.core.audit;
 
 import dev.signalcheck.core.backtest.BacktestResult;
+import dev.signalcheck.core.covariates.CovariateResult;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Severity;
 import dev.signalcheck.core.profile.Profile;
@@ -22,6 +23,7 @@ import java.util.List;
  * @param verdict the verdict, or null
  * @param series the series on its regular grid as read (NaN where missing), for charts; not part of
  *     the JSON report
+ * @param covariates what the covariates add (null without {@code --covariates})
  */
 public record SeriesResult(
     String id,
@@ -36,7 +38,8 @@ public record SeriesResult(
     Profile profile,
     BacktestResult backtest,
     Verdict verdict,
-    RegularSeries series) {
+    RegularSeries series,
+    CovariateResult covariates) {
 
   /** The most severe finding, or null. */
   public Finding worst() {
