@@ -103,7 +103,8 @@ final class AuditRun {
       }
       Console con = new Console(console, o.quiet(), reader);
       con.header();
-      Progress progress = Progress.start(err, !o.noProgress() && !o.quiet() && System.console() != null);
+      boolean showProgress = !o.noProgress() && !o.quiet() && System.console() != null;
+      Progress progress = Progress.start(err, showProgress, showProgress ? reader.seriesCount() : 0);
       Stats stats = new Stats();
       SeriesAuditor auditor = new SeriesAuditor(s);
       ExecutorService pool = Executors.newFixedThreadPool(o.threads(), r -> {

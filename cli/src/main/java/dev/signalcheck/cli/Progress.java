@@ -3,21 +3,29 @@ package dev.signalcheck.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-/** A one-line progress indicator on standard error, drawn only when a terminal watches. */
+/** A progress bar on standard error, drawn only when a terminal watches a run of several series. */
 final class Progress {
+  private static final int WIDTH = 30;
+
   private final PrintWriter err;
   private final boolean on;
+  private final long total;
   private final long start = System.nanoTime();
   private long lastDraw;
   private boolean drawn;
 
-  private Progress(PrintWriter err, boolean on) {
+  private Progress(PrintWriter err, boolean on, long total) {
     this.err = err;
-    this.on = on;
+    this.on = on && total > 1;
+    this.total = total;
   }
 
-  static Progress start(PrintWriter err, boolean on) {
-    return new Progress(err, on);
+  /**
+   * @param on whether a terminal watches
+   * @param total series expected (no bar for one)
+   */
+  static Progress start(PrintWriter err, boolean on, long total) {
+    return new Progress(err, on, total);
   }
 
   void tick(long done) {
@@ -25,13 +33,16 @@ final class Progress {
       return;
     }
     long now = System.nanoTime();
-    if (now - lastDraw < 200_000_000L) {
+    if (now - lastDraw < 200_000_000L && done < total) {
       return;
     }
     lastDraw = now;
     double secs = (now - start) / 1e9;
-    String spinner = "|/-\\".substring((int) (done % 4), (int) (done % 4) + 1);
-    err.printf(Locale.ROOT, "\r%s %,d series audited  %.0f series/s  %.1f s ", spinner, done, done / Math.max(secs, 1e-9), secs);
+    double rate = done / Math.max(secs, 1e-9);
+    int filled = (int) Math.min(WIDTH, WIDTH * done / Math.max(1, total));
+    String bar = "#".repeat(filled) + "-".repeat(WIDTH - filled);
+    long left = rate > 0 ? Math.round((total - done) / rate) : 0;
+    err.printf(Locale.ROOT, "\r[%s] %,d/%,d series  %.0f/s  %d s left ", bar, done, total, rate, left);
     err.flush();
     drawn = true;
   }

@@ -828,6 +828,22 @@ public final class TableReader implements AutoCloseable {
     }
   }
 
+  /** How many series {@link #forEachSeries} will hand over: distinct keys × targets (for progress). */
+  public long seriesCount() {
+    if (ids.isEmpty()) {
+      return targets.size();
+    }
+    String key = ids.stream().map(Sql::ident).collect(Collectors.joining(", "));
+    String notNull = ids.stream().map(i -> Sql.ident(i) + " IS NOT NULL").collect(Collectors.joining(" AND "));
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("SELECT count(*) FROM (SELECT DISTINCT " + key + " FROM src WHERE " + notNull + ")")) {
+      rs.next();
+      return rs.getLong(1) * targets.size();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private long nullIdRows;
 
   /** Of the rejected rows, those without a series key. */
