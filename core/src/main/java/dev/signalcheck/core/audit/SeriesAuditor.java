@@ -113,8 +113,8 @@ public final class SeriesAuditor {
       }
     }
     return new SeriesResult(data.id(), data.target(), data.size(), len, reg.formattedTime(0),
-        reg.formattedTime(len - 1), freq, sorted(findings), cleaned.cleaning(), profile, backtest, verdict, reg,
-        covariates);
+        reg.formattedTime(len - 1), freq, sorted(findings), cleaned.cleaning(), profile, backtest, verdict,
+        values.series(), covariates);
   }
 
   /** The covariates declared known ahead, matched as column names are (exact, else ignoring case). */

@@ -21,8 +21,8 @@ import java.util.List;
  * @param profile predictability profile, or null when not computed
  * @param backtest backtest result, or null when not run
  * @param verdict the verdict, or null
- * @param series the series on its regular grid as read (NaN where missing), for charts; not part of
- *     the JSON report
+ * @param series the series on its regular grid (NaN where missing, codes for "missing" such as -200
+ *     removed), for charts; not part of the JSON report
  * @param covariates what the covariates add (null without {@code --covariates})
  */
 public record SeriesResult(
