@@ -126,8 +126,7 @@ public final class HtmlReport {
     for (Held h : shown) {
       SeriesResult r = h.result();
       String why = all ? "all" : byName.containsKey(h.summary().index()) ? "named" : "attention";
-      List<Finding> cov = r.findings().stream().filter(f -> f.check().startsWith("covariate.")).toList();
-      details.add(new ReportData.Detail(h.summary().index(), why, r, charts(r), cov.isEmpty() ? null : cov));
+      details.add(new ReportData.Detail(h.summary().index(), why, r, charts(r)));
     }
     List<String> notFound = named.stream().filter(n -> !namesSeen.contains(n)).toList();
     ReportData.Selection sel = new ReportData.Selection(top, List.copyOf(named), notFound, details.size(),
@@ -146,7 +145,7 @@ public final class HtmlReport {
     try {
       return SeriesCharts.of(r);
     } catch (RuntimeException e) {
-      return new SeriesCharts("index", false, null, List.of(), null, null, null, null, null,
+      return new SeriesCharts("index", false, "index", null, List.of(), null, null, null, null, null,
           List.of("The charts of this series could not be computed (" + e.getClass().getSimpleName() + ")."));
     }
   }

@@ -31,7 +31,7 @@ public record ReportData(
     Selection selection,
     List<Detail> details) {
 
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   /**
    * The overview table. Each row is an array, to keep a file with 100,000 series small:
@@ -67,9 +67,8 @@ public record ReportData(
    *     {@code named}
    * @param series the result, as in report.json
    * @param charts the chart data
-   * @param covariates covariate findings, when there are any (for the covariates section)
    */
-  public record Detail(int index, String why, SeriesResult series, SeriesCharts charts, List<Finding> covariates) {}
+  public record Detail(int index, String why, SeriesResult series, SeriesCharts charts) {}
 
   static final class RowWriter extends JsonSerializer<SeriesSummary> {
     @Override

@@ -24,6 +24,8 @@ import java.util.function.IntToDoubleFunction;
  *
  * @param axis {@code time} (x in seconds since the epoch) or {@code index}
  * @param utc whether times are instants shown in UTC (input with offsets) rather than local times as written
+ * @param time how the input writes its times, for the axis labels: {@code datetime}, {@code date},
+ *     {@code month}, {@code quarter}, {@code year} or {@code index}
  * @param data the series as read, NaN where missing; reduced to a min/max envelope when long
  * @param marks per finding (by its position in the series' findings) the stretches it applies to
  * @param used the stretch the profile and backtest used (after cleaning)
@@ -35,6 +37,7 @@ import java.util.function.IntToDoubleFunction;
 record SeriesCharts(
     String axis,
     boolean utc,
+    String time,
     Line data,
     List<Marks> marks,
     Span used,
@@ -83,7 +86,7 @@ record SeriesCharts(
     List<String> notes = new ArrayList<>();
     if (s == null || s.length() == 0) {
       notes.add("No time stamp could be placed on a regular grid, so there is nothing to draw.");
-      return new SeriesCharts("index", false, null, List.of(), null, null, null, null, null, notes);
+      return new SeriesCharts("index", false, "index", null, List.of(), null, null, null, null, null, notes);
     }
     TimeAxis axis = new TimeAxis(s);
     Line data = line(s.length(), axis::x, k -> s.values()[k]);
@@ -114,8 +117,20 @@ record SeriesCharts(
       stl = decomposition(shape, season, k -> axis.x(shapeOffset + k), notes);
     }
     BacktestChart bt = backtest(r.backtest(), y, k -> axis.x(offset + k), season);
-    return new SeriesCharts(axis.isTime() ? "time" : "index", axis.kind() == TimeKind.OFFSET_DATETIME, data, marks,
-        used, acf, stl, spectrum, bt, notes);
+    return new SeriesCharts(axis.isTime() ? "time" : "index", axis.kind() == TimeKind.OFFSET_DATETIME,
+        written(axis.kind()), data, marks, used, acf, stl, spectrum, bt, notes);
+  }
+
+  /** How the input writes its times (the page labels the time axis the same way). */
+  static String written(TimeKind kind) {
+    return switch (kind) {
+      case OFFSET_DATETIME, LOCAL_DATETIME -> "datetime";
+      case DATE -> "date";
+      case MONTH -> "month";
+      case QUARTER -> "quarter";
+      case YEAR -> "year";
+      case INDEX -> "index";
+    };
   }
 
   private static boolean constant(double[] y) {

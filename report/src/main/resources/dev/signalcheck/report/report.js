@@ -152,6 +152,74 @@
       series: [{}]
     };
   }
+  /* ---------- time labels: written as the data write them, never by the browser's locale ----------
+     x is seconds since the epoch, local times stored as if they were UTC: read back in UTC. */
+
+  function pad(n, width) {
+    var t = String(Math.abs(n));
+    while (t.length < (width || 2)) t = '0' + t;
+    return (n < 0 ? '-' : '') + t;
+  }
+  function timeParts(x) {
+    var d = new Date(Math.round(x * 1000));
+    return { y: d.getUTCFullYear(), mo: d.getUTCMonth(), d: d.getUTCDate(), h: d.getUTCHours(), mi: d.getUTCMinutes(), s: d.getUTCSeconds() };
+  }
+  /* how fine a label must be: 0 year, 1 quarter, 2 month, 3 day, 4 minute, 5 second */
+  var COARSEST = { year: 0, quarter: 1, month: 2, date: 3, datetime: 3 };
+  function fineness(p) {
+    return p.s ? 5 : (p.h || p.mi) ? 4 : p.d !== 1 ? 3 : p.mo % 3 ? 2 : p.mo ? 1 : 0;
+  }
+  function levelFor(kind, parts, least) {
+    var level = Math.max(COARSEST[kind] === undefined ? 3 : COARSEST[kind], least || 0);
+    parts.forEach(function (p) { if (p) level = Math.max(level, fineness(p)); });
+    return level === 1 && kind !== 'quarter' ? 2 : level;
+  }
+  function dayOf(p) { return pad(p.y, 4) + '-' + pad(p.mo + 1) + '-' + pad(p.d); }
+  function clockOf(p, level) { return pad(p.h) + ':' + pad(p.mi) + (level >= 5 ? ':' + pad(p.s) : ''); }
+  function writeTime(p, level) {
+    if (level === 0) return pad(p.y, 4);
+    if (level === 1) return pad(p.y, 4) + '-Q' + (Math.floor(p.mo / 3) + 1);
+    if (level === 2) return pad(p.y, 4) + '-' + pad(p.mo + 1);
+    if (level === 3) return dayOf(p);
+    return dayOf(p) + ' ' + clockOf(p, level);
+  }
+  function plainIndex(v) { return Number.isInteger(v) ? String(v) : String(+v.toFixed(6)); }
+  var STEPS = [];
+  for (var e10 = 1; e10 < 1e16; e10 *= 10) STEPS.push(e10, 2 * e10, 5 * e10);
+
+  /* the x axis and the legend's x value of a chart over time (or over an integer index) */
+  function timeAxis(opts, ch) {
+    var x = opts.axes[0];
+    var kind = ch.time || (ch.axis === 'time' ? 'datetime' : 'index');
+    if (ch.axis !== 'time' || kind === 'index') {
+      x.incrs = STEPS;
+      x.values = function (u, splits) { return splits.map(function (v) { return v === null ? null : plainIndex(v); }); };
+      opts.series[0].value = function (u, v) { return v === null || v === undefined ? '—' : plainIndex(v); };
+      return;
+    }
+    x.space = 80;
+    x.values = function (u, splits) {
+      var parts = splits.map(function (v) { return v === null ? null : timeParts(v); });
+      var level = levelFor(kind, parts);
+      var lastDay = null;
+      return parts.map(function (p) {
+        if (!p) return null;
+        if (level < 4) return writeTime(p, level);
+        // times of day, with the date under the first and wherever it changes
+        var day = dayOf(p);
+        var label = clockOf(p, level) + (day !== lastDay ? '\n' + day : '');
+        lastDay = day;
+        return label;
+      });
+    };
+    opts.series[0].label = ch.utc ? 'time (UTC)' : 'time';
+    opts.series[0].value = function (u, v) {
+      if (v === null || v === undefined) return '—';
+      var p = timeParts(v);
+      return writeTime(p, levelFor(kind, [p], kind === 'datetime' ? 4 : 0));
+    };
+  }
+
   function shortNum(v) {
     if (v === null || v === undefined) return '';
     var a = Math.abs(v);
@@ -498,6 +566,7 @@
     var used = ch.used;
     var partial = s.cleaning && s.cleaning.method === 'longest-stretch' && used;
     var opts = baseOpts(280, ch.axis === 'time', null, shortNum);
+    timeAxis(opts, ch);
     opts.series.push({ label: 'value', stroke: '#1d232b', width: 1.25, spanGaps: false, points: { show: ch.data.x.length < 120 } });
     opts.hooks = {
       drawClear: [function (u) {
@@ -580,6 +649,7 @@
       add(box, sub);
       var opts = baseOpts(p[0] === 'trend' ? 170 : 140, ch.axis === 'time', p[0], shortNum);
       opts.cursor.sync = { key: 'stl-' + index };
+      timeAxis(opts, ch);
       opts.series.push({ label: p[0], stroke: p[2], width: 1.25, points: { show: false } });
       plot(sub, opts, [d.x, p[1]]);
     });
@@ -654,6 +724,7 @@
         u.destroy();
       }
       var opts = baseOpts(260, ch.axis === 'time', null, shortNum);
+      timeAxis(opts, ch);
       opts.series.push({ label: 'actual', stroke: '#1d232b', width: 1.25, points: { show: false } });
       var data = [bt.x, bt.actual];
       if (baseIdx >= 0 && models[baseIdx] !== m) {
@@ -811,8 +882,117 @@
     return t;
   }
 
-  function covariatesTable(list) {
-    return findingsTable(list);
+  /* ---------- covariates ---------- */
+
+  var ASSESSMENT = {
+    'useful': ['useful', 'badge strong'],
+    'no-value': ['no value', 'badge'],
+    'leakage': ['leakage', 'badge sev sev-critical'],
+    'not-assessed': ['not assessed', 'badge short']
+  };
+  function signedPct(x) {
+    if (!finite(x)) return '—';
+    var r = Math.round(x * 100);
+    return (r > 0 ? '+' : r < 0 ? '−' : '') + Math.abs(r) + '%';
+  }
+
+  function covariatesBlock(sec, c) {
+    var items = c.items || [];
+    add(sec, el('h3', null, 'Covariates'));
+    add(sec, el('p', 'explain', 'Each candidate input is judged alone: the target\'s own autoregression' +
+      (c.base && c.base.description ? ' (' + c.base.description + (finite(c.base.mase) ? ', MASE ' + num(c.base.mase) : '') + ')' : '') +
+      ' with and without the covariate\'s last ' + plural((c.lags || []).length, 'value') + ', on the same ' +
+      plural(c.origins, 'backtest origin') + ' (' + int(c.observations) + ' points). Gain: how much the covariate cuts MASE out of sample; ' +
+      'the Diebold–Mariano p-value says whether that is more than chance. The Granger test is in sample.'));
+    var t = el('table', 'covariates');
+    var h = el('tr');
+    [['Covariate', ''], ['Finding', ''], ['Gain (MASE)', 'num'], ['Diebold–Mariano', 'num'], ['Granger', 'num'], ['Why', '']]
+      .forEach(function (x) { add(h, el('th', x[1], x[0])); });
+    add(t, add(el('thead'), h));
+    var tb = el('tbody');
+    items.forEach(function (it) {
+      var tr = el('tr');
+      var name = el('td', 'wrapcell');
+      add(name, el('div', null, it.name));
+      var tags = [];
+      if (it.knownAhead) tags.push('known ahead');
+      if (finite(it.present) && pct(it.present) !== '100%') tags.push('present at ' + pct(it.present) + ' of times');
+      if (tags.length) add(name, el('div', 'muted small', tags.join(' · ')));
+      var finding = el('td');
+      var a = ASSESSMENT[it.assessment] || [it.assessment || '—', 'badge short'];
+      add(finding, el('span', a[1], a[0]));
+      (c.collinear || []).forEach(function (group) {
+        if (group.indexOf(it.name) < 0) return;
+        add(finding, ' ', el('span', 'badge sev sev-info', 'collinear'));
+        add(finding, el('div', 'muted small', 'with ' + group.filter(function (g) { return g !== it.name; }).join(', ')));
+      });
+      var gain = el('td', 'num');
+      add(gain, el('div', null, signedPct(it.gain)));
+      if (finite(it.mase)) add(gain, el('div', 'muted small', 'MASE ' + num(it.mase)));
+      if (!it.knownAhead && finite(it.sameTimeGain)) add(gain, el('div', 'muted small', 'same-time ' + signedPct(it.sameTimeGain)));
+      var granger = el('td', 'num');
+      if (it.granger) {
+        add(granger, el('div', null, pval(it.granger.pValue)));
+        add(granger, el('div', 'muted small', plural(it.granger.lags, 'lag')));
+      } else {
+        granger.textContent = '—';
+      }
+      add(tr, name, finding, gain, el('td', 'num', pval(it.pValue)), granger, el('td', 'muted small wrapcell', it.reason || ''));
+      add(tb, tr);
+    });
+    add(t, tb);
+    add(sec, t);
+    if (c.model) {
+      var words = 'Best model with covariates: ' + (c.model.description || c.model.name) + ', MASE ' + num(c.model.mase);
+      if (finite(c.skill)) words += '; ' + signedPct(c.skill) + ' against the best baseline';
+      if (c.significance && finite(c.significance.pValue)) words += ' (Diebold–Mariano ' + pval(c.significance.pValue) + ')';
+      add(sec, el('p', 'explain', words + '.'));
+    }
+    (c.notes || []).forEach(function (n) { add(sec, el('p', 'notes', n)); });
+    var drawn = items.filter(function (it) { return (it.crossCorrelation || []).some(finite); });
+    if (!drawn.length) return;
+    var n = c.observations;
+    add(sec, el('h3', null, 'Cross-correlation with the target'));
+    add(sec, el('p', 'explain', 'Correlation of each covariate at time t with the target k steps later (k = 0 … ' +
+      ((drawn[0].crossCorrelation.length || 1) - 1) + '), after both are filtered by the target\'s own autoregression (pre-whitened), ' +
+      'so only what the target\'s past cannot explain is left. Bars outside the dashed band (±1.96/√n, n = ' + int(n) +
+      ') are unlikely by chance; a bar near ±1 at k ≥ 1 is the target\'s future itself.'));
+    var grid = el('div', 'ccf-grid');
+    add(sec, grid);
+    drawn.forEach(function (it) {
+      var cell = el('div', 'ccf');
+      add(cell, el('h4', null, it.name));
+      var box = el('div', 'chart');
+      add(cell, box);
+      add(grid, cell);
+      lazy(box, function (b) { ccfChart(b, it, n); });
+    });
+  }
+
+  function ccfChart(box, it, n) {
+    var r = it.crossCorrelation.map(function (v) { return finite(v) ? v : null; });
+    var lags = r.map(function (_, k) { return k; });
+    var bound = finite(n) && n > 0 ? 1.96 / Math.sqrt(n) : null;
+    var opts = baseOpts(170, false, 'correlation', shortNum);
+    opts.legend.show = false;
+    opts.cursor.drag = { x: false, y: false };
+    opts.scales.x = { time: false, range: function () { return [-0.5, lags.length - 0.5]; } };
+    opts.scales.y = { range: [-1, 1] };
+    opts.axes[0].incrs = STEPS;
+    opts.axes[0].values = function (u, splits) { return splits.map(function (v) { return Number.isInteger(v) ? String(v) : ''; }); };
+    opts.axes[0].label = 'k, steps the target is later';
+    opts.axes[0].labelSize = 18;
+    opts.series[0].label = 'k';
+    opts.series.push({ label: 'r(k)', stroke: it.assessment === 'leakage' ? '#b42318' : '#2557a7',
+      fill: it.assessment === 'leakage' ? 'rgba(180,35,24,0.5)' : 'rgba(37,87,167,0.55)',
+      paths: uPlot.paths.bars({ size: [0.6, 40] }), points: { show: false } });
+    var data = [lags, r];
+    if (bound !== null) {
+      opts.series.push({ label: '+1.96/√n', stroke: '#b42318', dash: [5, 4], width: 1, points: { show: false } });
+      opts.series.push({ label: '−1.96/√n', stroke: '#b42318', dash: [5, 4], width: 1, points: { show: false } });
+      data.push(lags.map(function () { return bound; }), lags.map(function () { return -bound; }));
+    }
+    plot(box, opts, data);
   }
 
   function chartBlock(parent, title, explain, make) {
@@ -872,6 +1052,7 @@
         'the verdict calls a step useful from 5%.',
         function (box) { skillChart(box, s); });
     }
+    if (s.covariates && s.covariates.items && s.covariates.items.length) covariatesBlock(sec, s.covariates);
     if (s.profile) {
       add(sec, el('h3', null, 'Predictability profile'));
       add(sec, profileTable(s.profile, s));
@@ -894,11 +1075,6 @@
         'Where the variance sits by frequency, from the autoregressive (Burg) fit behind the spectral entropy. A peak means a regular cycle' +
         (season > 1 ? '; dashed lines mark the season (' + season + ' steps) and its harmonics.' : '.'),
         function (box) { spectrumChart(box, ch, season); });
-    }
-    if (d.covariates && d.covariates.length) {
-      add(sec, el('h3', null, 'Covariates'));
-      add(sec, el('p', 'explain', 'Whether candidate explanatory columns add out-of-sample value, or leak the future.'));
-      add(sec, covariatesTable(d.covariates));
     }
     if (ch.notes && ch.notes.length) {
       var notes = el('ul', 'notes');

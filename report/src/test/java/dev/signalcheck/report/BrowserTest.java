@@ -31,6 +31,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -160,7 +161,9 @@ class BrowserTest {
     assertThat(headline.getText()).contains("signal");
     assertThat(headline.getLocation().getY()).as("the verdict is on the first screen").isLessThan(500);
     assertThat(driver.findElements(By.cssSelector(".bar-row"))).hasSizeGreaterThan(5);
+    assertThat(cursorTime()).as("dates as the data write them").matches("19[4-6]\\d-\\d\\d-01");
     screenshot("air-passengers", false);
+    shoot("air-passengers-data", driver.findElement(By.cssSelector("section.series .chart")));
     screenshot("air-passengers-full", true);
     // as printed: controls hidden, charts at print width
     ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
@@ -176,7 +179,9 @@ class BrowserTest {
     open(ec2);
     assertChartsDrawn(6);
     assertThat(problems()).isEmpty();
+    assertThat(cursorTime()).as("date-times: date and time of day").matches("2014-\\d\\d-\\d\\d \\d\\d:\\d\\d");
     screenshot("ec2-latency", false);
+    shoot("ec2-latency-data", driver.findElement(By.cssSelector("section.series .chart")));
     screenshot("ec2-latency-full", true);
     // findings with intervals are listed under the data chart and can be switched off
     List<WebElement> toggles = driver.findElements(By.cssSelector(".legend input[type=checkbox]"));
@@ -235,6 +240,47 @@ class BrowserTest {
     assertThat(driver.getTitle()).isEqualTo(title + " · signalcheck report · fixture.csv");
     assertThat(driver.findElement(By.cssSelector("section.series h2")).getText()).isEqualTo(title);
     assertThat(problems()).isEmpty();
+  }
+
+  @Test
+  void covariatesShowTheirFindingsAndCrossCorrelations() throws IOException {
+    String hostile = "<img src=x onerror=\"window.__pwned=5\">";
+    Path page = write("covariates", Fixtures.report(List.of(Fixtures.withCovariates("sales", 800, 1, hostile)),
+        Fixtures.covariateSettings(), 50, List.of()));
+    open(page);
+    assertThat(problems()).isEmpty();
+    assertThat(js().executeScript("return typeof window.__pwned")).isEqualTo("undefined");
+    assertThat(js().executeScript("return document.images.length")).isEqualTo(0L);
+    List<WebElement> rows = driver.findElements(By.cssSelector("table.covariates tbody tr"));
+    assertThat(rows).hasSize(4);
+    assertThat(rows.get(0).getText()).startsWith("driver").contains("useful", "collinear", "with copy");
+    assertThat(rows.get(2).getText()).startsWith(hostile).contains("no value");
+    assertThat(rows.get(3).getText()).startsWith("next").contains("leakage");
+    // one cross-correlation chart per covariate, each drawn
+    assertThat(driver.findElements(By.cssSelector(".ccf .chart canvas"))).hasSize(4);
+    assertThat(driver.findElements(By.cssSelector(".ccf h4")).get(2).getText()).isEqualTo(hostile);
+    assertChartsDrawn(9);
+    // the time axis reads as the data write it: the cursor's time in the legend is an ISO date
+    String x = cursorTime();
+    assertThat(x).matches("\\d{4}-\\d\\d-\\d\\d");
+    assertThat(problems()).isEmpty();
+    shoot("covariates-table", driver.findElement(By.cssSelector("table.covariates")));
+    shoot("covariates-ccf", driver.findElement(By.cssSelector(".ccf-grid")));
+    shoot("covariates-data", driver.findElement(By.cssSelector("section.series .chart")));
+    screenshot("covariates-full", true);
+  }
+
+  /** A screenshot of one element. */
+  private void shoot(String name, WebElement e) throws IOException {
+    js().executeScript("arguments[0].scrollIntoView()", e);
+    Files.write(OUT.resolve(name + ".png"), e.getScreenshotAs(OutputType.BYTES));
+  }
+
+  /** The time the legend of the first chart shows with the cursor in the middle of the chart. */
+  private String cursorTime() {
+    WebElement over = driver.findElement(By.cssSelector("section.series .chart .u-over"));
+    new Actions(driver).moveToElement(over).perform();
+    return driver.findElement(By.cssSelector("section.series .chart .u-legend .u-series .u-value")).getText();
   }
 
   private static String quote(String s) {

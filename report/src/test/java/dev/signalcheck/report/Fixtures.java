@@ -60,6 +60,36 @@ final class Fixtures {
     return d;
   }
 
+  /**
+   * Daily y_t = 0.5 y_{t−1} + d_{t−2} + e_t with covariates: the driver d, a near-copy of it, pure noise and
+   * the target's next value (a leak); {@code hostile} names the noise column.
+   */
+  static SeriesData withCovariates(String id, int n, long seed, String noiseName) {
+    SeriesData s = new SeriesData(id, id, new TimeFormat(TimeKind.DATE, null));
+    SplittableRandom rnd = new SplittableRandom(seed);
+    double[] d = new double[n];
+    double[] y = new double[n];
+    for (int t = 0; t < n; t++) {
+      d[t] = rnd.nextGaussian();
+    }
+    for (int t = 0; t < n; t++) {
+      y[t] = 10 + (t > 0 ? 0.5 * (y[t - 1] - 10) : 0) + (t > 1 ? d[t - 2] : 0) + 0.6 * rnd.nextGaussian();
+    }
+    for (int t = 0; t < n; t++) {
+      s.add(t + 1, START + t * DAY, null, y[t], SeriesData.OK, null);
+      s.setCovariate("driver", d[t]);
+      s.setCovariate("copy", d[t] + 0.1 * rnd.nextGaussian());
+      s.setCovariate(noiseName, rnd.nextGaussian());
+      s.setCovariate("next", t + 1 < n ? y[t + 1] : Double.NaN);
+    }
+    return s;
+  }
+
+  /** Settings for the covariate fixture: horizon 6, 20 origins. */
+  static AuditSettings covariateSettings() {
+    return new AuditSettings(null, 1, 6, 20, List.of("mean", "naive", "ar"), null, null);
+  }
+
   static AuditSettings fast() {
     return new AuditSettings(null, null, null, 3, List.of("mean", "naive", "seasonal-naive", "drift", "ses"), null, null);
   }
