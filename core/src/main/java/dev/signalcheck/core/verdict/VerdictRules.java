@@ -173,6 +173,10 @@ public final class VerdictRules {
       if (skill < MIN_SKILL || !significant) {
         signal = Signal.NONE;
         headline = noSignalHeadline(r, base, best, skill, p, seasonName);
+        String more = moreOrigins(r, skill, p);
+        if (more != null) {
+          reasons.add(more);
+        }
       } else {
         signal = skill < STRONG_SKILL ? Signal.WEAK : Signal.STRONG;
         headline =
@@ -192,6 +196,28 @@ public final class VerdictRules {
       }
     }
     return new Verdict(signal, r.predictability(), skill, usefulHorizon, expected, headline, reasons);
+  }
+
+  /** Origins at which the test is judged to have enough errors to be decisive. */
+  static final int DECISIVE_ORIGINS = 10;
+
+  /**
+   * When a model gained at least 5% but the test could not confirm it and few origins were used, how many
+   * the series allows: with 3 origins the Diebold–Mariano test sees few, strongly dependent errors.
+   */
+  static String moreOrigins(BacktestResult r, double skill, double p) {
+    if (!(skill >= MIN_SKILL) || !(p >= ALPHA) || r.origins() >= DECISIVE_ORIGINS || r.horizon() < 1) {
+      return null;
+    }
+    int possible = (r.observations() - r.minimumTrainingLength()) / r.horizon();
+    if (possible <= r.origins()) {
+      return null;
+    }
+    int suggest = Math.min(possible, DECISIVE_ORIGINS);
+    return String.format(Locale.ROOT,
+        "The gain of %s could not be confirmed with %d origin%s: the test sees few errors. The series allows %d;"
+            + " rerun with --origins %d for a decisive answer.",
+        pct(skill), r.origins(), r.origins() == 1 ? "" : "s", possible, suggest);
   }
 
   private static String noSignalHeadline(

@@ -18,6 +18,22 @@ class VerdictRulesTest {
   }
 
   @Test
+  void anUnconfirmedGainSuggestsMoreOrigins() {
+    // uk_gas with 3 origins of 8 quarters: ets gains about a fifth over seasonal naive, p = 0.2
+    BacktestResult r = backtest("uk_gas", 8);
+    Verdict v = VerdictRules.judge(r);
+    assertThat(v.signal()).isEqualTo(Signal.NONE);
+    assertThat(v.skill()).isGreaterThan(0.05);
+    assertThat(v.reasons()).anySatisfy(x -> assertThat(x).contains("rerun with --origins 10"));
+    // with those origins the test decides
+    BacktestResult ten = new RollingOriginBacktest(8, 10).run(
+        ReferenceSeries.load("uk_gas").values(), 4, ModelRegistry.defaults().all());
+    Verdict decided = VerdictRules.judge(ten);
+    assertThat(decided.signal()).isIn(Signal.WEAK, Signal.STRONG);
+    assertThat(decided.reasons()).noneSatisfy(x -> assertThat(x).contains("--origins"));
+  }
+
+  @Test
   void tooShortIsInsufficientDataAndSaysHowMuchIsNeeded() {
     double[] y = new double[20];
     Arrays.setAll(y, i -> Math.sin(i));
