@@ -116,13 +116,7 @@ public final class AuditCommand implements Callable<Integer> {
         throw SignalcheckException.usage("--step '" + step + "' is not an ISO 8601 duration (PT5M, PT1H, P1D, P1M) or a positive integer");
       }
     }
-    Severity fail = null;
-    if (failOn != null) {
-      if (!failOn.equalsIgnoreCase("warning") && !failOn.equalsIgnoreCase("critical")) {
-        throw SignalcheckException.usage("--fail-on must be 'warning' or 'critical', not '" + failOn + "'");
-      }
-      fail = Severity.parse(failOn);
-    }
+    Severity fail = FailOn.parse(failOn);
     java.util.List<String> modelNames = new java.util.ArrayList<>();
     for (String mname : models) {
       if (!mname.isBlank()) {

@@ -66,13 +66,7 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Severity fail = null;
-    if (failOn != null) {
-      if (!failOn.equalsIgnoreCase("warning") && !failOn.equalsIgnoreCase("critical")) {
-        throw SignalcheckException.usage("--fail-on must be 'warning' or 'critical', not '" + failOn + "'");
-      }
-      fail = Severity.parse(failOn);
-    }
+    Severity fail = FailOn.parse(failOn);
     if ("-".equals(oldInput) && "-".equals(newInput)) {
       throw SignalcheckException.usage("only one of OLD and NEW can be standard input ('-')");
     }

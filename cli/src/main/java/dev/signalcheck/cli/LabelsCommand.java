@@ -52,9 +52,7 @@ public final class LabelsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (failOn != null && !failOn.equalsIgnoreCase("warning") && !failOn.equalsIgnoreCase("critical")) {
-      throw SignalcheckException.usage("--fail-on must be 'warning' or 'critical', not '" + failOn + "'");
-    }
+    FailOn.parse(failOn);
     if (delimiter != null && delimiter.isEmpty()) {
       throw SignalcheckException.usage("--delimiter must not be empty");
     }
