@@ -45,7 +45,8 @@ public final class Autocorrelation {
     return mean(x, 0, x.length);
   }
 
-  static double mean(double[] x, int from, int to) {
+  /** Mean of x[from, to) in two passes, as R's {@code mean}. */
+  public static double mean(double[] x, int from, int to) {
     int n = to - from;
     double s = 0;
     for (int i = from; i < to; i++) {

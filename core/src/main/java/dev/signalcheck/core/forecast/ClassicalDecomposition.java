@@ -74,16 +74,16 @@ public final class ClassicalDecomposition {
       detrended[i] = multiplicative ? x[i] / z : x[i] - z;
     }
     double[] figure = new double[m];
+    double[] buf = new double[n / m + 1];
     for (int p = 0; p < m; p++) {
-      double s = 0;
       int count = 0;
       for (int i = p; i < n; i += m) {
         if (!Double.isNaN(detrended[i])) {
-          s += detrended[i];
-          count++;
+          buf[count++] = detrended[i];
         }
       }
-      figure[p] = s / count;
+      // R: mean(season[index], na.rm = TRUE), two passes
+      figure[p] = Autocorrelation.mean(buf, 0, count);
     }
     double mean = Autocorrelation.mean(figure);
     for (int p = 0; p < m; p++) {

@@ -306,7 +306,7 @@ public final class Ets {
       if (n < 3 * m) {
         seas = harmonicSeasonal(y, m, mult);
       } else {
-        seas = ClassicalDecomposition.seasonal(y, m, mult);
+        seas = dev.signalcheck.core.forecast.ClassicalDecomposition.of(y, m, mult).seasonal();
       }
       initSeas = new double[m - 1];
       for (int k = 0; k < m - 1; k++) {
@@ -342,10 +342,10 @@ public final class Ets {
     int maxn = Math.min(Math.max(10, 2 * mm), n);
     double[] out = new double[1 + (spec.hasTrend() ? 1 : 0) + initSeas.length];
     if (!spec.hasTrend()) {
-      out[0] = ClassicalDecomposition.mean(ysa, maxn);
+      out[0] = dev.signalcheck.core.forecast.Autocorrelation.mean(ysa, 0, maxn);
     } else {
       double tbar = (maxn + 1) / 2.0;
-      double ybar = ClassicalDecomposition.mean(ysa, maxn);
+      double ybar = dev.signalcheck.core.forecast.Autocorrelation.mean(ysa, 0, maxn);
       double sxy = 0;
       double sxx = 0;
       for (int i = 0; i < maxn; i++) {

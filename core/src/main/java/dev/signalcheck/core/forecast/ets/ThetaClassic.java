@@ -24,7 +24,7 @@ public final class ThetaClassic implements Forecaster {
     }
     // Least-squares line on t = 1..n.
     double tbar = (n + 1) / 2.0;
-    double ybar = ClassicalDecomposition.mean(y, n);
+    double ybar = dev.signalcheck.core.forecast.Autocorrelation.mean(y, 0, n);
     double sxy = 0;
     double sxx = 0;
     for (int i = 0; i < n; i++) {

@@ -15,7 +15,7 @@ final class M4Deseasonaliser {
     futureIndices = new double[h];
     java.util.Arrays.fill(futureIndices, 1.0);
     if (seasonal) {
-      double[] s = ClassicalDecomposition.seasonal(x, m, true);
+      double[] s = dev.signalcheck.core.forecast.ClassicalDecomposition.of(x, m, true).seasonal();
       adjusted = new double[x.length];
       for (int i = 0; i < x.length; i++) {
         adjusted[i] = x[i] / s[i];
@@ -41,7 +41,7 @@ final class M4Deseasonaliser {
     if (m <= 1 || n < 3 * m) {
       return false;
     }
-    double mean = ClassicalDecomposition.mean(x, n);
+    double mean = dev.signalcheck.core.forecast.Autocorrelation.mean(x, 0, n);
     double c0 = 0;
     for (double v : x) {
       c0 += (v - mean) * (v - mean);
