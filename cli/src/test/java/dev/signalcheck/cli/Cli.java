@@ -35,6 +35,13 @@ final class Cli {
 
   static final Path DATA = Path.of("..", "testdata");
 
+  /** Writes a UTF-8 text file into a test folder. */
+  static Path file(Path dir, String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    java.nio.file.Files.writeString(p, text, java.nio.charset.StandardCharsets.UTF_8);
+    return p;
+  }
+
   /** Asserts the contract for bad input: this exit code and one line on standard error, no stack trace. */
   static void oneLineError(Cli c, int code, String... contains) {
     org.assertj.core.api.Assertions.assertThat(c.exit).as(c.err).isEqualTo(code);

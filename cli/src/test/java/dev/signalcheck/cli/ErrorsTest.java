@@ -3,7 +3,6 @@ package dev.signalcheck.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,12 +14,6 @@ class ErrorsTest {
   @TempDir Path dir;
 
 
-  private Path file(String name, String text) throws IOException {
-    Path p = dir.resolve(name);
-    Files.writeString(p, text, StandardCharsets.UTF_8);
-    return p;
-  }
-
   @Test
   void missingFile() {
     Cli.oneLineError(Cli.run("audit", dir.resolve("nope.csv").toString(), "--out", dir.toString()), 3, "nope.csv", "no such file");
@@ -28,12 +21,12 @@ class ErrorsTest {
 
   @Test
   void emptyFile() throws IOException {
-    Cli.oneLineError(Cli.run("audit", file("empty.csv", "").toString(), "--out", dir.toString()), 3, "empty.csv is empty");
+    Cli.oneLineError(Cli.run("audit", Cli.file(dir, "empty.csv", "").toString(), "--out", dir.toString()), 3, "empty.csv is empty");
   }
 
   @Test
   void headerOnlyFile() throws IOException {
-    Cli.oneLineError(Cli.run("audit", file("h.csv", "time,value\n").toString(), "--out", dir.toString()), 3,
+    Cli.oneLineError(Cli.run("audit", Cli.file(dir, "h.csv", "time,value\n").toString(), "--out", dir.toString()), 3,
         "h.csv has a header but no data rows");
   }
 
@@ -48,21 +41,21 @@ class ErrorsTest {
 
   @Test
   void unknownColumnWithDidYouMean() throws IOException {
-    Path p = file("readings.csv", "time,temperature,sensor\n2024-01-01,1,a\n2024-01-02,2,a\n");
+    Path p = Cli.file(dir, "readings.csv", "time,temperature,sensor\n2024-01-01,1,a\n2024-01-02,2,a\n");
     Cli.oneLineError(Cli.run("audit", p.toString(), "--target", "temprature", "--out", dir.toString()), 2,
         "column 'temprature' (--target) not found in readings.csv; columns are: time, temperature, sensor (did you mean 'temperature'?)");
   }
 
   @Test
   void noParseableTime() throws IOException {
-    Path p = file("readings.csv", "time,value\n31/02/2024 25:00,1\nlater,2\n");
+    Path p = Cli.file(dir, "readings.csv", "time,value\n31/02/2024 25:00,1\nlater,2\n");
     Cli.oneLineError(Cli.run("audit", p.toString(), "--time", "time", "--out", dir.toString()), 3,
         "readings.csv has no rows with a parseable time in column 'time' (first value: '31/02/2024 25:00'); pass --time-format or fix the column");
   }
 
   @Test
   void noTimeColumnAtAll() throws IOException {
-    Path p = file("nums.csv", "a,b\n1,2\n3,4\n");
+    Path p = Cli.file(dir, "nums.csv", "a,b\n1,2\n3,4\n");
     Cli.oneLineError(Cli.run("audit", p.toString(), "--out", dir.toString()), 2, "no time column found in nums.csv", "--time");
   }
 

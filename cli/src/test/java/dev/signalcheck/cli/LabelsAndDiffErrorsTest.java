@@ -3,8 +3,6 @@ package dev.signalcheck.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,12 +12,6 @@ class LabelsAndDiffErrorsTest {
 
   @TempDir Path dir;
 
-
-  private Path file(String name, String text) throws IOException {
-    Path p = dir.resolve(name);
-    Files.writeString(p, text, StandardCharsets.UTF_8);
-    return p;
-  }
 
   @Test
   void labelsMissingColumn() {
@@ -34,8 +26,8 @@ class LabelsAndDiffErrorsTest {
 
   @Test
   void labelsEmptyAndMissingFiles() throws IOException {
-    Cli.oneLineError(Cli.run("labels", file("empty.csv", "").toString(), "--column", "x"), 3, "empty.csv is empty");
-    Cli.oneLineError(Cli.run("labels", file("h.csv", "a,b\n").toString(), "--column", "a"), 3, "h.csv has a header but no data rows");
+    Cli.oneLineError(Cli.run("labels", Cli.file(dir, "empty.csv", "").toString(), "--column", "x"), 3, "empty.csv is empty");
+    Cli.oneLineError(Cli.run("labels", Cli.file(dir, "h.csv", "a,b\n").toString(), "--column", "a"), 3, "h.csv has a header but no data rows");
     Cli.oneLineError(Cli.run("labels", dir.resolve("nope.csv").toString(), "--column", "a"), 3, "no such file");
   }
 
@@ -47,24 +39,24 @@ class LabelsAndDiffErrorsTest {
 
   @Test
   void diffDifferentSchemas() throws IOException {
-    Path a = file("a.csv", "time,value\n2024-01-01,1\n2024-01-02,2\n");
-    Path b = file("b.csv", "time,temperature\n2024-01-01,1\n2024-01-02,2\n");
+    Path a = Cli.file(dir, "a.csv", "time,value\n2024-01-01,1\n2024-01-02,2\n");
+    Path b = Cli.file(dir, "b.csv", "time,temperature\n2024-01-01,1\n2024-01-02,2\n");
     Cli.oneLineError(Cli.run("diff", a.toString(), b.toString()), 3,
         "a.csv and b.csv are not two extracts of the same table (value columns only in a.csv: value; only in b.csv: temperature)");
   }
 
   @Test
   void diffMissingColumnInOneFile() throws IOException {
-    Path a = file("a.csv", "time,value\n2024-01-01,1\n2024-01-02,2\n");
-    Path b = file("b.csv", "time,temperature\n2024-01-01,1\n2024-01-02,2\n");
+    Path a = Cli.file(dir, "a.csv", "time,value\n2024-01-01,1\n2024-01-02,2\n");
+    Path b = Cli.file(dir, "b.csv", "time,temperature\n2024-01-01,1\n2024-01-02,2\n");
     Cli.oneLineError(Cli.run("diff", a.toString(), b.toString(), "--target", "value"), 2,
         "column 'value' (--target) not found in b.csv");
   }
 
   @Test
   void diffEmptyOrMissingFile() throws IOException {
-    Path a = file("a.csv", "time,value\n2024-01-01,1\n");
-    Cli.oneLineError(Cli.run("diff", a.toString(), file("e.csv", "").toString()), 3, "e.csv is empty");
+    Path a = Cli.file(dir, "a.csv", "time,value\n2024-01-01,1\n");
+    Cli.oneLineError(Cli.run("diff", a.toString(), Cli.file(dir, "e.csv", "").toString()), 3, "e.csv is empty");
     Cli.oneLineError(Cli.run("diff", dir.resolve("gone.csv").toString(), a.toString()), 3, "gone.csv: no such file");
     Cli.oneLineError(Cli.run("diff", a.toString()), 2, "NEW");
   }
