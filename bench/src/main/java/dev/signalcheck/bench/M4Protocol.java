@@ -19,17 +19,33 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The M4 benchmark protocol (workload W1): for each series, train on the organisers' training file, forecast
- * their horizon with naive, seasonal-naive, naive2, ses, holt, damped and theta (one origin), and print mean
- * sMAPE, MASE and OWA beside the organisers' table.
+ * The M4 benchmark protocol (workload W1): for each series, train on the organisers' training file,
+ * forecast their horizon with naive, seasonal-naive, naive2, ses, holt, damped and theta (one
+ * origin), and print mean sMAPE, MASE and OWA beside the organisers' table.
  *
- * <p>usage: {@code java -cp bench/target/benchmarks.jar dev.signalcheck.bench.M4Protocol DIR FREQUENCY H M
- * [TABLE.csv]} where DIR holds {@code FREQUENCY-train.csv[.gz]} and {@code FREQUENCY-test.csv[.gz]}.
+ * <p>usage: {@code java -cp bench/target/benchmarks.jar dev.signalcheck.bench.M4Protocol DIR
+ * FREQUENCY H M [TABLE.csv]} where DIR holds {@code FREQUENCY-train.csv[.gz]} and {@code
+ * FREQUENCY-test.csv[.gz]}.
  */
 public final class M4Protocol {
-  static final List<String> MODELS = List.of("naive", "seasonal-naive", "naive2", "ses", "holt", "damped", "theta");
-  static final Map<String, String> TABLE_NAME = Map.of("naive", "Naive1", "seasonal-naive", "sNaive", "naive2",
-      "Naive2", "ses", "SES", "holt", "Holt", "damped", "Damped", "theta", "Theta");
+  static final List<String> MODELS =
+      List.of("naive", "seasonal-naive", "naive2", "ses", "holt", "damped", "theta");
+  static final Map<String, String> TABLE_NAME =
+      Map.of(
+          "naive",
+          "Naive1",
+          "seasonal-naive",
+          "sNaive",
+          "naive2",
+          "Naive2",
+          "ses",
+          "SES",
+          "holt",
+          "Holt",
+          "damped",
+          "Damped",
+          "theta",
+          "Theta");
 
   public static void main(String[] args) throws IOException {
     if (args.length < 4) {
@@ -46,16 +62,21 @@ public final class M4Protocol {
     RollingOriginBacktest backtest = new RollingOriginBacktest(h, 1);
     ModelRegistry registry = ModelRegistry.defaults();
     List<String> ids = new ArrayList<>(train.keySet());
-    // series in parallel on all cores (-Djava.util.concurrent.ForkJoinPool.common.parallelism=0 for one);
+    // series in parallel on all cores (-Djava.util.concurrent.ForkJoinPool.common.parallelism=0 for
+    // one);
     // the sums are added in series order, so the figures do not depend on the thread count
-    List<BacktestResult> results = ids.parallelStream().map(id -> {
-      double[] tr = train.get(id);
-      double[] te = test.get(id);
-      double[] y = new double[tr.length + te.length];
-      System.arraycopy(tr, 0, y, 0, tr.length);
-      System.arraycopy(te, 0, y, tr.length, te.length);
-      return backtest.run(y, m, registry.select(MODELS));
-    }).collect(java.util.stream.Collectors.toList());
+    List<BacktestResult> results =
+        ids.parallelStream()
+            .map(
+                id -> {
+                  double[] tr = train.get(id);
+                  double[] te = test.get(id);
+                  double[] y = new double[tr.length + te.length];
+                  System.arraycopy(tr, 0, y, 0, tr.length);
+                  System.arraycopy(te, 0, y, tr.length, te.length);
+                  return backtest.run(y, m, registry.select(MODELS));
+                })
+            .collect(java.util.stream.Collectors.toList());
     for (BacktestResult r : results) {
       for (ModelScore s : r.models()) {
         double[] acc = sums.computeIfAbsent(s.name(), k -> new double[2]);
@@ -67,15 +88,29 @@ public final class M4Protocol {
     Map<String, double[]> table = args.length > 4 ? table(Path.of(args[4]), freq) : Map.of();
     double[] n2 = sums.get("naive2");
     System.out.printf(Locale.ROOT, "M4 %s: %d series, H=%d, m=%d, one origin%n", freq, n, h, m);
-    System.out.printf(Locale.ROOT, "%-15s %9s %9s %7s | %9s %9s %7s%n", "method", "sMAPE", "MASE", "OWA", "M4 sMAPE",
-        "M4 MASE", "M4 OWA");
+    System.out.printf(
+        Locale.ROOT,
+        "%-15s %9s %9s %7s | %9s %9s %7s%n",
+        "method",
+        "sMAPE",
+        "MASE",
+        "OWA",
+        "M4 sMAPE",
+        "M4 MASE",
+        "M4 OWA");
     for (String model : MODELS) {
       double[] s = sums.get(model);
       double smape = s[0] / n;
       double mase = s[1] / n;
       double owa = (s[0] / n2[0] + s[1] / n2[1]) / 2;
       double[] t = table.get(TABLE_NAME.get(model));
-      System.out.printf(Locale.ROOT, "%-15s %9.3f %9.3f %7.3f | %9s %9s %7s%n", model, smape, mase, owa,
+      System.out.printf(
+          Locale.ROOT,
+          "%-15s %9.3f %9.3f %7.3f | %9s %9s %7s%n",
+          model,
+          smape,
+          mase,
+          owa,
           t == null ? "-" : String.format(Locale.ROOT, "%.3f", t[0]),
           t == null ? "-" : String.format(Locale.ROOT, "%.3f", t[1]),
           t == null ? "-" : String.format(Locale.ROOT, "%.3f", t[2]));
@@ -104,7 +139,8 @@ public final class M4Protocol {
             values.add(Double.parseDouble(c));
           }
         }
-        out.put(cells[0].replace("\"", ""), values.stream().mapToDouble(Double::doubleValue).toArray());
+        out.put(
+            cells[0].replace("\"", ""), values.stream().mapToDouble(Double::doubleValue).toArray());
       }
     }
     return out;
@@ -117,7 +153,11 @@ public final class M4Protocol {
       String[] c = line.split(",");
       if (c.length >= 6 && c[2].equals(freq)) {
         try {
-          out.put(c[0], new double[] {Double.parseDouble(c[3]), Double.parseDouble(c[4]), Double.parseDouble(c[5])});
+          out.put(
+              c[0],
+              new double[] {
+                Double.parseDouble(c[3]), Double.parseDouble(c[4]), Double.parseDouble(c[5])
+              });
         } catch (NumberFormatException header) {
           // the header row
         }

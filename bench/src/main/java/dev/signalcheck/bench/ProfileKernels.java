@@ -19,8 +19,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Profile kernels on an M4-Hourly-like series (hourly, m = 24, daily cycle plus noise).
- * Run: {@code java -jar bench/target/benchmarks.jar ProfileKernels -f 1 -wi 3 -i 5}.
+ * Profile kernels on an M4-Hourly-like series (hourly, m = 24, daily cycle plus noise). Run: {@code
+ * java -jar bench/target/benchmarks.jar ProfileKernels -f 1 -wi 3 -i 5}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

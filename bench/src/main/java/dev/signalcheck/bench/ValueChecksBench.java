@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * All value checks (sentinel, stuck, zero runs, range, spikes, level shifts) on 2 million readings with a
- * daily season of 288 steps and a -999 code every 1,000 readings.
- * Run: {@code java -jar bench/target/benchmarks.jar ValueChecksBench -f 1 -wi 2 -i 3}.
+ * All value checks (sentinel, stuck, zero runs, range, spikes, level shifts) on 2 million readings
+ * with a daily season of 288 steps and a -999 code every 1,000 readings. Run: {@code java -jar
+ * bench/target/benchmarks.jar ValueChecksBench -f 1 -wi 2 -i 3}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -45,7 +45,9 @@ public class ValueChecksBench {
         v[i] = -999;
       }
     }
-    s = new RegularSeries(0, Step.millis(300_000), v, rows, new TimeFormat(TimeKind.LOCAL_DATETIME, null));
+    s =
+        new RegularSeries(
+            0, Step.millis(300_000), v, rows, new TimeFormat(TimeKind.LOCAL_DATETIME, null));
   }
 
   @Benchmark

@@ -3,23 +3,17 @@ package dev.signalcheck.cli;
 import dev.signalcheck.core.audit.AuditSettings;
 import dev.signalcheck.core.audit.SeriesAuditor;
 import dev.signalcheck.core.audit.SeriesResult;
-import dev.signalcheck.core.checks.Checks;
 import dev.signalcheck.core.finding.Category;
+import dev.signalcheck.core.finding.CheckType;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Severity;
 import dev.signalcheck.core.labels.LabelClusters;
-import dev.signalcheck.core.series.SeriesData;
 import dev.signalcheck.io.InputSpec;
 import dev.signalcheck.io.ReportInfo;
-import dev.signalcheck.io.ReportWriter;
 import dev.signalcheck.io.SignalcheckException;
 import dev.signalcheck.io.TableReader;
 import dev.signalcheck.report.HtmlReport;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -33,8 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * One audit: read the input, audit every series on a thread pool, write results in input order as they
- * finish. At most a few batches of series are in memory at once.
+ * One audit: read the input, audit every series on a thread pool, write results in input order as
+ * they finish. At most a few batches of series are in memory at once.
  */
 final class AuditRun {
 
@@ -57,16 +51,38 @@ final class AuditRun {
       detailIds = detailIds == null ? List.of() : List.copyOf(detailIds);
     }
 
-    /** Options with the HTML report's defaults (the worst 50 series in detail, none named), no label columns. */
-    Options(InputSpec input, AuditSettings settings, Path outDir, String json, Severity failOn, int threads,
-        boolean quiet, boolean noProgress) {
-      this(input, settings, outDir, json, failOn, threads, quiet, noProgress, List.of(), HtmlReport.DEFAULT_TOP, List.of());
+    /**
+     * Options with the HTML report's defaults (the worst 50 series in detail, none named), no label
+     * columns.
+     */
+    Options(
+        InputSpec input,
+        AuditSettings settings,
+        Path outDir,
+        String json,
+        Severity failOn,
+        int threads,
+        boolean quiet,
+        boolean noProgress) {
+      this(
+          input,
+          settings,
+          outDir,
+          json,
+          failOn,
+          threads,
+          quiet,
+          noProgress,
+          List.of(),
+          HtmlReport.DEFAULT_TOP,
+          List.of());
     }
   }
 
   private final Options o;
   private final PrintWriter out;
   private final PrintWriter err;
+
   /** The HTML report, when a report folder is written. */
   private HtmlReport html;
 
@@ -77,7 +93,8 @@ final class AuditRun {
   }
 
   int run() {
-    Path outDir = o.outDir() != null ? o.outDir() : (o.json() == null ? Path.of("signalcheck-report") : null);
+    Path outDir =
+        o.outDir() != null ? o.outDir() : (o.json() == null ? Path.of("signalcheck-report") : null);
     boolean jsonToStdout = "-".equals(o.json());
     // with JSON on standard output, the console summary goes to standard error
     PrintWriter console = jsonToStdout ? err : out;
@@ -85,7 +102,9 @@ final class AuditRun {
       // label columns first: an unknown column is a usage error before any output is written
       List<Finding> labelFindings = new ArrayList<>();
       for (String col : o.labels()) {
-        Finding f = LabelClusters.finding(LabelClusters.cluster(col, reader.distinctCounts(col, "--labels")));
+        Finding f =
+            LabelClusters.finding(
+                LabelClusters.cluster(col, reader.distinctCounts(col, "--labels")));
         if (f != null) {
           labelFindings.add(f);
         }
@@ -93,9 +112,16 @@ final class AuditRun {
       JsonSinks sinks = new JsonSinks(outDir, o.json(), out);
       Path reportJson = sinks.reportJson();
       AuditSettings s = o.settings();
-      ReportInfo.Settings settings = new ReportInfo.Settings(s.horizon(), s.season(), s.origins(), s.models(),
-          s.step() == null ? null : s.step().iso());
-      ReportInfo.Generator gen = new ReportInfo.Generator("signalcheck", Main.version(), System.getProperty("java.version"));
+      ReportInfo.Settings settings =
+          new ReportInfo.Settings(
+              s.horizon(),
+              s.season(),
+              s.origins(),
+              s.models(),
+              s.step() == null ? null : s.step().iso());
+      ReportInfo.Generator gen =
+          new ReportInfo.Generator(
+              "signalcheck", Main.version(), System.getProperty("java.version"));
       sinks.begin(gen, settings);
       if (outDir != null) {
         html = new HtmlReport(o.detailTop(), o.detailIds());
@@ -104,23 +130,28 @@ final class AuditRun {
       Console con = new Console(console, o.quiet(), reader);
       con.header();
       boolean showProgress = !o.noProgress() && !o.quiet() && System.console() != null;
-      Progress progress = Progress.start(err, showProgress, showProgress ? reader.seriesCount() : 0);
+      Progress progress =
+          Progress.start(err, showProgress, showProgress ? reader.seriesCount() : 0);
       Stats stats = new Stats();
       SeriesAuditor auditor = new SeriesAuditor(s);
-      ExecutorService pool = Executors.newFixedThreadPool(o.threads(), r -> {
-        Thread t = new Thread(r, "signalcheck-worker");
-        t.setDaemon(true);
-        return t;
-      });
+      ExecutorService pool =
+          Executors.newFixedThreadPool(
+              o.threads(),
+              r -> {
+                Thread t = new Thread(r, "signalcheck-worker");
+                t.setDaemon(true);
+                return t;
+              });
       ArrayDeque<Future<SeriesResult>> inFlight = new ArrayDeque<>();
       int maxInFlight = Math.max(4, 4 * o.threads());
       try {
-        reader.forEachSeries(data -> {
-          inFlight.add(pool.submit(() -> auditor.audit(data)));
-          while (inFlight.size() >= maxInFlight) {
-            emit(inFlight.poll(), sinks, con, stats, progress);
-          }
-        });
+        reader.forEachSeries(
+            data -> {
+              inFlight.add(pool.submit(() -> auditor.audit(data)));
+              while (inFlight.size() >= maxInFlight) {
+                emit(inFlight.poll(), sinks, con, stats, progress);
+              }
+            });
         while (!inFlight.isEmpty()) {
           emit(inFlight.poll(), sinks, con, stats, progress);
         }
@@ -137,10 +168,18 @@ final class AuditRun {
         datasetFindings.add(f);
         stats.count(f);
       }
-      ReportInfo.Summary summary = new ReportInfo.Summary(stats.series, stats.verdicts, stats.findingCounts());
-      ReportInfo.Input input = new ReportInfo.Input(reader.displayName(), reader.rows(), reader.rejectedRows(),
-          reader.timeColumns().size() == 1 ? reader.timeColumns().get(0) : reader.timeColumns(), reader.targets(),
-          reader.ids(), o.input().covariates(), o.input().recordedAt());
+      ReportInfo.Summary summary =
+          new ReportInfo.Summary(stats.series, stats.verdicts, stats.findingCounts());
+      ReportInfo.Input input =
+          new ReportInfo.Input(
+              reader.displayName(),
+              reader.rows(),
+              reader.rejectedRows(),
+              reader.timeColumns().size() == 1 ? reader.timeColumns().get(0) : reader.timeColumns(),
+              reader.targets(),
+              reader.ids(),
+              o.input().covariates(),
+              o.input().recordedAt());
       sinks.end(input, summary, datasetFindings);
       if (html != null) {
         html.end(input, summary, datasetFindings);
@@ -170,15 +209,30 @@ final class AuditRun {
     if (noId > 0) {
       reasons.put("no series id", noId);
     }
-    String why = reasons.entrySet().stream().map(e -> e.getValue() + " with " + e.getKey())
-        .reduce((a, b) -> a + ", " + b).orElse("");
-    return new Finding(Checks.INPUT_REJECTED_ROWS, sev, Category.DATA_COLLECTION,
-        String.format(Locale.ROOT, "%d of %d rows (%.1f%%) could not be used at all (%s); they are left out",
-            n, reader.rows(), share * 100, why),
-        n, List.of(), reader.rejectedExamples(), Map.of("reasons", reasons));
+    String why =
+        reasons.entrySet().stream()
+            .map(e -> e.getValue() + " with " + e.getKey())
+            .reduce((a, b) -> a + ", " + b)
+            .orElse("");
+    return new Finding(
+        CheckType.INPUT_REJECTED_ROWS.id(),
+        sev,
+        Category.DATA_COLLECTION,
+        String.format(
+            Locale.ROOT,
+            "%d of %d rows (%.1f%%) could not be used at all (%s); they are left out",
+            n,
+            reader.rows(),
+            share * 100,
+            why),
+        n,
+        List.of(),
+        reader.rejectedExamples(),
+        Map.of("reasons", reasons));
   }
 
-  private void emit(Future<SeriesResult> f, JsonSinks sinks, Console con, Stats stats, Progress progress) {
+  private void emit(
+      Future<SeriesResult> f, JsonSinks sinks, Console con, Stats stats, Progress progress) {
     SeriesResult r;
     try {
       r = f.get();

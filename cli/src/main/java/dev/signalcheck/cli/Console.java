@@ -10,7 +10,9 @@ import java.util.Locale;
 
 /** The console summary: a header, a line per series with its worst finding, then its findings. */
 final class Console {
-  /** Series shown with their findings; later ones get one line, and after {@link #MAX_LINES} none. */
+  /**
+   * Series shown with their findings; later ones get one line, and after {@link #MAX_LINES} none.
+   */
   static final int MAX_DETAILED = 20;
 
   static final int MAX_LINES = 200;
@@ -32,8 +34,14 @@ final class Console {
     if (quiet) {
       return;
     }
-    out.printf(Locale.ROOT, "signalcheck %s · %s · %,d rows · time: %s · target: %s%s%n%n", Main.version(),
-        reader.displayName(), reader.rows(), String.join("+", reader.timeColumns()), String.join(", ", reader.targets()),
+    out.printf(
+        Locale.ROOT,
+        "signalcheck %s · %s · %,d rows · time: %s · target: %s%s%n%n",
+        Main.version(),
+        reader.displayName(),
+        reader.rows(),
+        String.join("+", reader.timeColumns()),
+        String.join(", ", reader.targets()),
         reader.ids().isEmpty() ? "" : " · id: " + String.join(", ", reader.ids()));
     out.flush();
   }
@@ -48,8 +56,15 @@ final class Console {
     String step = r.frequency() == null ? "-" : r.frequency().step();
     String worst = w == null ? "no findings" : "worst: " + w.severity().label() + " " + w.check();
     String signal = r.verdict() == null ? "" : "  signal: " + r.verdict().signal().label();
-    out.printf(Locale.ROOT, "%s  n=%,d  step %s%s%s  %s%n", r.id(), r.n(), step,
-        r.frequency() == null ? "" : "  season " + r.frequency().season(), signal, worst);
+    out.printf(
+        Locale.ROOT,
+        "%s  n=%,d  step %s%s%s  %s%n",
+        r.id(),
+        r.n(),
+        step,
+        r.frequency() == null ? "" : "  season " + r.frequency().season(),
+        signal,
+        worst);
     if (!quiet && shown <= MAX_DETAILED) {
       if (r.verdict() != null) {
         out.printf(Locale.ROOT, "  verdict: %s%n", r.verdict().headline());
@@ -63,7 +78,8 @@ final class Console {
         out.printf(Locale.ROOT, "  %-8s %-20s %s%n", f.severity().label(), f.check(), f.message());
       }
       if (fs.size() > MAX_FINDINGS_SHOWN) {
-        out.printf(Locale.ROOT, "  … %d more findings in the report%n", fs.size() - MAX_FINDINGS_SHOWN);
+        out.printf(
+            Locale.ROOT, "  … %d more findings in the report%n", fs.size() - MAX_FINDINGS_SHOWN);
       }
       String prof = ProfileText.line(r.profile());
       if (prof != null) {
@@ -73,8 +89,12 @@ final class Console {
         ModelTable.print(out, r.backtest());
       }
       if (r.cleaning() != null && "longest-stretch".equals(r.cleaning().method())) {
-        out.printf(Locale.ROOT, "  note: long gaps remain; the analyses use the longest complete stretch, %s to %s (%,d points)%n",
-            r.cleaning().from(), r.cleaning().to(), r.cleaning().n());
+        out.printf(
+            Locale.ROOT,
+            "  note: long gaps remain; the analyses use the longest complete stretch, %s to %s (%,d points)%n",
+            r.cleaning().from(),
+            r.cleaning().to(),
+            r.cleaning().n());
       }
     }
     out.flush();
@@ -92,8 +112,14 @@ final class Console {
       return;
     }
     long[] c = stats.findings;
-    out.printf(Locale.ROOT, "%n%,d series · findings: %d critical, %d warning, %d info%s%n", stats.series,
-        c[2], c[1], c[0], reportJson == null ? "" : " · report: " + reportJson);
+    out.printf(
+        Locale.ROOT,
+        "%n%,d series · findings: %d critical, %d warning, %d info%s%n",
+        stats.series,
+        c[2],
+        c[1],
+        c[0],
+        reportJson == null ? "" : " · report: " + reportJson);
     Path html = reportJson == null ? null : reportJson.resolveSibling("report.html");
     if (html != null && java.nio.file.Files.exists(html)) {
       out.printf(Locale.ROOT, "HTML report (open in a browser, works offline): %s%n", html);

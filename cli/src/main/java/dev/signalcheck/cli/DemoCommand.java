@@ -15,21 +15,32 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code signalcheck demo}: audits small bundled real data sets. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Audit the bundled example data sets (a NAB server-latency series and AirPassengers).")
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description =
+        "Audit the bundled example data sets (a NAB server-latency series and AirPassengers).")
 public final class DemoCommand implements Callable<Integer> {
 
   /** Bundled examples: resource name, what it is, and the options it needs. */
   record Example(String file, String title) {}
 
-  static final List<Example> EXAMPLES = List.of(
-      new Example("ec2_request_latency_system_failure.csv",
-          "NAB realKnownCause: AWS EC2 request latency, 5-minute readings, with a daylight-saving clock change"),
-      new Example("air_passengers.csv", "AirPassengers: monthly airline passengers 1949-1960 (Box & Jenkins)"));
+  static final List<Example> EXAMPLES =
+      List.of(
+          new Example(
+              "ec2_request_latency_system_failure.csv",
+              "NAB realKnownCause: AWS EC2 request latency, 5-minute readings, with a daylight-saving clock change"),
+          new Example(
+              "air_passengers.csv",
+              "AirPassengers: monthly airline passengers 1949-1960 (Box & Jenkins)"));
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "signalcheck-demo", description = "Where to write the reports (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "signalcheck-demo",
+      description = "Where to write the reports (default: ${DEFAULT-VALUE}).")
   Path out;
 
   @Option(names = "--debug", description = "Stack traces on errors.")
@@ -46,7 +57,8 @@ public final class DemoCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         try (InputStream in = DemoCommand.class.getResourceAsStream("demo/" + ex.file())) {
           if (in == null) {
-            throw new IllegalStateException("bundled example " + ex.file() + " is missing from the build");
+            throw new IllegalStateException(
+                "bundled example " + ex.file() + " is missing from the build");
           }
           Files.copy(in, data, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -54,12 +66,23 @@ public final class DemoCommand implements Callable<Integer> {
         throw SignalcheckException.input("cannot write the demo to " + dir + ": " + e.getMessage());
       }
       o.println("== " + ex.title());
-      AuditRun.Options opts = new AuditRun.Options(InputSpec.of(data.toString()), AuditSettings.defaults(), dir, null,
-          null, Runtime.getRuntime().availableProcessors(), false, true);
+      AuditRun.Options opts =
+          new AuditRun.Options(
+              InputSpec.of(data.toString()),
+              AuditSettings.defaults(),
+              dir,
+              null,
+              null,
+              Runtime.getRuntime().availableProcessors(),
+              false,
+              true);
       new AuditRun(opts, o, spec.commandLine().getErr()).run();
       o.println();
     }
-    o.println("Reports are in " + out.toAbsolutePath().normalize() + ": one folder per example, each with report.html (open it in a browser) and report.json.");
+    o.println(
+        "Reports are in "
+            + out.toAbsolutePath().normalize()
+            + ": one folder per example, each with report.html (open it in a browser) and report.json.");
     o.flush();
     return 0;
   }

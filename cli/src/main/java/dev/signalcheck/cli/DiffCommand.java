@@ -3,22 +3,17 @@ package dev.signalcheck.cli;
 import dev.signalcheck.core.audit.SeriesResult;
 import dev.signalcheck.core.checks.History;
 import dev.signalcheck.core.finding.Category;
+import dev.signalcheck.core.finding.CheckType;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Interval;
 import dev.signalcheck.core.finding.Severity;
-import dev.signalcheck.core.checks.Checks;
 import dev.signalcheck.core.series.SeriesData;
 import dev.signalcheck.core.series.TimeParser;
 import dev.signalcheck.io.InputSpec;
 import dev.signalcheck.io.ReportInfo;
-import dev.signalcheck.io.ReportWriter;
 import dev.signalcheck.io.SignalcheckException;
 import dev.signalcheck.io.TableReader;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,8 +30,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code signalcheck diff <old> <new>}: what changed between two extracts of the same data. */
-@Command(name = "diff", mixinStandardHelpOptions = true,
-    description = "Compare two extracts of the same data: values revised, time stamps added and removed, per series.")
+@Command(
+    name = "diff",
+    mixinStandardHelpOptions = true,
+    description =
+        "Compare two extracts of the same data: values revised, time stamps added and removed, per series.")
 public final class DiffCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -52,10 +50,16 @@ public final class DiffCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Write report.json there.")
   Path out;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON report to FILE, or to standard output with '-'.")
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description = "Write the JSON report to FILE, or to standard output with '-'.")
   String json;
 
-  @Option(names = "--fail-on", paramLabel = "LEVEL", description = "Exit 1 when a finding is at or above LEVEL: warning or critical.")
+  @Option(
+      names = "--fail-on",
+      paramLabel = "LEVEL",
+      description = "Exit 1 when a finding is at or above LEVEL: warning or critical.")
   String failOn;
 
   @Option(names = "--quiet", description = "Print only the totals and errors.")
@@ -80,7 +84,8 @@ public final class DiffCommand implements Callable<Integer> {
     List<String> targets;
     List<String> ids;
     long newRows;
-    try (TableReader a = TableReader.open(oldSpec); TableReader b = TableReader.open(newSpec)) {
+    try (TableReader a = TableReader.open(oldSpec);
+        TableReader b = TableReader.open(newSpec)) {
       oldName = a.displayName();
       newName = b.displayName();
       sameSchema(a, b);
@@ -96,9 +101,18 @@ public final class DiffCommand implements Callable<Integer> {
     PrintWriter console = jsonToStdout ? spec.commandLine().getErr() : stdout;
     JsonSinks sinks = new JsonSinks(out, json, stdout);
     Path reportJson = sinks.reportJson();
-    ReportInfo.Input input = new ReportInfo.Input(newName + " (compared with " + oldName + ")", newRows, 0,
-        time.size() == 1 ? time.get(0) : time, targets, ids, inputOptions.covariates, inputOptions.recordedAt);
-    ReportInfo.Generator gen = new ReportInfo.Generator("signalcheck", Main.version(), System.getProperty("java.version"));
+    ReportInfo.Input input =
+        new ReportInfo.Input(
+            newName + " (compared with " + oldName + ")",
+            newRows,
+            0,
+            time.size() == 1 ? time.get(0) : time,
+            targets,
+            ids,
+            inputOptions.covariates,
+            inputOptions.recordedAt);
+    ReportInfo.Generator gen =
+        new ReportInfo.Generator("signalcheck", Main.version(), System.getProperty("java.version"));
     sinks.begin(gen, new ReportInfo.Settings(null, null, 1, List.of(), null));
     console.printf(Locale.ROOT, "signalcheck diff · %s → %s%n", oldName, newName);
     Set<String> keys = new LinkedHashSet<>(olds.keySet());
@@ -135,13 +149,28 @@ public final class DiffCommand implements Callable<Integer> {
           worst = f.severity();
         }
       }
-      SeriesResult r = new SeriesResult(any.id(), any.target(), n == null ? 0 : n.size(), 0, null, null, null,
-          findings, null, null, null, null, null, null);
+      SeriesResult r =
+          new SeriesResult(
+              any.id(),
+              any.target(),
+              n == null ? 0 : n.size(),
+              0,
+              null,
+              null,
+              null,
+              findings,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null);
       sinks.series(r);
       if (!quiet && series <= Console.MAX_LINES) {
         console.printf(Locale.ROOT, "%s  %s%n", any.id(), findings.isEmpty() ? "unchanged" : "");
         for (Finding f : findings) {
-          console.printf(Locale.ROOT, "  %-8s %-16s %s%n", f.severity().label(), f.check(), f.message());
+          console.printf(
+              Locale.ROOT, "  %-8s %-16s %s%n", f.severity().label(), f.check(), f.message());
         }
       }
     }
@@ -154,8 +183,14 @@ public final class DiffCommand implements Callable<Integer> {
     counts.put("warning", sev[1]);
     counts.put("info", sev[0]);
     sinks.end(input, new ReportInfo.Summary(series, verdicts, counts), List.of());
-    console.printf(Locale.ROOT, "%n%,d series compared · %,d values revised · %,d time stamps added · %,d removed%s%n",
-        series, revised, added, removed, reportJson == null ? "" : " · report: " + reportJson);
+    console.printf(
+        Locale.ROOT,
+        "%n%,d series compared · %,d values revised · %,d time stamps added · %,d removed%s%n",
+        series,
+        revised,
+        added,
+        removed,
+        reportJson == null ? "" : " · report: " + reportJson);
     console.flush();
     return fail != null && worst != null && worst.atLeast(fail) ? 1 : 0;
   }
@@ -164,7 +199,11 @@ public final class DiffCommand implements Callable<Integer> {
   private static void sameSchema(TableReader a, TableReader b) {
     List<String> problems = new ArrayList<>();
     if (!a.timeColumns().equals(b.timeColumns())) {
-      problems.add("time column " + String.join(",", a.timeColumns()) + " vs " + String.join(",", b.timeColumns()));
+      problems.add(
+          "time column "
+              + String.join(",", a.timeColumns())
+              + " vs "
+              + String.join(",", b.timeColumns()));
     }
     if (!a.ids().equals(b.ids())) {
       problems.add("id columns " + a.ids() + " vs " + b.ids());
@@ -174,13 +213,24 @@ public final class DiffCommand implements Callable<Integer> {
       onlyOld.removeAll(b.targets());
       List<String> onlyNew = new ArrayList<>(b.targets());
       onlyNew.removeAll(a.targets());
-      problems.add("value columns only in " + a.displayName() + ": " + (onlyOld.isEmpty() ? "none" : String.join(", ", onlyOld))
-          + "; only in " + b.displayName() + ": " + (onlyNew.isEmpty() ? "none" : String.join(", ", onlyNew)));
+      problems.add(
+          "value columns only in "
+              + a.displayName()
+              + ": "
+              + (onlyOld.isEmpty() ? "none" : String.join(", ", onlyOld))
+              + "; only in "
+              + b.displayName()
+              + ": "
+              + (onlyNew.isEmpty() ? "none" : String.join(", ", onlyNew)));
     }
     if (!problems.isEmpty()) {
-      throw SignalcheckException.input(a.displayName() + " and " + b.displayName()
-          + " are not two extracts of the same table (" + String.join("; ", problems)
-          + "); pass --time/--target/--id to compare the columns they share");
+      throw SignalcheckException.input(
+          a.displayName()
+              + " and "
+              + b.displayName()
+              + " are not two extracts of the same table ("
+              + String.join("; ", problems)
+              + "); pass --time/--target/--id to compare the columns they share");
     }
   }
 
@@ -191,8 +241,11 @@ public final class DiffCommand implements Callable<Integer> {
   }
 
   private static long stamps(SeriesData d) {
-    return java.util.stream.IntStream.range(0, d.size()).mapToLong(d::time)
-        .filter(t -> t != TimeParser.UNPARSEABLE).distinct().count();
+    return java.util.stream.IntStream.range(0, d.size())
+        .mapToLong(d::time)
+        .filter(t -> t != TimeParser.UNPARSEABLE)
+        .distinct()
+        .count();
   }
 
   /** A series present in only one extract. */
@@ -207,17 +260,36 @@ public final class DiffCommand implements Callable<Integer> {
         hi = Math.max(hi, t);
       }
     }
-    List<Interval> iv = n == 0 ? List.of() : List.of(new Interval(d.timeFormat().format(lo), d.timeFormat().format(hi), n));
+    List<Interval> iv =
+        n == 0
+            ? List.of()
+            : List.of(new Interval(d.timeFormat().format(lo), d.timeFormat().format(hi), n));
     List<Long> rows = new ArrayList<>();
     for (int i = 0; i < Math.min(5, d.size()); i++) {
       rows.add(d.row(i));
     }
     return removed
-        ? new Finding(Checks.HISTORY_REMOVED, Severity.WARNING, Category.DATA_COLLECTION,
-            String.format(Locale.ROOT, "series '%s' is in the old extract only (%d time stamps): it was deleted", d.id(), n),
-            n, iv, rows, Map.of())
-        : new Finding(Checks.HISTORY_ADDED, Severity.INFO, Category.DATA_COLLECTION,
-            String.format(Locale.ROOT, "series '%s' is new (%d time stamps)", d.id(), n), n, iv, rows,
+        ? new Finding(
+            CheckType.HISTORY_REMOVED.id(),
+            Severity.WARNING,
+            Category.DATA_COLLECTION,
+            String.format(
+                Locale.ROOT,
+                "series '%s' is in the old extract only (%d time stamps): it was deleted",
+                d.id(),
+                n),
+            n,
+            iv,
+            rows,
+            Map.of())
+        : new Finding(
+            CheckType.HISTORY_ADDED.id(),
+            Severity.INFO,
+            Category.DATA_COLLECTION,
+            String.format(Locale.ROOT, "series '%s' is new (%d time stamps)", d.id(), n),
+            n,
+            iv,
+            rows,
             Map.of("inserted", 0L, "appended", n));
   }
 }

@@ -7,13 +7,17 @@ import dev.signalcheck.io.SignalcheckException;
 final class FailOn {
   private FailOn() {}
 
-  /** The level, or null when the option was not given; a usage error for anything but warning or critical. */
+  /**
+   * The level, or null when the option was not given; a usage error for anything but warning or
+   * critical.
+   */
   static Severity parse(String text) {
     if (text == null) {
       return null;
     }
     if (!text.equalsIgnoreCase("warning") && !text.equalsIgnoreCase("critical")) {
-      throw SignalcheckException.usage("--fail-on must be 'warning' or 'critical', not '" + text + "'");
+      throw SignalcheckException.usage(
+          "--fail-on must be 'warning' or 'critical', not '" + text + "'");
     }
     return Severity.parse(text);
   }

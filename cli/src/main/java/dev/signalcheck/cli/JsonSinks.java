@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where a command's JSON report goes: {@code DIR/report.json} for {@code --out}, a file for {@code --json
- * FILE}, standard output for {@code --json -}; the same stream of calls reaches each.
+ * Where a command's JSON report goes: {@code DIR/report.json} for {@code --out}, a file for {@code
+ * --json FILE}, standard output for {@code --json -}; the same stream of calls reaches each.
  */
 final class JsonSinks {
   private final List<OutputStream> streams = new ArrayList<>();

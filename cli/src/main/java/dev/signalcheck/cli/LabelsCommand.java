@@ -22,29 +22,54 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code signalcheck labels <input> --column COL}: variant spellings in a label column. */
-@Command(name = "labels", mixinStandardHelpOptions = true,
-    description = "Find distinct values of a label column that are spellings of one thing (OpenRefine's fingerprint,"
-        + " 2-gram fingerprint and Levenshtein methods) and suggest a canonical value for each cluster.")
+@Command(
+    name = "labels",
+    mixinStandardHelpOptions = true,
+    description =
+        "Find distinct values of a label column that are spellings of one thing (OpenRefine's fingerprint,"
+            + " 2-gram fingerprint and Levenshtein methods) and suggest a canonical value for each cluster.")
 public final class LabelsCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "INPUT", description = "A .csv/.tsv/.txt (optionally .gz), .parquet, .json or .jsonl file; '-' reads CSV from standard input.")
+  @Parameters(
+      index = "0",
+      paramLabel = "INPUT",
+      description =
+          "A .csv/.tsv/.txt (optionally .gz), .parquet, .json or .jsonl file; '-' reads CSV from standard input.")
   String input;
 
-  @Option(names = "--column", required = true, paramLabel = "COL", description = "The label column to check.")
+  @Option(
+      names = "--column",
+      required = true,
+      paramLabel = "COL",
+      description = "The label column to check.")
   String column;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Write the clusters as JSON to FILE, or to standard output with '-'.")
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description = "Write the clusters as JSON to FILE, or to standard output with '-'.")
   String json;
 
-  @Option(names = "--mapping", paramLabel = "FILE", description = "Write a value,canonical,count CSV of every distinct value (safe to open in a spreadsheet).")
+  @Option(
+      names = "--mapping",
+      paramLabel = "FILE",
+      description =
+          "Write a value,canonical,count CSV of every distinct value (safe to open in a spreadsheet).")
   Path mapping;
 
-  @Option(names = "--delimiter", paramLabel = "CHAR", description = "CSV delimiter (sniffed by default); 'tab' for tabs.")
+  @Option(
+      names = "--delimiter",
+      paramLabel = "CHAR",
+      description = "CSV delimiter (sniffed by default); 'tab' for tabs.")
   String delimiter;
 
-  @Option(names = "--fail-on", paramLabel = "LEVEL", description = "Exit 1 when variants are found and LEVEL is 'warning' (the finding's severity).")
+  @Option(
+      names = "--fail-on",
+      paramLabel = "LEVEL",
+      description =
+          "Exit 1 when variants are found and LEVEL is 'warning' (the finding's severity).")
   String failOn;
 
   @Option(names = "--debug", description = "Stack traces on errors.")
@@ -56,8 +81,10 @@ public final class LabelsCommand implements Callable<Integer> {
     if (delimiter != null && delimiter.isEmpty()) {
       throw SignalcheckException.usage("--delimiter must not be empty");
     }
-    InputSpec in = new InputSpec(input, List.of(), List.of(), List.of(), List.of(), null, delimiter, null, List.of(),
-        null, null);
+    InputSpec in =
+        new InputSpec(
+            input, List.of(), List.of(), List.of(), List.of(), null, delimiter, null, List.of(),
+            null, null);
     Map<String, Long> counts;
     String name;
     try (TableReader reader = TableReader.openTable(in)) {
@@ -102,8 +129,13 @@ public final class LabelsCommand implements Callable<Integer> {
   }
 
   static void printSummary(PrintWriter o, String file, LabelClusters.Result r) {
-    o.printf(Locale.ROOT, "%s · column '%s': %,d distinct values, %d cluster(s) of variant spellings%n", file,
-        r.column(), r.distinct(), r.clusters().size());
+    o.printf(
+        Locale.ROOT,
+        "%s · column '%s': %,d distinct values, %d cluster(s) of variant spellings%n",
+        file,
+        r.column(),
+        r.distinct(),
+        r.clusters().size());
     int shown = 0;
     for (LabelClusters.Cluster c : r.clusters()) {
       if (shown++ >= 30) {
@@ -123,7 +155,8 @@ public final class LabelsCommand implements Callable<Integer> {
   }
 
   /** value,canonical,count for every distinct value; values outside clusters map to themselves. */
-  static void writeMapping(Path p, Map<String, Long> counts, Map<String, String> canonical) throws IOException {
+  static void writeMapping(Path p, Map<String, Long> counts, Map<String, String> canonical)
+      throws IOException {
     try (BufferedWriter w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
       w.write("value,canonical,count\r\n");
       for (Map.Entry<String, Long> e : counts.entrySet()) {

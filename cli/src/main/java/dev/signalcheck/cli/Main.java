@@ -8,13 +8,22 @@ import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code signalcheck} command: subcommands, and the one place where errors become exit codes. */
+/**
+ * The {@code signalcheck} command: subcommands, and the one place where errors become exit codes.
+ */
 @Command(
     name = "signalcheck",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Tells whether time-series data can support a forecasting model, and what is wrong with them.",
-    subcommands = {AuditCommand.class, LabelsCommand.class, DiffCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+    description =
+        "Tells whether time-series data can support a forecasting model, and what is wrong with them.",
+    subcommands = {
+      AuditCommand.class,
+      LabelsCommand.class,
+      DiffCommand.class,
+      DemoCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
 
   /** Exit code for a bug (contract.md). */
@@ -24,11 +33,13 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: audit, labels, diff or demo");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "a command is required: audit, labels, diff or demo");
   }
 
   public static void main(String[] args) {
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    System.exit(
+        execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /** Runs the command line with the given writers; returns the exit code. */
@@ -42,34 +53,43 @@ public final class Main implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setParameterExceptionHandler((ex, args) -> {
-      PrintWriter e = ex.getCommandLine().getErr();
-      String cmd = ex.getCommandLine().getCommandName();
-      String help = "signalcheck".equals(cmd) ? "signalcheck --help" : "signalcheck " + cmd + " --help";
-      e.println("signalcheck: error: " + oneLine(ex.getMessage()) + "; see '" + help + "'");
-      e.flush();
-      return SignalcheckException.USAGE;
-    });
-    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      PrintWriter e = commandLine.getErr();
-      boolean debug = parseResult.hasMatchedOption("--debug")
-          || (parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--debug"));
-      if (ex instanceof SignalcheckException) {
-        e.println("signalcheck: error: " + oneLine(ex.getMessage()));
-        if (debug) {
-          ex.printStackTrace(e);
-        }
-        e.flush();
-        return ((SignalcheckException) ex).exitCode();
-      }
-      e.println("signalcheck: error: internal error (" + ex.getClass().getSimpleName() + ": " + oneLine(ex.getMessage())
-          + "); this is a bug: please report it with the output of the same command run with --debug");
-      if (debug) {
-        ex.printStackTrace(e);
-      }
-      e.flush();
-      return INTERNAL;
-    });
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          PrintWriter e = ex.getCommandLine().getErr();
+          String cmd = ex.getCommandLine().getCommandName();
+          String help =
+              "signalcheck".equals(cmd) ? "signalcheck --help" : "signalcheck " + cmd + " --help";
+          e.println("signalcheck: error: " + oneLine(ex.getMessage()) + "; see '" + help + "'");
+          e.flush();
+          return SignalcheckException.USAGE;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          PrintWriter e = commandLine.getErr();
+          boolean debug =
+              parseResult.hasMatchedOption("--debug")
+                  || (parseResult.subcommand() != null
+                      && parseResult.subcommand().hasMatchedOption("--debug"));
+          if (ex instanceof SignalcheckException) {
+            e.println("signalcheck: error: " + oneLine(ex.getMessage()));
+            if (debug) {
+              ex.printStackTrace(e);
+            }
+            e.flush();
+            return ((SignalcheckException) ex).exitCode();
+          }
+          e.println(
+              "signalcheck: error: internal error ("
+                  + ex.getClass().getSimpleName()
+                  + ": "
+                  + oneLine(ex.getMessage())
+                  + "); this is a bug: please report it with the output of the same command run with --debug");
+          if (debug) {
+            ex.printStackTrace(e);
+          }
+          e.flush();
+          return INTERNAL;
+        });
     return cl;
   }
 
@@ -96,7 +116,9 @@ public final class Main implements Runnable {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"signalcheck " + version(), "Java " + System.getProperty("java.version")};
+      return new String[] {
+        "signalcheck " + version(), "Java " + System.getProperty("java.version")
+      };
     }
   }
 }

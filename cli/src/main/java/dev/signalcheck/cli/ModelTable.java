@@ -10,22 +10,46 @@ final class ModelTable {
   private ModelTable() {}
 
   static void print(PrintWriter out, BacktestResult bt) {
-    out.printf(Locale.ROOT, "  backtest: %d origin(s), horizon %d, baseline %s%n", bt.origins(), bt.horizon(), bt.baseline());
-    out.printf(Locale.ROOT, "    %-15s %8s %8s %8s %8s  %s%n", "model", "MASE", "sMAPE", "RMSSE", "OWA", "");
+    out.printf(
+        Locale.ROOT,
+        "  backtest: %d origin(s), horizon %d, baseline %s%n",
+        bt.origins(),
+        bt.horizon(),
+        bt.baseline());
+    out.printf(
+        Locale.ROOT,
+        "    %-15s %8s %8s %8s %8s  %s%n",
+        "model",
+        "MASE",
+        "sMAPE",
+        "RMSSE",
+        "OWA",
+        "");
     bt.models().stream()
         .sorted((a, b) -> Double.compare(key(a), key(b)))
-        .forEach(m -> {
-          if (m.skipped()) {
-            out.printf(Locale.ROOT, "    %-15s skipped: %s%n", m.name(), m.reason());
-            return;
-          }
-          String mark = m.name().equals(bt.best()) ? "best candidate" : (m.name().equals(bt.baseline()) ? "best baseline" : "");
-          if (m.baseline() && mark.isEmpty()) {
-            mark = "baseline";
-          }
-          out.printf(Locale.ROOT, "    %-15s %8s %8s %8s %8s  %s%n", m.name(), num(m.mase()), num(m.smape()), num(m.rmsse()),
-              num(m.owa()), mark);
-        });
+        .forEach(
+            m -> {
+              if (m.skipped()) {
+                out.printf(Locale.ROOT, "    %-15s skipped: %s%n", m.name(), m.reason());
+                return;
+              }
+              String mark =
+                  m.name().equals(bt.best())
+                      ? "best candidate"
+                      : (m.name().equals(bt.baseline()) ? "best baseline" : "");
+              if (m.baseline() && mark.isEmpty()) {
+                mark = "baseline";
+              }
+              out.printf(
+                  Locale.ROOT,
+                  "    %-15s %8s %8s %8s %8s  %s%n",
+                  m.name(),
+                  num(m.mase()),
+                  num(m.smape()),
+                  num(m.rmsse()),
+                  num(m.owa()),
+                  mark);
+            });
   }
 
   private static double key(ModelScore m) {

@@ -18,9 +18,10 @@ final class ProfileText {
       parts.add(String.format(Locale.ROOT, "acf1 %.2f", p.acf1()));
     }
     if (p.ljungBox() != null) {
-      parts.add(p.ljungBox().pValue() < 0.05
-          ? "not white noise (Ljung-Box p " + pv(p.ljungBox().pValue()) + ")"
-          : "white noise? (Ljung-Box p " + pv(p.ljungBox().pValue()) + ")");
+      parts.add(
+          p.ljungBox().pValue() < 0.05
+              ? "not white noise (Ljung-Box p " + pv(p.ljungBox().pValue()) + ")"
+              : "white noise? (Ljung-Box p " + pv(p.ljungBox().pValue()) + ")");
     }
     if (p.ljungBoxDiff() != null && p.ljungBoxDiff().pValue() >= 0.05) {
       parts.add("changes look random (random walk?)");
@@ -35,9 +36,12 @@ final class ProfileText {
       parts.add(String.format(Locale.ROOT, "season %.2f", p.seasonalStrength()));
     }
     if (p.kpss() != null) {
-      parts.add(p.kpss().pValue() <= 0.05 ? "not level-stationary (KPSS)" : "level-stationary (KPSS)");
+      parts.add(
+          p.kpss().pValue() <= 0.05 ? "not level-stationary (KPSS)" : "level-stationary (KPSS)");
     }
-    if (p.intermittency() != null && p.intermittency().zeroShare() > 0 && p.intermittency().sbcClass() != null
+    if (p.intermittency() != null
+        && p.intermittency().zeroShare() > 0
+        && p.intermittency().sbcClass() != null
         && !"smooth".equals(p.intermittency().sbcClass())) {
       parts.add(p.intermittency().sbcClass() + " demand");
     }

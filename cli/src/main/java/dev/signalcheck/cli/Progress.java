@@ -42,7 +42,8 @@ final class Progress {
     int filled = (int) Math.min(WIDTH, WIDTH * done / Math.max(1, total));
     String bar = "#".repeat(filled) + "-".repeat(WIDTH - filled);
     long left = rate > 0 ? Math.round((total - done) / rate) : 0;
-    err.printf(Locale.ROOT, "\r[%s] %,d/%,d series  %.0f/s  %d s left ", bar, done, total, rate, left);
+    err.printf(
+        Locale.ROOT, "\r[%s] %,d/%,d series  %.0f/s  %d s left ", bar, done, total, rate, left);
     err.flush();
     drawn = true;
   }

@@ -1,9 +1,9 @@
 package dev.signalcheck.cli;
 
 /**
- * CSV cells that are safe to open in a spreadsheet: a cell that starts with {@code = + - @}, a tab or a
- * carriage return gets a leading apostrophe so that it is not run as a formula, and every cell is quoted
- * (RFC 4180: embedded quotes doubled), so commas and line breaks stay inside it.
+ * CSV cells that are safe to open in a spreadsheet: a cell that starts with {@code = + - @}, a tab
+ * or a carriage return gets a leading apostrophe so that it is not run as a formula, and every cell
+ * is quoted (RFC 4180: embedded quotes doubled), so commas and line breaks stay inside it.
  */
 final class SafeCsv {
   private SafeCsv() {}

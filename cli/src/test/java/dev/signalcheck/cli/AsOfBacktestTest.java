@@ -17,7 +17,10 @@ class AsOfBacktestTest {
 
   @TempDir Path dir;
 
-  /** A persistent daily series (random walk with drift); every value is entered {@code lagDays} late. */
+  /**
+   * A persistent daily series (random walk with drift); every value is entered {@code lagDays}
+   * late.
+   */
   private Path lateFile(int lagDays) throws IOException {
     StringBuilder sb = new StringBuilder("date,value,entered\n");
     Random r = new Random(3);
@@ -26,8 +29,12 @@ class AsOfBacktestTest {
     for (int i = 0; i < 400; i++) {
       level += 0.5 + r.nextGaussian();
       LocalDate day = d.plusDays(i);
-      sb.append(day).append(',').append(String.format(java.util.Locale.ROOT, "%.3f", level)).append(',')
-          .append(day.plusDays(lagDays)).append("T09:00:00\n");
+      sb.append(day)
+          .append(',')
+          .append(String.format(java.util.Locale.ROOT, "%.3f", level))
+          .append(',')
+          .append(day.plusDays(lagDays))
+          .append("T09:00:00\n");
     }
     Path p = dir.resolve("late" + lagDays + ".csv");
     Files.writeString(p, sb.toString(), StandardCharsets.UTF_8);
@@ -37,8 +44,21 @@ class AsOfBacktestTest {
   @Test
   void lateEntriesMakeTheOrdinaryBacktestOptimistic() throws IOException {
     Path p = lateFile(5);
-    Cli c = Cli.run("audit", p.toString(), "--time", "date", "--target", "value", "--recorded-at", "entered",
-        "--models", "naive,drift,mean", "--json", dir.resolve("r.json").toString(), "--quiet");
+    Cli c =
+        Cli.run(
+            "audit",
+            p.toString(),
+            "--time",
+            "date",
+            "--target",
+            "value",
+            "--recorded-at",
+            "entered",
+            "--models",
+            "naive,drift,mean",
+            "--json",
+            dir.resolve("r.json").toString(),
+            "--quiet");
     assertThat(c.exit).as(c.err).isZero();
     JsonNode r = Cli.validReport(dir.resolve("r.json"));
     JsonNode late = null;
@@ -57,8 +77,21 @@ class AsOfBacktestTest {
   @Test
   void punctualEntriesRaiseNothing() throws IOException {
     Path p = lateFile(0);
-    Cli c = Cli.run("audit", p.toString(), "--time", "date", "--target", "value", "--recorded-at", "entered",
-        "--models", "naive,drift,mean", "--json", dir.resolve("r.json").toString(), "--quiet");
+    Cli c =
+        Cli.run(
+            "audit",
+            p.toString(),
+            "--time",
+            "date",
+            "--target",
+            "value",
+            "--recorded-at",
+            "entered",
+            "--models",
+            "naive,drift,mean",
+            "--json",
+            dir.resolve("r.json").toString(),
+            "--quiet");
     assertThat(c.exit).as(c.err).isZero();
     JsonNode r = Cli.validReport(dir.resolve("r.json"));
     for (JsonNode f : r.at("/series/0/findings")) {

@@ -16,9 +16,17 @@ class AuditCommandTest {
 
   @Test
   void auditWritesAValidReportAndAConsoleSummary() {
-    Cli c = Cli.run("audit", Cli.data("nab/ec2_request_latency_system_failure.csv"), "--out", dir.toString());
+    Cli c =
+        Cli.run(
+            "audit",
+            Cli.data("nab/ec2_request_latency_system_failure.csv"),
+            "--out",
+            dir.toString());
     assertThat(c.exit).as(c.err).isZero();
-    assertThat(c.out).contains("value  n=4,032  step PT5M").contains("time.duplicate").contains("time.gap");
+    assertThat(c.out)
+        .contains("value  n=4,032  step PT5M")
+        .contains("time.duplicate")
+        .contains("time.gap");
     JsonNode r = Cli.validReport(dir.resolve("report.json"));
     assertThat(r.at("/schemaVersion").asInt()).isEqualTo(1);
     assertThat(r.at("/input/rows").asLong()).isEqualTo(4032);
@@ -29,7 +37,13 @@ class AuditCommandTest {
 
   @Test
   void jsonToStandardOutputKeepsTheSummaryOnStandardError() {
-    Cli c = Cli.run("audit", Cli.data("nab/ambient_temperature_system_failure.csv"), "--json", "-", "--no-progress");
+    Cli c =
+        Cli.run(
+            "audit",
+            Cli.data("nab/ambient_temperature_system_failure.csv"),
+            "--json",
+            "-",
+            "--no-progress");
     assertThat(c.exit).as(c.err).isZero();
     JsonNode r = Cli.validReport(c.out);
     assertThat(r.at("/series/0/findings/0/check").asText()).isEqualTo("time.gap");
@@ -39,18 +53,39 @@ class AuditCommandTest {
 
   @Test
   void failOnGivesExitOne() {
-    Cli warn = Cli.run("audit", Cli.data("nab/ambient_temperature_system_failure.csv"), "--json",
-        dir.resolve("a.json").toString(), "--fail-on", "warning", "--quiet");
+    Cli warn =
+        Cli.run(
+            "audit",
+            Cli.data("nab/ambient_temperature_system_failure.csv"),
+            "--json",
+            dir.resolve("a.json").toString(),
+            "--fail-on",
+            "warning",
+            "--quiet");
     assertThat(warn.exit).isEqualTo(1);
-    Cli crit = Cli.run("audit", Cli.data("nab/ambient_temperature_system_failure.csv"), "--json",
-        dir.resolve("b.json").toString(), "--fail-on", "critical", "--quiet");
+    Cli crit =
+        Cli.run(
+            "audit",
+            Cli.data("nab/ambient_temperature_system_failure.csv"),
+            "--json",
+            dir.resolve("b.json").toString(),
+            "--fail-on",
+            "critical",
+            "--quiet");
     assertThat(crit.exit).isZero();
   }
 
   @Test
   void airQualityWideLayoutWithDateAndTimeColumns() {
-    Cli c = Cli.run("audit", Cli.data("uci/AirQualityUCI_semicolon.csv"), "--time", "Date,Time", "--json",
-        dir.resolve("aq.json").toString(), "--quiet");
+    Cli c =
+        Cli.run(
+            "audit",
+            Cli.data("uci/AirQualityUCI_semicolon.csv"),
+            "--time",
+            "Date,Time",
+            "--json",
+            dir.resolve("aq.json").toString(),
+            "--quiet");
     assertThat(c.exit).as(c.err).isZero();
     JsonNode r = Cli.validReport(dir.resolve("aq.json"));
     assertThat(r.at("/series").size()).isEqualTo(13);
@@ -66,8 +101,18 @@ class AuditCommandTest {
 
   @Test
   void m3YearlyLongLayout() {
-    Cli c = Cli.run("audit", Cli.data("m3/M3_yearly_TSTS.csv.gz"), "--id", "series_id", "--target", "value",
-        "--json", dir.resolve("m3.json").toString(), "--threads", "2");
+    Cli c =
+        Cli.run(
+            "audit",
+            Cli.data("m3/M3_yearly_TSTS.csv.gz"),
+            "--id",
+            "series_id",
+            "--target",
+            "value",
+            "--json",
+            dir.resolve("m3.json").toString(),
+            "--threads",
+            "2");
     assertThat(c.exit).as(c.err).isZero();
     JsonNode r = Cli.validReport(dir.resolve("m3.json"));
     assertThat(r.at("/series").size()).isEqualTo(645);
@@ -112,12 +157,18 @@ class AuditCommandTest {
     assertThat(c.out).doesNotContain("NaN").doesNotContain("Infinity");
     JsonNode r = Cli.validReport(c.out);
     assertThat(r.at("/series/0/findings/0/check").asText()).isEqualTo("series.constant");
-    assertThat(r.at("/series/0/profile/notComputable/acf1").asText()).isEqualTo("series is constant");
+    assertThat(r.at("/series/0/profile/notComputable/acf1").asText())
+        .isEqualTo("series is constant");
   }
 
   @Test
   void profileIsInTheReportAndOnTheConsole() {
-    Cli c = Cli.run("audit", Cli.data("nab/ambient_temperature_system_failure.csv"), "--out", dir.toString());
+    Cli c =
+        Cli.run(
+            "audit",
+            Cli.data("nab/ambient_temperature_system_failure.csv"),
+            "--out",
+            dir.toString());
     assertThat(c.out).contains("profile: acf1 0.9");
     JsonNode r = Cli.validReport(dir.resolve("report.json"));
     assertThat(r.at("/series/0/profile/acf1").asDouble()).isBetween(0.9, 1.0);

@@ -14,7 +14,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Set;
 
-/** Runs the command line in-process with captured output, and validates reports against the schema. */
+/**
+ * Runs the command line in-process with captured output, and validates reports against the schema.
+ */
 final class Cli {
   final int exit;
   final String out;
@@ -42,12 +44,19 @@ final class Cli {
     return p;
   }
 
-  /** Asserts the contract for bad input: this exit code and one line on standard error, no stack trace. */
+  /**
+   * Asserts the contract for bad input: this exit code and one line on standard error, no stack
+   * trace.
+   */
   static void oneLineError(Cli c, int code, String... contains) {
     org.assertj.core.api.Assertions.assertThat(c.exit).as(c.err).isEqualTo(code);
     org.assertj.core.api.Assertions.assertThat(c.err).startsWith("signalcheck: error: ");
-    org.assertj.core.api.Assertions.assertThat(c.err.strip().lines().count()).as(c.err).isEqualTo(1);
-    org.assertj.core.api.Assertions.assertThat(c.err).doesNotContain("\tat ").doesNotContain("Exception");
+    org.assertj.core.api.Assertions.assertThat(c.err.strip().lines().count())
+        .as(c.err)
+        .isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThat(c.err)
+        .doesNotContain("\tat ")
+        .doesNotContain("Exception");
     for (String s : contains) {
       org.assertj.core.api.Assertions.assertThat(c.err).contains(s);
     }
@@ -60,7 +69,8 @@ final class Cli {
   private static final JsonSchema SCHEMA = load();
 
   private static JsonSchema load() {
-    try (InputStream in = dev.signalcheck.io.ReportWriter.class.getResourceAsStream("report.schema.json")) {
+    try (InputStream in =
+        dev.signalcheck.io.ReportWriter.class.getResourceAsStream("report.schema.json")) {
       return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -34,7 +34,8 @@ class CovariatesCliTest {
 
   private JsonNode audit(String file, String... extra) {
     Path json = dir.resolve("r" + System.nanoTime() + ".json");
-    List<String> args = new ArrayList<>(List.of("audit", file, "--json", json.toString(), "--quiet"));
+    List<String> args =
+        new ArrayList<>(List.of("audit", file, "--json", json.toString(), "--quiet"));
     args.addAll(List.of(extra));
     Cli c = Cli.run(args.toArray(new String[0]));
     assertThat(c.exit).as(c.err).isZero();
@@ -43,9 +44,18 @@ class CovariatesCliTest {
 
   @Test
   void airQualityCoLocatedSensorsLeakUnlessKnownAhead() {
-    JsonNode s = audit(Cli.data(AQ), "--time", "Date,Time", "--target", "CO(GT)", "--covariates", AQ_COVARIATES);
+    JsonNode s =
+        audit(
+            Cli.data(AQ),
+            "--time",
+            "Date,Time",
+            "--target",
+            "CO(GT)",
+            "--covariates",
+            AQ_COVARIATES);
     Map<String, JsonNode> leak = byCovariate(s, "covariate.leakage");
-    assertThat(leak.keySet()).containsExactlyInAnyOrder("PT08.S1(CO)", "C6H6(GT)", "NOx(GT)", "PT08.S2(NMHC)");
+    assertThat(leak.keySet())
+        .containsExactlyInAnyOrder("PT08.S1(CO)", "C6H6(GT)", "NOx(GT)", "PT08.S2(NMHC)");
     for (JsonNode f : leak.values()) {
       assertThat(f.at("/severity").asText()).isEqualTo("critical");
       assertThat(f.at("/category").asText()).isEqualTo("data-leakage");
@@ -67,16 +77,28 @@ class CovariatesCliTest {
     List<String> group = new ArrayList<>();
     col.at("/covariates").forEach(n -> group.add(n.asText()));
     assertThat(group).contains("C6H6(GT)", "PT08.S2(NMHC)").doesNotContain("T", "RH");
-    assertThat(s.at("/verdict/headline").asText()).contains("None of the covariates (T and RH) carries signal")
+    assertThat(s.at("/verdict/headline").asText())
+        .contains("None of the covariates (T and RH) carries signal")
         .contains("would leak");
 
     // declared known ahead, the CO sensor is useful and no longer leakage; the verdict follows it
-    JsonNode k = audit(Cli.data(AQ), "--time", "Date,Time", "--target", "CO(GT)", "--covariates", AQ_COVARIATES,
-        "--known-ahead", "PT08.S1(CO)");
+    JsonNode k =
+        audit(
+            Cli.data(AQ),
+            "--time",
+            "Date,Time",
+            "--target",
+            "CO(GT)",
+            "--covariates",
+            AQ_COVARIATES,
+            "--known-ahead",
+            "PT08.S1(CO)");
     assertThat(byCovariate(k, "covariate.leakage")).doesNotContainKey("PT08.S1(CO)");
     assertThat(byCovariate(k, "covariate.useful")).containsKey("PT08.S1(CO)");
     assertThat(k.at("/covariates/knownAhead/0").asText()).isEqualTo("PT08.S1(CO)");
-    assertThat(k.at("/verdict/headline").asText()).contains("with covariates").contains("PT08.S1(CO) carries it");
+    assertThat(k.at("/verdict/headline").asText())
+        .contains("with covariates")
+        .contains("PT08.S1(CO) carries it");
   }
 
   private Path synthetic() throws IOException {
@@ -88,14 +110,27 @@ class CovariatesCliTest {
       d[t] = rnd.nextGaussian();
     }
     for (int t = 0; t < n; t++) {
-      y[t] = 10 + (t > 0 ? 0.5 * (y[t - 1] - 10) : 0) + (t > 1 ? d[t - 2] : 0) + 0.6 * rnd.nextGaussian();
+      y[t] =
+          10
+              + (t > 0 ? 0.5 * (y[t - 1] - 10) : 0)
+              + (t > 1 ? d[t - 2] : 0)
+              + 0.6 * rnd.nextGaussian();
     }
     StringBuilder b = new StringBuilder("t,y,driver,noise,next,same,copy,label,sparse\n");
     for (int t = 0; t < n; t++) {
-      b.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%s,%.6f,%.6f,%s,%s%n", t + 1, y[t], d[t],
-          rnd.nextGaussian(), t + 1 < n ? String.format(Locale.ROOT, "%.6f", y[t + 1]) : "",
-          y[t] + 0.1 * rnd.nextGaussian(), d[t] + 0.1 * rnd.nextGaussian(), t % 2 == 0 ? "red" : "blue",
-          t % 20 == 0 ? "1.5" : ""));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%d,%.6f,%.6f,%.6f,%s,%.6f,%.6f,%s,%s%n",
+              t + 1,
+              y[t],
+              d[t],
+              rnd.nextGaussian(),
+              t + 1 < n ? String.format(Locale.ROOT, "%.6f", y[t + 1]) : "",
+              y[t] + 0.1 * rnd.nextGaussian(),
+              d[t] + 0.1 * rnd.nextGaussian(),
+              t % 2 == 0 ? "red" : "blue",
+              t % 20 == 0 ? "1.5" : ""));
     }
     Path f = dir.resolve("synthetic.csv");
     Files.writeString(f, b.toString());
@@ -105,16 +140,44 @@ class CovariatesCliTest {
   @Test
   void syntheticDriverNoiseFutureSameTimeAndCopy() throws IOException {
     Path f = synthetic();
-    JsonNode s = audit(f.toString(), "--time", "t", "--target", "y", "--horizon", "6", "--origins", "20",
-        "--covariates", "driver,noise,next,same,copy,sparse");
-    assertThat(byCovariate(s, "covariate.useful").keySet()).containsExactlyInAnyOrder("driver", "copy");
-    assertThat(byCovariate(s, "covariate.leakage").keySet()).containsExactlyInAnyOrder("next", "same");
-    assertThat(byCovariate(s, "covariate.no-value").keySet()).containsExactlyInAnyOrder("noise", "sparse");
-    assertThat(byCovariate(s, "covariate.no-value").get("sparse").at("/category").asText()).isEqualTo("data-missing");
+    JsonNode s =
+        audit(
+            f.toString(),
+            "--time",
+            "t",
+            "--target",
+            "y",
+            "--horizon",
+            "6",
+            "--origins",
+            "20",
+            "--covariates",
+            "driver,noise,next,same,copy,sparse");
+    assertThat(byCovariate(s, "covariate.useful").keySet())
+        .containsExactlyInAnyOrder("driver", "copy");
+    assertThat(byCovariate(s, "covariate.leakage").keySet())
+        .containsExactlyInAnyOrder("next", "same");
+    assertThat(byCovariate(s, "covariate.no-value").keySet())
+        .containsExactlyInAnyOrder("noise", "sparse");
+    assertThat(byCovariate(s, "covariate.no-value").get("sparse").at("/category").asText())
+        .isEqualTo("data-missing");
     assertThat(s.at("/verdict/headline").asText()).contains("driver and copy carry it");
 
-    JsonNode k = audit(f.toString(), "--time", "t", "--target", "y", "--horizon", "6", "--origins", "20",
-        "--covariates", "driver,noise,next,same,copy", "--known-ahead", "same");
+    JsonNode k =
+        audit(
+            f.toString(),
+            "--time",
+            "t",
+            "--target",
+            "y",
+            "--horizon",
+            "6",
+            "--origins",
+            "20",
+            "--covariates",
+            "driver,noise,next,same,copy",
+            "--known-ahead",
+            "same");
     assertThat(byCovariate(k, "covariate.useful").keySet()).contains("same");
     assertThat(byCovariate(k, "covariate.leakage").keySet()).containsExactly("next");
   }
@@ -122,17 +185,29 @@ class CovariatesCliTest {
   @Test
   void badCovariatesAreUsageErrors() throws IOException {
     Path f = synthetic();
-    Cli target = Cli.run("audit", f.toString(), "--time", "t", "--target", "y", "--covariates", "y,driver");
+    Cli target =
+        Cli.run("audit", f.toString(), "--time", "t", "--target", "y", "--covariates", "y,driver");
     assertThat(target.exit).isEqualTo(2);
     assertThat(target.err).startsWith("signalcheck: error: ").contains("'y' is a target");
     Cli time = Cli.run("audit", f.toString(), "--time", "t", "--target", "y", "--covariates", "t");
     assertThat(time.exit).isEqualTo(2);
     assertThat(time.err).contains("'t' is the time column");
-    Cli text = Cli.run("audit", f.toString(), "--time", "t", "--target", "y", "--covariates", "label");
+    Cli text =
+        Cli.run("audit", f.toString(), "--time", "t", "--target", "y", "--covariates", "label");
     assertThat(text.exit).isEqualTo(2);
     assertThat(text.err).contains("covariate 'label' holds no numbers").contains("'blue'");
-    Cli known = Cli.run("audit", f.toString(), "--time", "t", "--target", "y", "--covariates", "driver",
-        "--known-ahead", "noise");
+    Cli known =
+        Cli.run(
+            "audit",
+            f.toString(),
+            "--time",
+            "t",
+            "--target",
+            "y",
+            "--covariates",
+            "driver",
+            "--known-ahead",
+            "noise");
     assertThat(known.exit).isEqualTo(2);
     assertThat(known.err).contains("'noise' (--known-ahead) is not among the covariates");
     assertThat(target.err + time.err + text.err + known.err).doesNotContain("Exception");

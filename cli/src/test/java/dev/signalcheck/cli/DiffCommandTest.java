@@ -22,8 +22,10 @@ class DiffCommandTest {
 
   @BeforeEach
   void extracts() throws IOException {
-    List<String> lines = Files.readAllLines(Path.of(Cli.data("nab/ambient_temperature_system_failure.csv")));
-    // old: the first 5000 data rows; new: rows 101..5300, with rows 2001..2003 revised and row 3000 removed
+    List<String> lines =
+        Files.readAllLines(Path.of(Cli.data("nab/ambient_temperature_system_failure.csv")));
+    // old: the first 5000 data rows; new: rows 101..5300, with rows 2001..2003 revised and row 3000
+    // removed
     List<String> old = new ArrayList<>(lines.subList(0, 5001));
     List<String> neu = new ArrayList<>();
     neu.add(lines.get(0));
@@ -55,7 +57,8 @@ class DiffCommandTest {
 
   @Test
   void revisedAddedAndRemoved() {
-    Cli c = Cli.run("diff", oldCsv.toString(), newCsv.toString(), "--out", dir.resolve("r").toString());
+    Cli c =
+        Cli.run("diff", oldCsv.toString(), newCsv.toString(), "--out", dir.resolve("r").toString());
     assertThat(c.exit).as(c.err).isZero();
     JsonNode r = Cli.validReport(dir.resolve("r/report.json"));
     JsonNode s = r.at("/series/0");
@@ -63,24 +66,37 @@ class DiffCommandTest {
     assertThat(rev.at("/count").asInt()).isEqualTo(3);
     assertThat(rev.at("/intervals").size()).isEqualTo(1);
     assertThat(rev.at("/intervals/0/count").asInt()).isEqualTo(3);
-    assertThat(rev.at("/largestChanges/0/change").asDouble()).isCloseTo(30.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(rev.at("/largestChanges/0/change").asDouble())
+        .isCloseTo(30.0, org.assertj.core.data.Offset.offset(1e-9));
     JsonNode removed = finding(s, "history.removed");
     assertThat(removed.at("/count").asInt()).isEqualTo(101);
     assertThat(removed.at("/intervals").size()).isEqualTo(2);
     JsonNode added = finding(s, "history.added");
     assertThat(added.at("/count").asInt()).isEqualTo(300);
     assertThat(added.at("/inserted").asInt()).isZero();
-    assertThat(c.out).contains("3 values revised").contains("300 time stamps added").contains("101 removed");
+    assertThat(c.out)
+        .contains("3 values revised")
+        .contains("300 time stamps added")
+        .contains("101 removed");
   }
 
   @Test
   void failOnWarningAndJsonToStandardOutput() {
-    Cli c = Cli.run("diff", oldCsv.toString(), newCsv.toString(), "--json", "-", "--fail-on", "warning");
+    Cli c =
+        Cli.run(
+            "diff", oldCsv.toString(), newCsv.toString(), "--json", "-", "--fail-on", "warning");
     assertThat(c.exit).isEqualTo(1);
     Cli.validReport(c.out);
     assertThat(c.err).contains("history.revised");
-    Cli same = Cli.run("diff", oldCsv.toString(), oldCsv.toString(), "--json", dir.resolve("s.json").toString(),
-        "--fail-on", "warning");
+    Cli same =
+        Cli.run(
+            "diff",
+            oldCsv.toString(),
+            oldCsv.toString(),
+            "--json",
+            dir.resolve("s.json").toString(),
+            "--fail-on",
+            "warning");
     assertThat(same.exit).isZero();
     assertThat(same.out).contains("unchanged");
   }
@@ -88,20 +104,36 @@ class DiffCommandTest {
   @Test
   void revisionsInsideOneFileWithRecordedAt() throws IOException {
     Path f = dir.resolve("rec.csv");
-    Files.writeString(f, String.join("\n",
-        "day,value,entered",
-        "2024-01-01,10,2024-01-01T23:00:00",
-        "2024-01-02,11,2024-01-02T23:00:00",
-        "2024-01-03,12,2024-01-06T09:00:00",
-        "2024-01-02,15,2024-01-09T10:00:00",
-        "2024-01-04,13,2024-01-04T22:00:00",
-        "2024-01-05,14,2024-01-05T22:00:00",
-        "2024-01-06,15,2024-01-12T22:00:00",
-        "2024-01-07,16,2024-01-07T22:00:00",
-        "2024-01-08,17,2024-01-08T22:00:00") + "\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        f,
+        String.join(
+                "\n",
+                "day,value,entered",
+                "2024-01-01,10,2024-01-01T23:00:00",
+                "2024-01-02,11,2024-01-02T23:00:00",
+                "2024-01-03,12,2024-01-06T09:00:00",
+                "2024-01-02,15,2024-01-09T10:00:00",
+                "2024-01-04,13,2024-01-04T22:00:00",
+                "2024-01-05,14,2024-01-05T22:00:00",
+                "2024-01-06,15,2024-01-12T22:00:00",
+                "2024-01-07,16,2024-01-07T22:00:00",
+                "2024-01-08,17,2024-01-08T22:00:00")
+            + "\n",
+        StandardCharsets.UTF_8);
     Path json = dir.resolve("h.json");
-    Cli c = Cli.run("audit", f.toString(), "--time", "day", "--target", "value", "--recorded-at", "entered",
-        "--json", json.toString(), "--quiet");
+    Cli c =
+        Cli.run(
+            "audit",
+            f.toString(),
+            "--time",
+            "day",
+            "--target",
+            "value",
+            "--recorded-at",
+            "entered",
+            "--json",
+            json.toString(),
+            "--quiet");
     assertThat(c.exit).as(c.err).isZero();
     JsonNode s = Cli.validReport(json).at("/series/0");
     JsonNode late = finding(s, "history.late-entry");

@@ -12,7 +12,9 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** report.html beside report.json: written by audit and demo, with the series asked for in detail. */
+/**
+ * report.html beside report.json: written by audit and demo, with the series asked for in detail.
+ */
 class HtmlReportCommandTest {
 
   @TempDir Path dir;
@@ -21,12 +23,19 @@ class HtmlReportCommandTest {
     String page = Files.readString(html, StandardCharsets.UTF_8);
     String open = "<script type=\"application/json\" id=\"report-data\">";
     int a = page.indexOf(open);
-    return new ObjectMapper().readTree(page.substring(a + open.length(), page.indexOf("</script>", a)));
+    return new ObjectMapper()
+        .readTree(page.substring(a + open.length(), page.indexOf("</script>", a)));
   }
 
   @Test
   void auditWritesTheHtmlReportBesideTheJson() throws IOException {
-    Cli c = Cli.run("audit", Cli.data("nab/art_daily_flatmiddle.csv"), "--out", dir.toString(), "--no-progress");
+    Cli c =
+        Cli.run(
+            "audit",
+            Cli.data("nab/art_daily_flatmiddle.csv"),
+            "--out",
+            dir.toString(),
+            "--no-progress");
     assertThat(c.exit).as(c.err).isZero();
     Path html = dir.resolve("report.html");
     assertThat(html).exists();
@@ -46,14 +55,35 @@ class HtmlReportCommandTest {
         if (s == 5 && k > 10 && k < 16) {
           continue; // a gap: this series needs attention most
         }
-        csv.append(String.format(Locale.ROOT, "s%d,%d,%.3f%n", s, k, Math.sin(k * (s + 1)) + (k * 7919 % 13) / 13.0));
+        csv.append(
+            String.format(
+                Locale.ROOT,
+                "s%d,%d,%.3f%n",
+                s,
+                k,
+                Math.sin(k * (s + 1)) + (k * 7919 % 13) / 13.0));
       }
     }
     Path in = dir.resolve("long.csv");
     Files.writeString(in, csv);
     Path out = dir.resolve("out");
-    Cli c = Cli.run("audit", in.toString(), "--time", "t", "--id", "id", "--models", "mean,naive,drift", "--out", out.toString(),
-        "--detail-top", "1", "--detail", "s2,nope", "--no-progress");
+    Cli c =
+        Cli.run(
+            "audit",
+            in.toString(),
+            "--time",
+            "t",
+            "--id",
+            "id",
+            "--models",
+            "mean,naive,drift",
+            "--out",
+            out.toString(),
+            "--detail-top",
+            "1",
+            "--detail",
+            "s2,nope",
+            "--no-progress");
     assertThat(c.exit).as(c.err).isZero();
     JsonNode data = embedded(out.resolve("report.html"));
     assertThat(data.at("/overview/rows").size()).isEqualTo(8);
@@ -64,7 +94,18 @@ class HtmlReportCommandTest {
     assertThat(data.at("/selection/leftOut").asInt()).isEqualTo(6);
     assertThat(data.at("/selection/notFound/0").asText()).isEqualTo("nope");
 
-    Cli bad = Cli.run("audit", in.toString(), "--time", "t", "--id", "id", "--detail-top", "-1", "--out", out.toString());
+    Cli bad =
+        Cli.run(
+            "audit",
+            in.toString(),
+            "--time",
+            "t",
+            "--id",
+            "id",
+            "--detail-top",
+            "-1",
+            "--out",
+            out.toString());
     assertThat(bad.exit).isEqualTo(2);
     assertThat(bad.err).contains("--detail-top");
   }
@@ -72,7 +113,13 @@ class HtmlReportCommandTest {
   @Test
   void jsonOnlyRunsWriteNoPage() {
     Path json = dir.resolve("r.json");
-    Cli c = Cli.run("audit", Cli.data("nab/art_daily_flatmiddle.csv"), "--json", json.toString(), "--no-progress");
+    Cli c =
+        Cli.run(
+            "audit",
+            Cli.data("nab/art_daily_flatmiddle.csv"),
+            "--json",
+            json.toString(),
+            "--no-progress");
     assertThat(c.exit).as(c.err).isZero();
     assertThat(dir.resolve("report.html")).doesNotExist();
   }

@@ -17,12 +17,15 @@ class LabelsCommandTest {
 
   @TempDir Path dir;
 
-  static final String SAFI = Cli.data("labels/Moz_SAFI_Survey_Final_results_approved_cleanheaders_messy.csv");
+  static final String SAFI =
+      Cli.data("labels/Moz_SAFI_Survey_Final_results_approved_cleanheaders_messy.csv");
   static final String DOAJ = Cli.data("labels/doaj-article-sample.csv");
 
   private static List<String> members(JsonNode cluster) {
     List<String> out = new ArrayList<>();
-    cluster.at("/members").forEach(m -> out.add(m.at("/value").asText() + "×" + m.at("/count").asLong()));
+    cluster
+        .at("/members")
+        .forEach(m -> out.add(m.at("/value").asText() + "×" + m.at("/count").asLong()));
     return out;
   }
 
@@ -52,13 +55,17 @@ class LabelsCommandTest {
   void leadingSpacesAreOneValue() {
     Cli c = Cli.run("labels", SAFI, "--column", "respondent_wall_type");
     assertThat(c.exit).as(c.err).isZero();
-    assertThat(c.out).contains("→ 'burntbricks' (fingerprint): 'burntbricks' ×65, ' burntbricks' ×2");
+    assertThat(c.out)
+        .contains("→ 'burntbricks' (fingerprint): 'burntbricks' ×65, ' burntbricks' ×2");
   }
 
   @Test
   void doajPublisherDoubleSpace() throws IOException {
-    // multi-line quoted titles: DuckDB's lenient reader fails on this file, the strict retry reads it
-    Cli c = Cli.run("labels", DOAJ, "--column", "Publisher", "--json", dir.resolve("p.json").toString());
+    // multi-line quoted titles: DuckDB's lenient reader fails on this file, the strict retry reads
+    // it
+    Cli c =
+        Cli.run(
+            "labels", DOAJ, "--column", "Publisher", "--json", dir.resolve("p.json").toString());
     assertThat(c.exit).as(c.err).isZero();
     JsonNode r = new ObjectMapper().readTree(dir.resolve("p.json").toFile());
     assertThat(r.at("/clusters").size()).isEqualTo(1);
@@ -70,33 +77,52 @@ class LabelsCommandTest {
   @Test
   void mappingIsSafeToOpenInASpreadsheet() throws IOException {
     Path csv = dir.resolve("in.csv");
-    Files.writeString(csv, "t,label\n1,=cmd|' /C calc'!A0\n2,=CMD|' /C calc'!A0\n3,\"a, \"\"quoted\"\" b\"\n4,-5\n5,@SUM(1)\n6,plain\n",
+    Files.writeString(
+        csv,
+        "t,label\n1,=cmd|' /C calc'!A0\n2,=CMD|' /C calc'!A0\n3,\"a, \"\"quoted\"\" b\"\n4,-5\n5,@SUM(1)\n6,plain\n",
         StandardCharsets.UTF_8);
     Path map = dir.resolve("out/map.csv");
     Cli c = Cli.run("labels", csv.toString(), "--column", "label", "--mapping", map.toString());
     assertThat(c.exit).as(c.err).isZero();
     List<String> lines = Files.readAllLines(map, StandardCharsets.UTF_8);
     assertThat(lines.get(0)).isEqualTo("value,canonical,count");
-    assertThat(lines).contains("\"'=CMD|' /C calc'!A0\",\"'=CMD|' /C calc'!A0\",1")
+    assertThat(lines)
+        .contains("\"'=CMD|' /C calc'!A0\",\"'=CMD|' /C calc'!A0\",1")
         .contains("\"'=cmd|' /C calc'!A0\",\"'=CMD|' /C calc'!A0\",1")
         .contains("\"a, \"\"quoted\"\" b\",\"a, \"\"quoted\"\" b\",1")
         .contains("\"'-5\",\"'-5\",1")
         .contains("\"'@SUM(1)\",\"'@SUM(1)\",1")
         .contains("\"plain\",\"plain\",1");
     for (String l : lines.subList(1, lines.size())) {
-      assertThat(l).doesNotStartWith("=").doesNotStartWith("\"=").doesNotStartWith("\"+").doesNotStartWith("\"@");
+      assertThat(l)
+          .doesNotStartWith("=")
+          .doesNotStartWith("\"=")
+          .doesNotStartWith("\"+")
+          .doesNotStartWith("\"@");
     }
   }
 
   @Test
   void auditWithLabelsAddsADatasetFinding() {
     Path json = dir.resolve("a.json");
-    Cli c = Cli.run("audit", SAFI, "--time", "start", "--target", "no_membrs", "--labels",
-        "village,respondent_wall_type", "--json", json.toString(), "--quiet");
+    Cli c =
+        Cli.run(
+            "audit",
+            SAFI,
+            "--time",
+            "start",
+            "--target",
+            "no_membrs",
+            "--labels",
+            "village,respondent_wall_type",
+            "--json",
+            json.toString(),
+            "--quiet");
     assertThat(c.exit).as(c.err).isZero();
     JsonNode r = Cli.validReport(json);
     List<String> checks = new ArrayList<>();
-    r.at("/findings").forEach(f -> checks.add(f.at("/check").asText() + ":" + f.at("/column").asText()));
+    r.at("/findings")
+        .forEach(f -> checks.add(f.at("/check").asText() + ":" + f.at("/column").asText()));
     assertThat(checks).contains("label.variants:village", "label.variants:respondent_wall_type");
     JsonNode v = null;
     for (JsonNode f : r.at("/findings")) {

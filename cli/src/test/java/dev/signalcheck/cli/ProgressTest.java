@@ -13,7 +13,9 @@ class ProgressTest {
     Progress p = Progress.start(new PrintWriter(s), true, 10);
     p.tick(10);
     p.done();
-    assertThat(s.toString()).contains("[##############################] 10/10 series").endsWith("\r\033[K");
+    assertThat(s.toString())
+        .contains("[##############################] 10/10 series")
+        .endsWith("\r\033[K");
   }
 
   @Test

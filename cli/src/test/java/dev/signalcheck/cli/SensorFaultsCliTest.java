@@ -23,8 +23,15 @@ class SensorFaultsCliTest {
   @Test
   void airQualityMinus200IsASentinelInEveryColumn() {
     Path json = dir.resolve("aq.json");
-    Cli c = Cli.run("audit", Cli.data("uci/AirQualityUCI_semicolon.csv"), "--time", "Date,Time", "--json",
-        json.toString(), "--quiet");
+    Cli c =
+        Cli.run(
+            "audit",
+            Cli.data("uci/AirQualityUCI_semicolon.csv"),
+            "--time",
+            "Date,Time",
+            "--json",
+            json.toString(),
+            "--quiet");
     assertThat(c.exit).as(c.err).isZero();
     JsonNode r = Cli.validReport(json);
     for (JsonNode s : r.at("/series")) {
@@ -47,11 +54,23 @@ class SensorFaultsCliTest {
 
   @Test
   void flatlineIsConstantOnlyAndFlatMiddleIsStuck() {
-    Cli flat = Cli.run("audit", Cli.data("nab/art_flatline.csv"), "--json", dir.resolve("f.json").toString(), "--quiet");
+    Cli flat =
+        Cli.run(
+            "audit",
+            Cli.data("nab/art_flatline.csv"),
+            "--json",
+            dir.resolve("f.json").toString(),
+            "--quiet");
     assertThat(flat.exit).as(flat.err).isZero();
-    assertThat(checks(Cli.validReport(dir.resolve("f.json")).at("/series/0"))).containsExactly("series.constant");
-    Cli mid = Cli.run("audit", Cli.data("nab/art_daily_flatmiddle.csv"), "--json", dir.resolve("m.json").toString(),
-        "--quiet");
+    assertThat(checks(Cli.validReport(dir.resolve("f.json")).at("/series/0")))
+        .containsExactly("series.constant");
+    Cli mid =
+        Cli.run(
+            "audit",
+            Cli.data("nab/art_daily_flatmiddle.csv"),
+            "--json",
+            dir.resolve("m.json").toString(),
+            "--quiet");
     assertThat(mid.exit).as(mid.err).isZero();
     JsonNode s = Cli.validReport(dir.resolve("m.json")).at("/series/0");
     assertThat(checks(s)).contains("value.stuck");
@@ -59,8 +78,19 @@ class SensorFaultsCliTest {
 
   @Test
   void outOfRangeWithMinAndMax() {
-    Cli c = Cli.run("audit", Cli.data("nab/ambient_temperature_system_failure.csv"), "--min", "60", "--max", "80",
-        "--json", dir.resolve("r.json").toString(), "--quiet", "--fail-on", "critical");
+    Cli c =
+        Cli.run(
+            "audit",
+            Cli.data("nab/ambient_temperature_system_failure.csv"),
+            "--min",
+            "60",
+            "--max",
+            "80",
+            "--json",
+            dir.resolve("r.json").toString(),
+            "--quiet",
+            "--fail-on",
+            "critical");
     assertThat(c.exit).isEqualTo(1);
     JsonNode s = Cli.validReport(dir.resolve("r.json")).at("/series/0");
     assertThat(s.at("/findings/0/check").asText()).isEqualTo("value.out-of-range");

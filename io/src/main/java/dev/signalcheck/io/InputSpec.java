@@ -30,7 +30,8 @@ public record InputSpec(
     ZoneId timezone) {
 
   /** The tokens that always mean missing (contract.md), compared after trimming. */
-  public static final List<String> DEFAULT_MISSING = List.of("NA", "N/A", "NaN", "nan", "null", "NULL", "-", "#N/A", "");
+  public static final List<String> DEFAULT_MISSING =
+      List.of("NA", "N/A", "NaN", "nan", "null", "NULL", "-", "#N/A", "");
 
   public InputSpec {
     time = time == null ? List.of() : List.copyOf(time);
@@ -41,21 +42,53 @@ public record InputSpec(
   }
 
   public static InputSpec of(String source) {
-    return new InputSpec(source, List.of(), List.of(), List.of(), List.of(), null, null, null, List.of(), null, null);
+    return new InputSpec(
+        source, List.of(), List.of(), List.of(), List.of(), null, null, null, List.of(), null,
+        null);
   }
 
   public InputSpec withTime(String... cols) {
-    return new InputSpec(source, List.of(cols), targets, ids, covariates, recordedAt, delimiter, decimal,
-        missingTokens, timeFormat, timezone);
+    return new InputSpec(
+        source,
+        List.of(cols),
+        targets,
+        ids,
+        covariates,
+        recordedAt,
+        delimiter,
+        decimal,
+        missingTokens,
+        timeFormat,
+        timezone);
   }
 
   public InputSpec withTargets(String... cols) {
-    return new InputSpec(source, time, List.of(cols), ids, covariates, recordedAt, delimiter, decimal,
-        missingTokens, timeFormat, timezone);
+    return new InputSpec(
+        source,
+        time,
+        List.of(cols),
+        ids,
+        covariates,
+        recordedAt,
+        delimiter,
+        decimal,
+        missingTokens,
+        timeFormat,
+        timezone);
   }
 
   public InputSpec withIds(String... cols) {
-    return new InputSpec(source, time, targets, List.of(cols), covariates, recordedAt, delimiter, decimal,
-        missingTokens, timeFormat, timezone);
+    return new InputSpec(
+        source,
+        time,
+        targets,
+        List.of(cols),
+        covariates,
+        recordedAt,
+        delimiter,
+        decimal,
+        missingTokens,
+        timeFormat,
+        timezone);
   }
 }

@@ -14,9 +14,9 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * The one Jackson set-up for reports: records by their components, camelCase keys, non-finite numbers
- * as {@code null}, severities and categories by their labels, a finding's details beside its standard
- * fields, absent (null) fields left out.
+ * The one Jackson set-up for reports: records by their components, camelCase keys, non-finite
+ * numbers as {@code null}, severities and categories by their labels, a finding's details beside
+ * its standard fields, absent (null) fields left out.
  */
 public final class Json {
   private Json() {}
@@ -32,32 +32,43 @@ public final class Json {
     m.addSerializer(Double.class, new FiniteDouble());
     m.addSerializer(double.class, new FiniteDouble());
     m.addSerializer(double[].class, new FiniteDoubleArray());
-    m.addSerializer(Severity.class, new JsonSerializer<Severity>() {
-      @Override
-      public void serialize(Severity v, JsonGenerator g, SerializerProvider p) throws IOException {
-        g.writeString(v.label());
-      }
-    });
-    m.addSerializer(Category.class, new JsonSerializer<Category>() {
-      @Override
-      public void serialize(Category v, JsonGenerator g, SerializerProvider p) throws IOException {
-        g.writeString(v.label());
-      }
-    });
+    m.addSerializer(
+        Severity.class,
+        new JsonSerializer<Severity>() {
+          @Override
+          public void serialize(Severity v, JsonGenerator g, SerializerProvider p)
+              throws IOException {
+            g.writeString(v.label());
+          }
+        });
+    m.addSerializer(
+        Category.class,
+        new JsonSerializer<Category>() {
+          @Override
+          public void serialize(Category v, JsonGenerator g, SerializerProvider p)
+              throws IOException {
+            g.writeString(v.label());
+          }
+        });
     m.addSerializer(Finding.class, new FindingSerializer());
-    m.addSerializer(dev.signalcheck.core.verdict.Signal.class, new JsonSerializer<dev.signalcheck.core.verdict.Signal>() {
-      @Override
-      public void serialize(dev.signalcheck.core.verdict.Signal v, JsonGenerator g, SerializerProvider p) throws IOException {
-        g.writeString(v.label());
-      }
-    });
+    m.addSerializer(
+        dev.signalcheck.core.verdict.Signal.class,
+        new JsonSerializer<dev.signalcheck.core.verdict.Signal>() {
+          @Override
+          public void serialize(
+              dev.signalcheck.core.verdict.Signal v, JsonGenerator g, SerializerProvider p)
+              throws IOException {
+            g.writeString(v.label());
+          }
+        });
 
     ObjectMapper om = new ObjectMapper();
     om.registerModule(m);
     om.addMixIn(dev.signalcheck.core.profile.Intermittency.Result.class, IntermittencyNames.class);
     om.addMixIn(dev.signalcheck.core.backtest.ModelScore.class, ModelScoreJson.class);
     om.addMixIn(dev.signalcheck.core.audit.SeriesResult.class, SeriesResultJson.class);
-    om.setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    om.setDefaultPropertyInclusion(
+        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
     om.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     return om;
   }

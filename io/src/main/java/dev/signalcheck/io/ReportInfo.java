@@ -19,9 +19,13 @@ public final class ReportInfo {
       List<String> covariates,
       String recordedAt) {}
 
-  /** The effective settings. Per-series values (horizon, season) may differ and are in each series. */
-  public record Settings(Integer horizon, Integer season, int origins, List<String> models, String step) {}
+  /**
+   * The effective settings. Per-series values (horizon, season) may differ and are in each series.
+   */
+  public record Settings(
+      Integer horizon, Integer season, int origins, List<String> models, String step) {}
 
   /** Counts of verdicts and findings over all series. */
-  public record Summary(long series, java.util.Map<String, Long> verdicts, java.util.Map<String, Long> findings) {}
+  public record Summary(
+      long series, java.util.Map<String, Long> verdicts, java.util.Map<String, Long> findings) {}
 }

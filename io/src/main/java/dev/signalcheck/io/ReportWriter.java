@@ -13,9 +13,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Writes the JSON report (schemaVersion 1) as a stream: the header, then each series as it is finished,
- * then the input block (with the count of rejected rows, known only at the end), the summary and the
- * dataset-level findings. Memory does not grow with the number of series.
+ * Writes the JSON report (schemaVersion 1) as a stream: the header, then each series as it is
+ * finished, then the input block (with the count of rejected rows, known only at the end), the
+ * summary and the dataset-level findings. Memory does not grow with the number of series.
  */
 public final class ReportWriter implements AutoCloseable {
 
@@ -49,7 +49,9 @@ public final class ReportWriter implements AutoCloseable {
     }
   }
 
-  /** Writes the opening fields; the input block follows the series, when its row counts are known. */
+  /**
+   * Writes the opening fields; the input block follows the series, when its row counts are known.
+   */
   public void begin(ReportInfo.Generator generator, ReportInfo.Settings settings) {
     try {
       g.writeStartObject();
@@ -74,7 +76,8 @@ public final class ReportWriter implements AutoCloseable {
     }
   }
 
-  public void end(ReportInfo.Input input, ReportInfo.Summary summary, List<Finding> datasetFindings) {
+  public void end(
+      ReportInfo.Input input, ReportInfo.Summary summary, List<Finding> datasetFindings) {
     try {
       if (seriesOpen) {
         g.writeEndArray();

@@ -1,9 +1,9 @@
 package dev.signalcheck.io;
 
 /**
- * An error the user can act on, with the exit code of contract.md: 2 for usage errors (unknown option or
- * column, bad option value), 3 for input errors (file missing or unreadable, no parseable rows,
- * unsupported format). The message is one line and says what to do.
+ * An error the user can act on, with the exit code of contract.md: 2 for usage errors (unknown
+ * option or column, bad option value), 3 for input errors (file missing or unreadable, no parseable
+ * rows, unsupported format). The message is one line and says what to do.
  */
 public class SignalcheckException extends RuntimeException {
 

@@ -1,6 +1,8 @@
 package dev.signalcheck.io;
 
-/** Quoting for DuckDB SQL. User text only ever enters SQL as a quoted identifier or a bound value. */
+/**
+ * Quoting for DuckDB SQL. User text only ever enters SQL as a quoted identifier or a bound value.
+ */
 final class Sql {
   private Sql() {}
 

@@ -25,16 +25,17 @@ import java.util.stream.Collectors;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
- * Reads a table (CSV/TSV/TXT, gzip or not, Parquet, JSON/JSONL, or CSV on standard input) through DuckDB
- * and hands it over as one {@link SeriesData} per series. CSV parsing, delimiter sniffing, decompression
- * and sorting are DuckDB's; column names only ever enter SQL as quoted identifiers and user values only as
- * bound parameters.
+ * Reads a table (CSV/TSV/TXT, gzip or not, Parquet, JSON/JSONL, or CSV on standard input) through
+ * DuckDB and hands it over as one {@link SeriesData} per series. CSV parsing, delimiter sniffing,
+ * decompression and sorting are DuckDB's; column names only ever enter SQL as quoted identifiers
+ * and user values only as bound parameters.
  */
 public final class TableReader implements AutoCloseable {
 
   private static final int SAMPLE = 2000;
   private static final Pattern DECIMAL_COMMA = Pattern.compile("-?\\d+,\\d+");
-  private static final Pattern TIME_NAME = Pattern.compile("(?i).*(time|date|period|year|month|week|day|ds|stamp).*");
+  private static final Pattern TIME_NAME =
+      Pattern.compile("(?i).*(time|date|period|year|month|week|day|ds|stamp).*");
 
   private final InputSpec spec;
   private final String displayName;
@@ -56,11 +57,15 @@ public final class TableReader implements AutoCloseable {
   }
 
   /**
-   * @param series whether the input is read as series (time, targets, ids resolved) or only as a table
+   * @param series whether the input is read as series (time, targets, ids resolved) or only as a
+   *     table
    */
   private TableReader(InputSpec spec, boolean series) {
     this.spec = spec;
-    this.displayName = "-".equals(spec.source()) ? "standard input" : Path.of(spec.source()).getFileName().toString();
+    this.displayName =
+        "-".equals(spec.source())
+            ? "standard input"
+            : Path.of(spec.source()).getFileName().toString();
     Path path;
     if ("-".equals(spec.source())) {
       tempCopy = copyStdin();
@@ -80,7 +85,8 @@ public final class TableReader implements AutoCloseable {
       columns = describe();
       rows = count();
       if (rows == 0) {
-        throw SignalcheckException.input(displayName + " has a header but no data rows; nothing to audit");
+        throw SignalcheckException.input(
+            displayName + " has a header but no data rows; nothing to audit");
       }
       if (series) {
         timeCols = resolveTime();
@@ -115,23 +121,31 @@ public final class TableReader implements AutoCloseable {
   }
 
   /**
-   * The distinct values of a column with their row counts, most frequent first (ties alphabetical); cells
-   * that are NULL (empty in a CSV) are left out. The values are the text as written, untrimmed.
+   * The distinct values of a column with their row counts, most frequent first (ties alphabetical);
+   * cells that are NULL (empty in a CSV) are left out. The values are the text as written,
+   * untrimmed.
    *
    * @param option the option that named the column, for the error message when it does not exist
    */
   public LinkedHashMap<String, Long> distinctCounts(String column, String option) {
     String c = resolve(column, option);
-    String sql = "SELECT CAST(" + Sql.ident(c) + " AS VARCHAR) AS v, count(*) AS n FROM src WHERE " + Sql.ident(c)
-        + " IS NOT NULL GROUP BY 1 ORDER BY n DESC, v";
+    String sql =
+        "SELECT CAST("
+            + Sql.ident(c)
+            + " AS VARCHAR) AS v, count(*) AS n FROM src WHERE "
+            + Sql.ident(c)
+            + " IS NOT NULL GROUP BY 1 ORDER BY n DESC, v";
     LinkedHashMap<String, Long> out = new LinkedHashMap<>();
-    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) {
         out.put(rs.getString(1), rs.getLong(2));
       }
     } catch (SQLException e) {
-      throw new SignalcheckException(SignalcheckException.INPUT, "cannot read column '" + c + "' of " + displayName
-          + ": " + firstLine(e.getMessage()), e);
+      throw new SignalcheckException(
+          SignalcheckException.INPUT,
+          "cannot read column '" + c + "' of " + displayName + ": " + firstLine(e.getMessage()),
+          e);
     }
     return out;
   }
@@ -183,7 +197,8 @@ public final class TableReader implements AutoCloseable {
         Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
       }
       if (Files.size(tmp) == 0) {
-        throw SignalcheckException.input("standard input is empty; pipe a CSV file into signalcheck or pass a file name");
+        throw SignalcheckException.input(
+            "standard input is empty; pipe a CSV file into signalcheck or pass a file name");
       }
       return tmp;
     } catch (IOException e) {
@@ -193,7 +208,8 @@ public final class TableReader implements AutoCloseable {
 
   private void checkReadable(Path path) {
     if (!Files.exists(path)) {
-      throw SignalcheckException.input(displayName + ": no such file (" + path + "); check the path");
+      throw SignalcheckException.input(
+          displayName + ": no such file (" + path + "); check the path");
     }
     if (Files.isDirectory(path)) {
       throw SignalcheckException.input(path + " is a directory; pass a data file");
@@ -224,8 +240,11 @@ public final class TableReader implements AutoCloseable {
           }
         }
         if (nul > 0 || ctrl > n / 20) {
-          throw SignalcheckException.input(displayName + " does not look like text (binary data in its first "
-              + n + " bytes); pass a CSV, TSV, Parquet or JSON file");
+          throw SignalcheckException.input(
+              displayName
+                  + " does not look like text (binary data in its first "
+                  + n
+                  + " bytes); pass a CSV, TSV, Parquet or JSON file");
         }
       }
     } catch (IOException e) {
@@ -265,10 +284,16 @@ public final class TableReader implements AutoCloseable {
         sql = "CREATE TEMP TABLE src AS SELECT * FROM read_json_auto(" + p + ")";
         break;
       default:
-        // header=false: DuckDB reads the header line as data, so quoted names are unescaped like values
-        StringBuilder opts = new StringBuilder(", all_varchar=true, header=false, null_padding=true, strict_mode=false, quote='\"', escape='\"'");
+        // header=false: DuckDB reads the header line as data, so quoted names are unescaped like
+        // values
+        StringBuilder opts =
+            new StringBuilder(
+                ", all_varchar=true, header=false, null_padding=true, strict_mode=false, quote='\"', escape='\"'");
         if (spec.delimiter() != null) {
-          String d = spec.delimiter().equals("\\t") || spec.delimiter().equalsIgnoreCase("tab") ? "\t" : spec.delimiter();
+          String d =
+              spec.delimiter().equals("\\t") || spec.delimiter().equalsIgnoreCase("tab")
+                  ? "\t"
+                  : spec.delimiter();
           opts.append(", delim=").append(Sql.literal(d));
         }
         sql = "CREATE TEMP TABLE src AS SELECT * FROM read_csv(" + p + opts + ")";
@@ -282,7 +307,8 @@ public final class TableReader implements AutoCloseable {
         if (f != Format.CSV) {
           throw lenientFailed;
         }
-        // DuckDB's lenient mode (strict_mode=false with null_padding) fails on some valid files with
+        // DuckDB's lenient mode (strict_mode=false with null_padding) fails on some valid files
+        // with
         // multi-line quoted fields; the strict reader reads those
         try (Statement retry = conn.createStatement()) {
           retry.execute("DROP TABLE IF EXISTS src");
@@ -297,13 +323,22 @@ public final class TableReader implements AutoCloseable {
       }
     } catch (SQLException e) {
       String msg = firstLine(e.getMessage());
-      throw new SignalcheckException(SignalcheckException.INPUT,
-          "cannot read " + displayName + " as " + f.name().toLowerCase(Locale.ROOT) + ": " + msg
-              + (f == Format.CSV ? "; if the delimiter was guessed wrong, pass --delimiter" : ""), e);
+      throw new SignalcheckException(
+          SignalcheckException.INPUT,
+          "cannot read "
+              + displayName
+              + " as "
+              + f.name().toLowerCase(Locale.ROOT)
+              + ": "
+              + msg
+              + (f == Format.CSV ? "; if the delimiter was guessed wrong, pass --delimiter" : ""),
+          e);
     }
   }
 
-  /** Names the columns after the first row, then removes it; row ids then equal data row numbers. */
+  /**
+   * Names the columns after the first row, then removes it; row ids then equal data row numbers.
+   */
   private void headerFromFirstRow(Statement st) throws SQLException {
     List<String> raw = new ArrayList<>();
     try (ResultSet rs = st.executeQuery("DESCRIBE src")) {
@@ -331,10 +366,18 @@ public final class TableReader implements AutoCloseable {
     st.execute("DELETE FROM src WHERE rowid = 0");
     // two passes, so that a new name may be an old name of another column
     for (int i = 0; i < raw.size(); i++) {
-      st.execute("ALTER TABLE src RENAME COLUMN " + Sql.ident(raw.get(i)) + " TO " + Sql.ident("\u0001sc" + i));
+      st.execute(
+          "ALTER TABLE src RENAME COLUMN "
+              + Sql.ident(raw.get(i))
+              + " TO "
+              + Sql.ident("\u0001sc" + i));
     }
     for (int i = 0; i < raw.size(); i++) {
-      st.execute("ALTER TABLE src RENAME COLUMN " + Sql.ident("\u0001sc" + i) + " TO " + Sql.ident(names.get(i)));
+      st.execute(
+          "ALTER TABLE src RENAME COLUMN "
+              + Sql.ident("\u0001sc" + i)
+              + " TO "
+              + Sql.ident(names.get(i)));
     }
   }
 
@@ -352,7 +395,8 @@ public final class TableReader implements AutoCloseable {
 
   private List<String> describe() {
     List<String> cols = new ArrayList<>();
-    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("DESCRIBE src")) {
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("DESCRIBE src")) {
       while (rs.next()) {
         cols.add(rs.getString(1));
       }
@@ -363,7 +407,8 @@ public final class TableReader implements AutoCloseable {
   }
 
   private long count() {
-    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM src")) {
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("SELECT count(*) FROM src")) {
       rs.next();
       return rs.getLong(1);
     } catch (SQLException e) {
@@ -394,9 +439,20 @@ public final class TableReader implements AutoCloseable {
         best = c;
       }
     }
-    String hint = best != null && bestD <= Math.max(2, name.length() / 3) ? " (did you mean '" + best + "'?)" : "";
-    throw SignalcheckException.usage("column '" + name + "' (" + option + ") not found in " + displayName
-        + "; columns are: " + listColumns() + hint);
+    String hint =
+        best != null && bestD <= Math.max(2, name.length() / 3)
+            ? " (did you mean '" + best + "'?)"
+            : "";
+    throw SignalcheckException.usage(
+        "column '"
+            + name
+            + "' ("
+            + option
+            + ") not found in "
+            + displayName
+            + "; columns are: "
+            + listColumns()
+            + hint);
   }
 
   private String listColumns() {
@@ -415,8 +471,9 @@ public final class TableReader implements AutoCloseable {
   private List<String> resolveTime() {
     if (!spec.time().isEmpty()) {
       if (spec.time().size() > 2) {
-        throw SignalcheckException.usage("--time takes one column, or two (a date and a time-of-day column); got "
-            + spec.time().size());
+        throw SignalcheckException.usage(
+            "--time takes one column, or two (a date and a time-of-day column); got "
+                + spec.time().size());
       }
       return resolveAll(spec.time(), "--time");
     }
@@ -427,10 +484,12 @@ public final class TableReader implements AutoCloseable {
       if (p == null) {
         continue;
       }
-      if (p.kind() == dev.signalcheck.core.series.TimeKind.INDEX && !TIME_NAME.matcher(c).matches()) {
+      if (p.kind() == dev.signalcheck.core.series.TimeKind.INDEX
+          && !TIME_NAME.matcher(c).matches()) {
         continue;
       }
-      if (p.kind() == dev.signalcheck.core.series.TimeKind.YEAR && !TIME_NAME.matcher(c).matches()) {
+      if (p.kind() == dev.signalcheck.core.series.TimeKind.YEAR
+          && !TIME_NAME.matcher(c).matches()) {
         continue;
       }
       long ok = sample.stream().filter(s -> p.parse(s) != TimeParser.UNPARSEABLE).count();
@@ -442,15 +501,26 @@ public final class TableReader implements AutoCloseable {
       return candidates;
     }
     if (candidates.isEmpty()) {
-      throw SignalcheckException.usage("no time column found in " + displayName + "; columns are: " + listColumns()
-          + "; pass --time COL (or --time DATE_COL,TIME_COL)");
+      throw SignalcheckException.usage(
+          "no time column found in "
+              + displayName
+              + "; columns are: "
+              + listColumns()
+              + "; pass --time COL (or --time DATE_COL,TIME_COL)");
     }
-    List<String> named = candidates.stream().filter(c -> TIME_NAME.matcher(c).matches()).collect(Collectors.toList());
+    List<String> named =
+        candidates.stream()
+            .filter(c -> TIME_NAME.matcher(c).matches())
+            .collect(Collectors.toList());
     if (named.size() == 1) {
       return named;
     }
-    throw SignalcheckException.usage("several columns of " + displayName + " look like time stamps: "
-        + String.join(", ", candidates) + "; pass --time COL (or --time DATE_COL,TIME_COL)");
+    throw SignalcheckException.usage(
+        "several columns of "
+            + displayName
+            + " look like time stamps: "
+            + String.join(", ", candidates)
+            + "; pass --time COL (or --time DATE_COL,TIME_COL)");
   }
 
   private List<String> resolveTargets(List<String> covariates, String recordedAt) {
@@ -458,10 +528,12 @@ public final class TableReader implements AutoCloseable {
       List<String> t = resolveAll(spec.targets(), "--target");
       for (String c : t) {
         if (timeCols.contains(c)) {
-          throw SignalcheckException.usage("column '" + c + "' is the time column; it cannot also be a --target");
+          throw SignalcheckException.usage(
+              "column '" + c + "' is the time column; it cannot also be a --target");
         }
         if (ids.contains(c)) {
-          throw SignalcheckException.usage("column '" + c + "' is a series key (--id); it cannot also be a --target");
+          throw SignalcheckException.usage(
+              "column '" + c + "' is a series key (--id); it cannot also be a --target");
         }
       }
       for (String c : t) {
@@ -471,7 +543,10 @@ public final class TableReader implements AutoCloseable {
     }
     List<String> out = new ArrayList<>();
     for (String c : columns) {
-      if (timeCols.contains(c) || ids.contains(c) || covariates.contains(c) || c.equals(recordedAt)) {
+      if (timeCols.contains(c)
+          || ids.contains(c)
+          || covariates.contains(c)
+          || c.equals(recordedAt)) {
         continue;
       }
       boolean comma = detectDecimalComma(c);
@@ -481,8 +556,12 @@ public final class TableReader implements AutoCloseable {
       }
     }
     if (out.isEmpty()) {
-      throw SignalcheckException.usage("no numeric column to assess in " + displayName + "; columns are: "
-          + listColumns() + "; pass --target COL");
+      throw SignalcheckException.usage(
+          "no numeric column to assess in "
+              + displayName
+              + "; columns are: "
+              + listColumns()
+              + "; pass --target COL");
     }
     return out;
   }
@@ -493,26 +572,55 @@ public final class TableReader implements AutoCloseable {
    */
   private void checkCovariates(List<String> cov, String rec) {
     for (String c : cov) {
-      String role = timeCols.contains(c) ? "the time column" : ids.contains(c) ? "a series key (--id)"
-          : targets.contains(c) ? "a target" : c.equals(rec) ? "the --recorded-at column" : null;
+      String role =
+          timeCols.contains(c)
+              ? "the time column"
+              : ids.contains(c)
+                  ? "a series key (--id)"
+                  : targets.contains(c)
+                      ? "a target"
+                      : c.equals(rec) ? "the --recorded-at column" : null;
       if (role != null) {
-        throw SignalcheckException.usage("column '" + c + "' is " + role + "; it cannot also be a covariate"
-            + (role.equals("a target") ? " (a target explains itself perfectly: pass other columns to --covariates,"
-                + " or choose the targets with --target)" : ""));
+        throw SignalcheckException.usage(
+            "column '"
+                + c
+                + "' is "
+                + role
+                + "; it cannot also be a covariate"
+                + (role.equals("a target")
+                    ? " (a target explains itself perfectly: pass other columns to --covariates,"
+                        + " or choose the targets with --target)"
+                    : ""));
       }
       String example = nonNumericExample(c, detectDecimalComma(c));
       if (example != null) {
-        throw SignalcheckException.usage("covariate '" + c + "' holds no numbers (e.g. '" + example
-            + "'); covariates must be numeric: encode it as numbers, or check it for variant spellings with --labels");
+        throw SignalcheckException.usage(
+            "covariate '"
+                + c
+                + "' holds no numbers (e.g. '"
+                + example
+                + "'); covariates must be numeric: encode it as numbers, or check it for variant spellings with --labels");
       }
     }
   }
 
-  /** A present value of a column none of whose present values is a number; null when some value is one or none is present. */
+  /**
+   * A present value of a column none of whose present values is a number; null when some value is
+   * one or none is present.
+   */
   private String nonNumericExample(String col, boolean comma) {
     String v = valueText(col, comma);
-    String sql = "SELECT count(TRY_CAST(" + v + " AS DOUBLE)) FILTER (WHERE " + missingPredicate(col) + " IS NOT TRUE), "
-        + "min(CAST(" + Sql.ident(col) + " AS VARCHAR)) FILTER (WHERE " + missingPredicate(col) + " IS NOT TRUE) FROM src";
+    String sql =
+        "SELECT count(TRY_CAST("
+            + v
+            + " AS DOUBLE)) FILTER (WHERE "
+            + missingPredicate(col)
+            + " IS NOT TRUE), "
+            + "min(CAST("
+            + Sql.ident(col)
+            + " AS VARCHAR)) FILTER (WHERE "
+            + missingPredicate(col)
+            + " IS NOT TRUE) FROM src";
     try (PreparedStatement ps = conn.prepareStatement(sql)) {
       bindMissing(ps, 1, 2);
       try (ResultSet rs = ps.executeQuery()) {
@@ -533,14 +641,23 @@ public final class TableReader implements AutoCloseable {
       return false;
     }
     long commas = s.stream().filter(v -> DECIMAL_COMMA.matcher(v.trim()).matches()).count();
-    return commas > 0 && commas >= 0.1 * s.size() && s.stream().noneMatch(v -> v.trim().matches("-?\\d+\\.\\d+"));
+    return commas > 0
+        && commas >= 0.1 * s.size()
+        && s.stream().noneMatch(v -> v.trim().matches("-?\\d+\\.\\d+"));
   }
 
   private double numericShare(String col, boolean comma) {
     String v = valueText(col, comma);
-    String sql = "SELECT count(*) FILTER (WHERE " + missingPredicate(col) + " IS NOT TRUE), "
-        + "count(TRY_CAST(" + v + " AS DOUBLE)) FILTER (WHERE " + missingPredicate(col) + " IS NOT TRUE) "
-        + "FROM (SELECT * FROM src LIMIT 10000)";
+    String sql =
+        "SELECT count(*) FILTER (WHERE "
+            + missingPredicate(col)
+            + " IS NOT TRUE), "
+            + "count(TRY_CAST("
+            + v
+            + " AS DOUBLE)) FILTER (WHERE "
+            + missingPredicate(col)
+            + " IS NOT TRUE) "
+            + "FROM (SELECT * FROM src LIMIT 10000)";
     try (PreparedStatement ps = conn.prepareStatement(sql)) {
       bindMissing(ps, 1, 2);
       try (ResultSet rs = ps.executeQuery()) {
@@ -566,7 +683,9 @@ public final class TableReader implements AutoCloseable {
     return comma ? "replace(" + t + ", ',', '.')" : t;
   }
 
-  /** SQL predicate "this cell is missing": null, empty, or a missing token (bound as parameters). */
+  /**
+   * SQL predicate "this cell is missing": null, empty, or a missing token (bound as parameters).
+   */
   private String missingPredicate(String col) {
     String t = "trim(CAST(" + Sql.ident(col) + " AS VARCHAR))";
     String qs = missingTokens().stream().map(x -> "?").collect(Collectors.joining(", "));
@@ -588,15 +707,27 @@ public final class TableReader implements AutoCloseable {
     if (cols.size() == 1) {
       return "trim(CAST(" + Sql.ident(cols.get(0)) + " AS VARCHAR))";
     }
-    return "concat_ws(' ', trim(CAST(" + Sql.ident(cols.get(0)) + " AS VARCHAR)), trim(CAST("
-        + Sql.ident(cols.get(1)) + " AS VARCHAR)))";
+    return "concat_ws(' ', trim(CAST("
+        + Sql.ident(cols.get(0))
+        + " AS VARCHAR)), trim(CAST("
+        + Sql.ident(cols.get(1))
+        + " AS VARCHAR)))";
   }
 
   private List<String> sample(List<String> cols) {
     String t = timeText(cols);
-    String sql = "SELECT " + t + " AS v FROM src WHERE " + t + " IS NOT NULL AND " + t + " <> '' LIMIT " + SAMPLE;
+    String sql =
+        "SELECT "
+            + t
+            + " AS v FROM src WHERE "
+            + t
+            + " IS NOT NULL AND "
+            + t
+            + " <> '' LIMIT "
+            + SAMPLE;
     List<String> out = new ArrayList<>();
-    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) {
         out.add(rs.getString(1));
       }
@@ -621,15 +752,22 @@ public final class TableReader implements AutoCloseable {
     String col = String.join(",", timeCols);
     if (p == null || s.stream().noneMatch(v -> p.parse(v) != TimeParser.UNPARSEABLE)) {
       String first = s.isEmpty() ? "(all empty)" : s.get(0);
-      throw SignalcheckException.input(displayName + " has no rows with a parseable time in column '" + col
-          + "' (first value: '" + first + "'); pass --time-format or fix the column");
+      throw SignalcheckException.input(
+          displayName
+              + " has no rows with a parseable time in column '"
+              + col
+              + "' (first value: '"
+              + first
+              + "'); pass --time-format or fix the column");
     }
     return p;
   }
 
   // ---------------------------------------------------------------- data
 
-  /** How the time column reaches Java: as epoch ms computed by DuckDB, as an integer, or as text. */
+  /**
+   * How the time column reaches Java: as epoch ms computed by DuckDB, as an integer, or as text.
+   */
   private enum TimeTransfer {
     SQL_TIMESTAMP,
     SQL_INTEGER,
@@ -640,13 +778,17 @@ public final class TableReader implements AutoCloseable {
     switch (timeParser.kind()) {
       case LOCAL_DATETIME:
       case DATE:
-        return timeParser.order() == TimeParser.Order.YMD ? TimeTransfer.SQL_TIMESTAMP : TimeTransfer.TEXT;
+        return timeParser.order() == TimeParser.Order.YMD
+            ? TimeTransfer.SQL_TIMESTAMP
+            : TimeTransfer.TEXT;
       case INDEX:
       case YEAR:
         return TimeTransfer.SQL_INTEGER;
       case OFFSET_DATETIME:
         return timeParser.integerMode() == TimeParser.IntegerMode.EPOCH_SECONDS
-            || timeParser.integerMode() == TimeParser.IntegerMode.EPOCH_MILLIS ? TimeTransfer.SQL_INTEGER : TimeTransfer.TEXT;
+                || timeParser.integerMode() == TimeParser.IntegerMode.EPOCH_MILLIS
+            ? TimeTransfer.SQL_INTEGER
+            : TimeTransfer.TEXT;
       default:
         return TimeTransfer.TEXT;
     }
@@ -654,8 +796,9 @@ public final class TableReader implements AutoCloseable {
 
   /**
    * Streams the data, one {@link SeriesData} per series (per id value × target in long layout, per
-   * target in wide layout), in id order. Memory holds one id's rows at a time. Times in ISO form and
-   * integers are converted by DuckDB; text crosses into Java only where DuckDB could not read it.
+   * target in wide layout), in id order. Memory holds one id's rows at a time. Times in ISO form
+   * and integers are converted by DuckDB; text crosses into Java only where DuckDB could not read
+   * it.
    */
   public void forEachSeries(Consumer<SeriesData> sink) {
     TimeTransfer tt = timeTransfer();
@@ -672,9 +815,13 @@ public final class TableReader implements AutoCloseable {
         num = "CAST(NULL AS BIGINT)";
         break;
     }
-    // column layout: 1 rowid, 2 key hash, 3.. id texts, then time number, time text, then 3 per target
+    // column layout: 1 rowid, 2 key hash, 3.. id texts, then time number, time text, then 3 per
+    // target
     StringBuilder sql = new StringBuilder("SELECT rowid");
-    sql.append(ids.isEmpty() ? ", 0" : ", hash(" + ids.stream().map(Sql::ident).collect(Collectors.joining(", ")) + ")");
+    sql.append(
+        ids.isEmpty()
+            ? ", 0"
+            : ", hash(" + ids.stream().map(Sql::ident).collect(Collectors.joining(", ")) + ")");
     for (String id : ids) {
       sql.append(", CAST(").append(Sql.ident(id)).append(" AS VARCHAR)");
     }
@@ -684,10 +831,23 @@ public final class TableReader implements AutoCloseable {
       boolean comma = decimalComma.getOrDefault(target, false);
       String miss = missingPredicate(target);
       String cast = "TRY_CAST(" + valueText(target, comma) + " AS DOUBLE)";
-      sql.append(", CASE WHEN ").append(miss).append(" THEN NULL ELSE ").append(cast).append(" END");
-      sql.append(", CASE WHEN ").append(miss).append(" THEN 1 WHEN ").append(cast).append(" IS NULL THEN 2 ELSE 0 END");
-      sql.append(", CASE WHEN ").append(miss).append(" THEN NULL WHEN ").append(cast).append(" IS NULL THEN CAST(")
-          .append(Sql.ident(target)).append(" AS VARCHAR) END");
+      sql.append(", CASE WHEN ")
+          .append(miss)
+          .append(" THEN NULL ELSE ")
+          .append(cast)
+          .append(" END");
+      sql.append(", CASE WHEN ")
+          .append(miss)
+          .append(" THEN 1 WHEN ")
+          .append(cast)
+          .append(" IS NULL THEN 2 ELSE 0 END");
+      sql.append(", CASE WHEN ")
+          .append(miss)
+          .append(" THEN NULL WHEN ")
+          .append(cast)
+          .append(" IS NULL THEN CAST(")
+          .append(Sql.ident(target))
+          .append(" AS VARCHAR) END");
     }
     String rec = spec.recordedAt() == null ? null : resolve(spec.recordedAt(), "--recorded-at");
     if (rec != null) {
@@ -696,8 +856,11 @@ public final class TableReader implements AutoCloseable {
     List<String> cov = resolveAll(spec.covariates(), "--covariates");
     for (String c : cov) {
       boolean comma = detectDecimalComma(c);
-      sql.append(", CASE WHEN ").append(missingPredicate(c)).append(" THEN NULL ELSE TRY_CAST(")
-          .append(valueText(c, comma)).append(" AS DOUBLE) END");
+      sql.append(", CASE WHEN ")
+          .append(missingPredicate(c))
+          .append(" THEN NULL ELSE TRY_CAST(")
+          .append(valueText(c, comma))
+          .append(" AS DOUBLE) END");
     }
     sql.append(" FROM src ORDER BY ");
     for (String id : ids) {
@@ -779,7 +942,10 @@ public final class TableReader implements AutoCloseable {
           if (current == null) {
             current = new SeriesData[nt];
             for (int k = 0; k < nt; k++) {
-              String sid = currentKey == null ? targets.get(k) : (nt > 1 ? currentKey + "/" + targets.get(k) : currentKey);
+              String sid =
+                  currentKey == null
+                      ? targets.get(k)
+                      : (nt > 1 ? currentKey + "/" + targets.get(k) : currentKey);
               current[k] = new SeriesData(sid, targets.get(k), fmt);
             }
           }
@@ -799,7 +965,8 @@ public final class TableReader implements AutoCloseable {
             double v = rs.getDouble(firstTarget + 3 * k);
             boolean wasNull = rs.wasNull();
             byte state = (byte) states[k];
-            String raw = state == SeriesData.NON_NUMERIC ? rs.getString(firstTarget + 2 + 3 * k) : null;
+            String raw =
+                state == SeriesData.NON_NUMERIC ? rs.getString(firstTarget + 2 + 3 * k) : null;
             if (state == SeriesData.OK && (wasNull || Double.isNaN(v))) {
               state = SeriesData.MISSING;
             } else if (state == SeriesData.OK && Double.isInfinite(v)) {
@@ -823,20 +990,31 @@ public final class TableReader implements AutoCloseable {
         }
       }
     } catch (SQLException e) {
-      throw new SignalcheckException(SignalcheckException.INPUT, "cannot read " + displayName + ": "
-          + firstLine(e.getMessage()), e);
+      throw new SignalcheckException(
+          SignalcheckException.INPUT,
+          "cannot read " + displayName + ": " + firstLine(e.getMessage()),
+          e);
     }
   }
 
-  /** How many series {@link #forEachSeries} will hand over: distinct keys × targets (for progress). */
+  /**
+   * How many series {@link #forEachSeries} will hand over: distinct keys × targets (for progress).
+   */
   public long seriesCount() {
     if (ids.isEmpty()) {
       return targets.size();
     }
     String key = ids.stream().map(Sql::ident).collect(Collectors.joining(", "));
-    String notNull = ids.stream().map(i -> Sql.ident(i) + " IS NOT NULL").collect(Collectors.joining(" AND "));
+    String notNull =
+        ids.stream().map(i -> Sql.ident(i) + " IS NOT NULL").collect(Collectors.joining(" AND "));
     try (Statement st = conn.createStatement();
-        ResultSet rs = st.executeQuery("SELECT count(*) FROM (SELECT DISTINCT " + key + " FROM src WHERE " + notNull + ")")) {
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT count(*) FROM (SELECT DISTINCT "
+                    + key
+                    + " FROM src WHERE "
+                    + notNull
+                    + ")")) {
       rs.next();
       return rs.getLong(1) * targets.size();
     } catch (SQLException e) {

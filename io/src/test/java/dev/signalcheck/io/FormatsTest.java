@@ -37,13 +37,18 @@ class FormatsTest {
     return out;
   }
 
-  private static final String CSV = "when,\"temp \"\"inner\"\" (°C)\",Zeit ü\n"
-      + "2024-01-01 00:00:00,1.5,10\n2024-01-01 01:00:00,2.5,11\n2024-01-01 02:00:00,NA,12\n2024-01-01 03:00:00,oops,13\n";
+  private static final String CSV =
+      "when,\"temp \"\"inner\"\" (°C)\",Zeit ü\n"
+          + "2024-01-01 00:00:00,1.5,10\n2024-01-01 01:00:00,2.5,11\n2024-01-01 02:00:00,NA,12\n2024-01-01 03:00:00,oops,13\n";
 
   @Test
   void oddColumnNamesAreQuotedNotSpliced() throws IOException {
     Path p = write("odd.csv", CSV);
-    List<SeriesData> ds = read(InputSpec.of(p.toString()).withTime("when").withTargets("temp \"inner\" (°C)", "Zeit ü"));
+    List<SeriesData> ds =
+        read(
+            InputSpec.of(p.toString())
+                .withTime("when")
+                .withTargets("temp \"inner\" (°C)", "Zeit ü"));
     assertThat(ds).hasSize(2);
     SeriesData a = ds.get(0);
     assertThat(a.id()).isEqualTo("temp \"inner\" (°C)");
@@ -58,12 +63,18 @@ class FormatsTest {
   @Test
   void hostileColumnNameIsJustAName() throws IOException {
     String evil = "x\"); DROP TABLE src; --";
-    Path p = write("evil.csv", "time,\"" + evil.replace("\"", "\"\"") + "\"\n2024-01-01,1\n2024-01-02,2\n");
+    Path p =
+        write(
+            "evil.csv",
+            "time,\"" + evil.replace("\"", "\"\"") + "\"\n2024-01-01,1\n2024-01-02,2\n");
     List<SeriesData> ds = read(InputSpec.of(p.toString()));
-    assertThat(ds).singleElement().satisfies(d -> {
-      assertThat(d.target()).isEqualTo(evil);
-      assertThat(d.size()).isEqualTo(2);
-    });
+    assertThat(ds)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.target()).isEqualTo(evil);
+              assertThat(d.size()).isEqualTo(2);
+            });
   }
 
   @Test
@@ -71,7 +82,9 @@ class FormatsTest {
     Path p = dir.resolve("bom.tsv.gz");
     try (OutputStream os = new GZIPOutputStream(Files.newOutputStream(p))) {
       os.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-      os.write("date\tvalue\n2024-01-01\t1\n2024-01-02\t2\n2024-01-03\t3\n".getBytes(StandardCharsets.UTF_8));
+      os.write(
+          "date\tvalue\n2024-01-01\t1\n2024-01-02\t2\n2024-01-03\t3\n"
+              .getBytes(StandardCharsets.UTF_8));
     }
     try (TableReader r = TableReader.open(InputSpec.of(p.toString()))) {
       assertThat(r.timeColumns()).containsExactly("date");
@@ -86,9 +99,11 @@ class FormatsTest {
     Path parquet = dir.resolve("d.parquet");
     Path json = dir.resolve("d.json");
     Path jsonl = dir.resolve("d.jsonl");
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
-      st.execute("CREATE TABLE t AS SELECT TIMESTAMP '2024-01-01 00:00:00' + INTERVAL (i) HOUR AS ts, i * 1.5 AS v, "
-          + "CASE WHEN i % 2 = 0 THEN 'a' ELSE 'b' END AS sensor FROM range(10) r(i)");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement()) {
+      st.execute(
+          "CREATE TABLE t AS SELECT TIMESTAMP '2024-01-01 00:00:00' + INTERVAL (i) HOUR AS ts, i * 1.5 AS v, "
+              + "CASE WHEN i % 2 = 0 THEN 'a' ELSE 'b' END AS sensor FROM range(10) r(i)");
       st.execute("COPY t TO '" + parquet + "' (FORMAT parquet)");
       st.execute("COPY t TO '" + json + "' (FORMAT json, ARRAY true)");
       st.execute("COPY t TO '" + jsonl + "' (FORMAT json)");
@@ -113,8 +128,19 @@ class FormatsTest {
   @Test
   void missingTokensAreMissing() throws IOException {
     Path p = write("m.csv", "t,v\n1,1\n2,-999x\n3,#N/A\n4,\n5,N/A\n");
-    InputSpec spec = new InputSpec(p.toString(), List.of("t"), List.of("v"), List.of(), List.of(), null, null, null,
-        List.of("-999x"), null, null);
+    InputSpec spec =
+        new InputSpec(
+            p.toString(),
+            List.of("t"),
+            List.of("v"),
+            List.of(),
+            List.of(),
+            null,
+            null,
+            null,
+            List.of("-999x"),
+            null,
+            null);
     SeriesData d = read(spec).get(0);
     for (int i = 1; i < 5; i++) {
       assertThat(d.state(i)).as("row %d", i + 1).isEqualTo(SeriesData.MISSING);
@@ -126,9 +152,11 @@ class FormatsTest {
     Path p = write("r.csv", "time,temperature,sensor\n2024-01-01,1,a\n");
     assertThatThrownBy(() -> TableReader.open(InputSpec.of(p.toString()).withTargets("temprature")))
         .isInstanceOf(SignalcheckException.class)
-        .hasMessage("column 'temprature' (--target) not found in r.csv; columns are: time, temperature, sensor"
-            + " (did you mean 'temperature'?)")
-        .extracting(e -> ((SignalcheckException) e).exitCode()).isEqualTo(2);
+        .hasMessage(
+            "column 'temprature' (--target) not found in r.csv; columns are: time, temperature, sensor"
+                + " (did you mean 'temperature'?)")
+        .extracting(e -> ((SignalcheckException) e).exitCode())
+        .isEqualTo(2);
   }
 
   @Test
@@ -136,14 +164,17 @@ class FormatsTest {
     Path p = write("t.csv", "time,v\n31/02/2024 25:00,1\nfoo,2\n");
     assertThatThrownBy(() -> TableReader.open(InputSpec.of(p.toString()).withTime("time")))
         .isInstanceOf(SignalcheckException.class)
-        .hasMessageContaining("no rows with a parseable time in column 'time' (first value: '31/02/2024 25:00')")
-        .extracting(e -> ((SignalcheckException) e).exitCode()).isEqualTo(3);
+        .hasMessageContaining(
+            "no rows with a parseable time in column 'time' (first value: '31/02/2024 25:00')")
+        .extracting(e -> ((SignalcheckException) e).exitCode())
+        .isEqualTo(3);
   }
 
   @Test
   void rowsWithoutIdAreRejectedNotDropped() throws IOException {
     Path p = write("l.csv", "id,t,v\na,1,1\n,2,2\na,3,3\nb,1,5\n");
-    try (TableReader r = TableReader.open(InputSpec.of(p.toString()).withIds("id").withTime("t").withTargets("v"))) {
+    try (TableReader r =
+        TableReader.open(InputSpec.of(p.toString()).withIds("id").withTime("t").withTargets("v"))) {
       List<SeriesData> ds = new ArrayList<>();
       r.forEachSeries(ds::add);
       assertThat(ds).extracting(SeriesData::id).containsExactly("a", "b");

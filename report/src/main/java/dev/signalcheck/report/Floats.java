@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.io.IOException;
 
 /**
- * Chart values, written with float precision (about 7 significant digits, plenty for a picture and half
- * the bytes of doubles); non-finite values as {@code null}, which the charts draw as a break.
+ * Chart values, written with float precision (about 7 significant digits, plenty for a picture and
+ * half the bytes of doubles); non-finite values as {@code null}, which the charts draw as a break.
  */
 @JsonSerialize(using = Floats.Writer.class)
 record Floats(double[] values) {

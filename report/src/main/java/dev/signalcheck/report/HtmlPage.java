@@ -15,26 +15,34 @@ import java.util.Locale;
 
 /**
  * The page around the data: the chart library and the page's own styles and script, inlined, and a
- * Content-Security-Policy that allows exactly these inline blocks (by their SHA-256 hashes) and nothing
- * from anywhere else.
+ * Content-Security-Policy that allows exactly these inline blocks (by their SHA-256 hashes) and
+ * nothing from anywhere else.
  *
- * <p>User text (series ids, column names, messages quoting data) reaches the page only inside the JSON
- * data block, escaped by {@link ScriptSafeWriter}, and the script puts it into the document as text
- * (never as markup). The title is the one piece of user text written as HTML, escaped.
+ * <p>User text (series ids, column names, messages quoting data) reaches the page only inside the
+ * JSON data block, escaped by {@link ScriptSafeWriter}, and the script puts it into the document as
+ * text (never as markup). The title is the one piece of user text written as HTML, escaped.
  */
 final class HtmlPage {
   private HtmlPage() {}
 
   static final String UPLOT_VERSION = "1.6.30";
-  private static final String UPLOT = "/META-INF/resources/webjars/uplot/" + UPLOT_VERSION + "/dist/";
+  private static final String UPLOT =
+      "/META-INF/resources/webjars/uplot/" + UPLOT_VERSION + "/dist/";
 
   /** The inline blocks, loaded once. */
   static final class Assets {
     final String uplotCss = resource(UPLOT + "uPlot.min.css");
     final String pageCss = resource("/dev/signalcheck/report/report.css");
+
     /** The library with its licence notice, as its MIT licence asks for copies. */
-    final String uplotJs = "/*! uPlot " + UPLOT_VERSION + "\n" + resource(UPLOT.replace("dist/", "LICENSE")).replace("*/", "* /")
-        + "\n*/\n" + resource(UPLOT + "uPlot.iife.min.js");
+    final String uplotJs =
+        "/*! uPlot "
+            + UPLOT_VERSION
+            + "\n"
+            + resource(UPLOT.replace("dist/", "LICENSE")).replace("*/", "* /")
+            + "\n*/\n"
+            + resource(UPLOT + "uPlot.iife.min.js");
+
     final String pageJs = resource("/dev/signalcheck/report/report.js");
     final String csp;
 
@@ -45,8 +53,16 @@ final class HtmlPage {
           throw new IllegalStateException("an inlined asset would close its element early");
         }
       }
-      csp = "default-src 'none'; script-src " + hash(uplotJs) + " " + hash(pageJs) + "; style-src " + hash(uplotCss)
-          + " " + hash(pageCss) + "; img-src data:; base-uri 'none'; form-action 'none'";
+      csp =
+          "default-src 'none'; script-src "
+              + hash(uplotJs)
+              + " "
+              + hash(pageJs)
+              + "; style-src "
+              + hash(uplotCss)
+              + " "
+              + hash(pageCss)
+              + "; img-src data:; base-uri 'none'; form-action 'none'";
     }
   }
 
@@ -71,8 +87,9 @@ final class HtmlPage {
     out.write("<style>" + a.uplotCss + "</style>\n");
     out.write("<style>" + a.pageCss + "</style>\n");
     out.write("</head>\n<body>\n");
-    out.write("<noscript><p class=\"noscript\">This report draws its tables and charts with JavaScript, which is "
-        + "turned off. The same results are in report.json beside this file.</p></noscript>\n");
+    out.write(
+        "<noscript><p class=\"noscript\">This report draws its tables and charts with JavaScript, which is "
+            + "turned off. The same results are in report.json beside this file.</p></noscript>\n");
     out.write("<div id=\"app\"><p class=\"loading\">Loading the report…</p></div>\n");
     out.write("<script type=\"application/json\" id=\"report-data\">");
     ScriptSafeWriter safe = new ScriptSafeWriter(out);
@@ -130,7 +147,8 @@ final class HtmlPage {
 
   static String hash(String inline) {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(inline.getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          MessageDigest.getInstance("SHA-256").digest(inline.getBytes(StandardCharsets.UTF_8));
       return "'sha256-" + Base64.getEncoder().encodeToString(d) + "'";
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

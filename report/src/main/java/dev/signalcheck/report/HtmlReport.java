@@ -2,8 +2,8 @@ package dev.signalcheck.report;
 
 import dev.signalcheck.core.audit.SeriesResult;
 import dev.signalcheck.core.finding.Finding;
-import dev.signalcheck.core.verdict.Signal;
 import dev.signalcheck.core.finding.Severity;
+import dev.signalcheck.core.verdict.Signal;
 import dev.signalcheck.io.ReportInfo;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -25,12 +25,13 @@ import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
- * Collects series results as the audit streams them and writes the self-contained HTML page at the end.
+ * Collects series results as the audit streams them and writes the self-contained HTML page at the
+ * end.
  *
- * <p>Memory stays bounded: a small {@link SeriesSummary} is kept for every series (for the overview table),
- * full results only for the series shown in detail — the {@code top} that most need attention, held in a
- * bounded priority queue, and those named by id. Chart data are computed for these alone, when the page is
- * written.
+ * <p>Memory stays bounded: a small {@link SeriesSummary} is kept for every series (for the overview
+ * table), full results only for the series shown in detail — the {@code top} that most need
+ * attention, held in a bounded priority queue, and those named by id. Chart data are computed for
+ * these alone, when the page is written.
  */
 public final class HtmlReport {
 
@@ -42,9 +43,11 @@ public final class HtmlReport {
   private final Dictionary checks = new Dictionary();
   private final Dictionary models = new Dictionary();
   private final List<SeriesSummary> rows = new ArrayList<>();
+
   /** The least urgent at the head, so it is the one dropped when the queue is full. */
-  private final PriorityQueue<Held> worst = new PriorityQueue<>(Comparator.comparing(Held::summary,
-      SeriesSummary.ATTENTION.reversed()));
+  private final PriorityQueue<Held> worst =
+      new PriorityQueue<>(Comparator.comparing(Held::summary, SeriesSummary.ATTENTION.reversed()));
+
   private final Map<Integer, Held> byName = new LinkedHashMap<>();
   private final Set<String> namesSeen = new LinkedHashSet<>();
 
@@ -99,7 +102,8 @@ public final class HtmlReport {
     }
   }
 
-  public void end(ReportInfo.Input input, ReportInfo.Summary summary, List<Finding> datasetFindings) {
+  public void end(
+      ReportInfo.Input input, ReportInfo.Summary summary, List<Finding> datasetFindings) {
     this.input = input;
     this.summary = summary;
     this.datasetFindings = datasetFindings == null ? List.of() : List.copyOf(datasetFindings);
@@ -119,8 +123,10 @@ public final class HtmlReport {
     boolean all = shown.size() == rows.size();
     // few series: input order; otherwise the most urgent first
     String order = all ? "input" : "attention";
-    Comparator<Held> cmp = all ? Comparator.comparingInt(h -> h.summary().index())
-        : Comparator.comparing(Held::summary, SeriesSummary.ATTENTION);
+    Comparator<Held> cmp =
+        all
+            ? Comparator.comparingInt(h -> h.summary().index())
+            : Comparator.comparing(Held::summary, SeriesSummary.ATTENTION);
     shown.sort(cmp);
     List<ReportData.Detail> details = new ArrayList<>();
     for (Held h : shown) {
@@ -129,15 +135,43 @@ public final class HtmlReport {
       details.add(new ReportData.Detail(h.summary().index(), why, r, charts(r)));
     }
     List<String> notFound = named.stream().filter(n -> !namesSeen.contains(n)).toList();
-    ReportData.Selection sel = new ReportData.Selection(top, List.copyOf(named), notFound, details.size(),
-        rows.size() - details.size());
+    ReportData.Selection sel =
+        new ReportData.Selection(
+            top, List.copyOf(named), notFound, details.size(), rows.size() - details.size());
     List<String> signals = Arrays.stream(Signal.values()).map(Signal::label).toList();
     List<String> severities = Arrays.stream(Severity.values()).map(Severity::label).toList();
-    ReportData.Overview overview = new ReportData.Overview(
-        List.of("index", "id", "n", "signal", "skill", "mase", "best", "worst", "worstCheck", "counts", "checks"),
-        signals, severities, checks.names(), models.names(), order, List.copyOf(rows));
-    return new ReportData(ReportData.VERSION, generator, createdAt, input, settings, summary, datasetFindings,
-        overview, sel, details);
+    ReportData.Overview overview =
+        new ReportData.Overview(
+            List.of(
+                "index",
+                "id",
+                "n",
+                "signal",
+                "skill",
+                "mase",
+                "best",
+                "worst",
+                "worstCheck",
+                "counts",
+                "checks"),
+            signals,
+            severities,
+            checks.names(),
+            models.names(),
+            order,
+            List.copyOf(rows));
+    return new ReportData(
+        ReportData.VERSION,
+        generator,
+        createdAt,
+        input,
+        settings,
+        summary,
+        datasetFindings,
+        overview,
+        sel,
+        details,
+        ReportData.allCheckDescriptions());
   }
 
   /** Chart data; a series the charts cannot handle loses its charts, not the report. */
@@ -145,14 +179,28 @@ public final class HtmlReport {
     try {
       return SeriesCharts.of(r);
     } catch (RuntimeException e) {
-      return new SeriesCharts("index", false, "index", null, List.of(), null, null, null, null, null,
-          List.of("The charts of this series could not be computed (" + e.getClass().getSimpleName() + ")."));
+      return new SeriesCharts(
+          "index",
+          false,
+          "index",
+          null,
+          List.of(),
+          null,
+          null,
+          null,
+          null,
+          null,
+          List.of(
+              "The charts of this series could not be computed ("
+                  + e.getClass().getSimpleName()
+                  + ")."));
     }
   }
 
   /** Writes the page to a file (UTF-8). */
   public void write(Path file) {
-    try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
+    try (Writer w =
+        new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
       render(w);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.io.IOException;
 
 /**
- * x positions (seconds since the epoch or index values), written at full precision: whole numbers without
- * a fraction, so a time axis stays exact and short.
+ * x positions (seconds since the epoch or index values), written at full precision: whole numbers
+ * without a fraction, so a time axis stays exact and short.
  */
 @JsonSerialize(using = Positions.Writer.class)
 record Positions(double[] values) {

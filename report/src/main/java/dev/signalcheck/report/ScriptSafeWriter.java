@@ -6,8 +6,9 @@ import java.io.Writer;
 
 /**
  * Passes JSON text through, replacing {@code <}, {@code >}, {@code &}, U+2028 and U+2029 by their
- * {@code \}{@code uXXXX} escapes. The result is the same JSON value (these characters can only occur inside
- * strings) and can sit in an HTML {@code <script>} element without ever closing it or opening a comment.
+ * {@code \}{@code uXXXX} escapes. The result is the same JSON value (these characters can only
+ * occur inside strings) and can sit in an HTML {@code <script>} element without ever closing it or
+ * opening a comment.
  */
 final class ScriptSafeWriter extends FilterWriter {
 

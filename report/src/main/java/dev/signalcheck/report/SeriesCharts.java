@@ -19,18 +19,20 @@ import java.util.Locale;
 import java.util.function.IntToDoubleFunction;
 
 /**
- * What the charts of one series shown in detail draw. Each part is null when it cannot be computed (too
- * short, constant, nothing on a grid); {@code notes} then says why in plain words.
+ * What the charts of one series shown in detail draw. Each part is null when it cannot be computed
+ * (too short, constant, nothing on a grid); {@code notes} then says why in plain words.
  *
  * @param axis {@code time} (x in seconds since the epoch) or {@code index}
- * @param utc whether times are instants shown in UTC (input with offsets) rather than local times as written
+ * @param utc whether times are instants shown in UTC (input with offsets) rather than local times
+ *     as written
  * @param time how the input writes its times, for the axis labels: {@code datetime}, {@code date},
  *     {@code month}, {@code quarter}, {@code year} or {@code index}
  * @param data the series as read, NaN where missing; reduced to a min/max envelope when long
  * @param marks per finding (by its position in the series' findings) the stretches it applies to
  * @param used the stretch the profile and backtest used (after cleaning)
  * @param acf autocorrelations with the ±1.96/√n band
- * @param stl trend, seasonal and remainder of the cleaned series ({@code forecast::mstl} as the profile)
+ * @param stl trend, seasonal and remainder of the cleaned series ({@code forecast::mstl} as the
+ *     profile)
  * @param spectrum the Burg AR spectrum behind the spectral entropy
  * @param backtest actuals and each model's forecasts at each origin
  */
@@ -49,44 +51,65 @@ record SeriesCharts(
 
   /** Points drawn per line before a long series is reduced to a min/max envelope. */
   static final int BUCKETS = 1500;
+
   /** The shape charts (ACF, STL, spectrum) look at most at this many most recent points. */
   static final int MAX_SHAPE = 50_000;
+
   /** Stretches drawn per finding. */
   static final int MAX_MARKS = 1000;
+
   static final int MAX_LAG = 400;
   static final int SPECTRUM_POINTS = 400;
 
-  /** @param points grid positions behind the line; {@code reduced} when it shows a min/max envelope */
+  /**
+   * @param points grid positions behind the line; {@code reduced} when it shows a min/max envelope
+   */
   record Line(Positions x, Floats y, int points, boolean reduced) {}
 
-  /** @param spans from, to, from, to, … in x units */
+  /**
+   * @param spans from, to, from, to, … in x units
+   */
   record Marks(int finding, Positions spans) {}
 
   record Span(double from, double to) {}
 
-  /** @param r autocorrelations at lags 1…L */
+  /**
+   * @param r autocorrelations at lags 1…L
+   */
   record AcfChart(int n, double bound, Floats r) {}
 
-  record Decomposition(int period, Positions x, Floats trend, Floats seasonal, Floats remainder, boolean reduced) {}
+  record Decomposition(
+      int period, Positions x, Floats trend, Floats seasonal, Floats remainder, boolean reduced) {}
 
-  /** @param frequency cycles per step, 0…½; @param power share of the variance, summing to 1 */
+  /**
+   * @param frequency cycles per step, 0…½; @param power share of the variance, summing to 1
+   */
   record Spectrum(int order, Floats frequency, Floats power) {}
 
   /**
    * @param x the window drawn: some history before the first origin, then every test window
    * @param origins index into x of each origin's first forecast step, oldest first
    */
-  record BacktestChart(int horizon, Positions x, Floats actual, List<Integer> origins, List<ModelForecasts> models) {}
+  record BacktestChart(
+      int horizon,
+      Positions x,
+      Floats actual,
+      List<Integer> origins,
+      List<ModelForecasts> models) {}
 
-  /** @param forecasts one list per origin, {@code horizon} values each */
-  record ModelForecasts(String name, boolean baseline, double mase, String description, List<Floats> forecasts) {}
+  /**
+   * @param forecasts one list per origin, {@code horizon} values each
+   */
+  record ModelForecasts(
+      String name, boolean baseline, double mase, String description, List<Floats> forecasts) {}
 
   static SeriesCharts of(SeriesResult r) {
     RegularSeries s = r.series();
     List<String> notes = new ArrayList<>();
     if (s == null || s.length() == 0) {
       notes.add("No time stamp could be placed on a regular grid, so there is nothing to draw.");
-      return new SeriesCharts("index", false, "index", null, List.of(), null, null, null, null, null, notes);
+      return new SeriesCharts(
+          "index", false, "index", null, List.of(), null, null, null, null, null, notes);
     }
     TimeAxis axis = new TimeAxis(s);
     Line data = line(s.length(), axis::x, k -> s.values()[k]);
@@ -100,16 +123,21 @@ record SeriesCharts(
     int shapeFrom = Math.max(0, y.length - MAX_SHAPE);
     double[] shape = shapeFrom == 0 ? y : Arrays.copyOfRange(y, shapeFrom, y.length);
     if (shapeFrom > 0) {
-      notes.add(String.format(Locale.ROOT,
-          "The autocorrelation, decomposition and spectrum charts use the last %,d of %,d points.", shape.length, y.length));
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "The autocorrelation, decomposition and spectrum charts use the last %,d of %,d points.",
+              shape.length,
+              y.length));
     }
     AcfChart acf = null;
     Spectrum spectrum = null;
     Decomposition stl = null;
     if (shape.length < 4 || constant(shape)) {
-      notes.add(shape.length < 4
-          ? "Too few points for the autocorrelation, decomposition and spectrum charts."
-          : "The series does not vary, so it has no autocorrelation, decomposition or spectrum.");
+      notes.add(
+          shape.length < 4
+              ? "Too few points for the autocorrelation, decomposition and spectrum charts."
+              : "The series does not vary, so it has no autocorrelation, decomposition or spectrum.");
     } else {
       acf = acf(shape, season);
       spectrum = spectrum(shape);
@@ -117,8 +145,18 @@ record SeriesCharts(
       stl = decomposition(shape, season, k -> axis.x(shapeOffset + k), notes);
     }
     BacktestChart bt = backtest(r.backtest(), y, k -> axis.x(offset + k), season);
-    return new SeriesCharts(axis.isTime() ? "time" : "index", axis.kind() == TimeKind.OFFSET_DATETIME,
-        written(axis.kind()), data, marks, used, acf, stl, spectrum, bt, notes);
+    return new SeriesCharts(
+        axis.isTime() ? "time" : "index",
+        axis.kind() == TimeKind.OFFSET_DATETIME,
+        written(axis.kind()),
+        data,
+        marks,
+        used,
+        acf,
+        stl,
+        spectrum,
+        bt,
+        notes);
   }
 
   /** How the input writes its times (the page labels the time axis the same way). */
@@ -230,7 +268,10 @@ record SeriesCharts(
     return new AcfChart(n, 1.96 / Math.sqrt(n), Floats.of(Arrays.copyOfRange(r, 1, r.length)));
   }
 
-  /** Normalised AR spectrum {@code 1/|1 − Σ φ_k e^{−2πifk}|²} of the Burg fit (as the spectral entropy). */
+  /**
+   * Normalised AR spectrum {@code 1/|1 − Σ φ_k e^{−2πifk}|²} of the Burg fit (as the spectral
+   * entropy).
+   */
   private static Spectrum spectrum(double[] y) {
     BurgAr.Fit fit = y.length > 2 ? BurgAr.fit(y) : null;
     if (fit == null) {
@@ -259,11 +300,16 @@ record SeriesCharts(
     return new Spectrum(fit.order(), Floats.of(f), Floats.of(p));
   }
 
-  private static Decomposition decomposition(double[] y, int season, IntToDoubleFunction x, List<String> notes) {
+  private static Decomposition decomposition(
+      double[] y, int season, IntToDoubleFunction x, List<String> notes) {
     int m = season;
     if (m > 1 && !Mstl.seasonalPossible(y.length, m)) {
-      notes.add(String.format(Locale.ROOT,
-          "Too short for a seasonal decomposition with period %d (needs more than %d points): trend only.", m, 2 * m));
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "Too short for a seasonal decomposition with period %d (needs more than %d points): trend only.",
+              m,
+              2 * m));
       m = 1;
     }
     if (m <= 1 && y.length < 5) {
@@ -282,10 +328,16 @@ record SeriesCharts(
       for (int k = 0; k < n; k++) {
         xs[k] = x.applyAsDouble(k);
       }
-      return new Decomposition(m, new Positions(xs), Floats.of(d.trend()),
-          d.seasonal() == null ? null : Floats.of(d.seasonal()), Floats.of(d.remainder()), false);
+      return new Decomposition(
+          m,
+          new Positions(xs),
+          Floats.of(d.trend()),
+          d.seasonal() == null ? null : Floats.of(d.seasonal()),
+          Floats.of(d.remainder()),
+          false);
     }
-    // a min/max envelope per bucket for each component, drawn at the bucket's first and last position
+    // a min/max envelope per bucket for each component, drawn at the bucket's first and last
+    // position
     int size = (n + BUCKETS - 1) / BUCKETS;
     int buckets = (n + size - 1) / size;
     double[] xs = new double[2 * buckets];
@@ -310,16 +362,23 @@ record SeriesCharts(
         out[c][2 * b + 1] = hi;
       }
     }
-    return new Decomposition(m, new Positions(xs), Floats.of(out[0]), d.seasonal() == null ? null : Floats.of(out[1]),
-        Floats.of(out[2]), true);
+    return new Decomposition(
+        m,
+        new Positions(xs),
+        Floats.of(out[0]),
+        d.seasonal() == null ? null : Floats.of(out[1]),
+        Floats.of(out[2]),
+        true);
   }
 
-  private static BacktestChart backtest(BacktestResult bt, double[] y, IntToDoubleFunction x, int season) {
+  private static BacktestChart backtest(
+      BacktestResult bt, double[] y, IntToDoubleFunction x, int season) {
     if (bt == null || bt.origins() == 0 || bt.trainingLengths().isEmpty() || y.length == 0) {
       return null;
     }
     int first = bt.trainingLengths().get(0);
-    int context = Math.min(first, Math.min(2000, Math.max(3 * bt.horizon(), season > 1 ? 2 * season : 0)));
+    int context =
+        Math.min(first, Math.min(2000, Math.max(3 * bt.horizon(), season > 1 ? 2 * season : 0)));
     int start = first - context;
     int end = y.length;
     for (ModelScore m : bt.models()) {

@@ -7,8 +7,8 @@ import dev.signalcheck.core.verdict.Signal;
 import java.util.Comparator;
 
 /**
- * The few numbers the overview table shows for every series; kept for all series, so small. Strings that
- * repeat (check ids, model names) are held as positions in the report's dictionaries.
+ * The few numbers the overview table shows for every series; kept for all series, so small. Strings
+ * that repeat (check ids, model names) are held as positions in the report's dictionaries.
  *
  * @param index position of the series in the input, from 0
  * @param signal {@link Signal} ordinal, −1 when the series got no verdict
@@ -43,22 +43,39 @@ record SeriesSummary(
     Finding w = r.worst();
     int signal = r.verdict() == null ? -1 : r.verdict().signal().ordinal();
     double skill = r.verdict() == null ? Double.NaN : r.verdict().skill();
-    double mase = r.verdict() == null || r.verdict().expected() == null ? Double.NaN : r.verdict().expected().mase();
-    int best = r.backtest() == null || r.backtest().best() == null ? -1 : modelNames.of(r.backtest().best());
-    return new SeriesSummary(index, r.id(), r.n(), signal, skill, mase, best, w == null ? -1 : w.severity().ordinal(),
-        w == null ? -1 : checkNames.of(w.check()), counts, seen.stream().toArray());
+    double mase =
+        r.verdict() == null || r.verdict().expected() == null
+            ? Double.NaN
+            : r.verdict().expected().mase();
+    int best =
+        r.backtest() == null || r.backtest().best() == null
+            ? -1
+            : modelNames.of(r.backtest().best());
+    return new SeriesSummary(
+        index,
+        r.id(),
+        r.n(),
+        signal,
+        skill,
+        mase,
+        best,
+        w == null ? -1 : w.severity().ordinal(),
+        w == null ? -1 : checkNames.of(w.check()),
+        counts,
+        seen.stream().toArray());
   }
 
   /**
-   * How badly a series needs a reader's attention, most urgent first: the most severe finding, then the
-   * verdict (no verdict, too short, no signal, weak, strong), then the number of critical and warning
-   * findings, then input order. The page's "attention" sort is the same.
+   * How badly a series needs a reader's attention, most urgent first: the most severe finding, then
+   * the verdict (no verdict, too short, no signal, weak, strong), then the number of critical and
+   * warning findings, then input order. The page's "attention" sort is the same.
    */
-  static final Comparator<SeriesSummary> ATTENTION = Comparator.comparingInt((SeriesSummary s) -> -s.worst())
-      .thenComparingInt(s -> -signalConcern(s.signal()))
-      .thenComparingInt(s -> -s.counts()[Severity.CRITICAL.ordinal()])
-      .thenComparingInt(s -> -s.counts()[Severity.WARNING.ordinal()])
-      .thenComparingInt(SeriesSummary::index);
+  static final Comparator<SeriesSummary> ATTENTION =
+      Comparator.comparingInt((SeriesSummary s) -> -s.worst())
+          .thenComparingInt(s -> -signalConcern(s.signal()))
+          .thenComparingInt(s -> -s.counts()[Severity.CRITICAL.ordinal()])
+          .thenComparingInt(s -> -s.counts()[Severity.WARNING.ordinal()])
+          .thenComparingInt(SeriesSummary::index);
 
   /** 4 for no verdict, 3 insufficient data, 2 no signal, 1 weak, 0 strong. */
   static int signalConcern(int signal) {

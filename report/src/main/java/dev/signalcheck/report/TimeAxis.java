@@ -11,9 +11,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
- * The x axis of a series' charts: seconds since the epoch for calendar times (local times as if they
- * were UTC, so the page shows them as written), the plain number for an integer period index. Reads
- * back the times that findings carry in the form the input used.
+ * The x axis of a series' charts: seconds since the epoch for calendar times (local times as if
+ * they were UTC, so the page shows them as written), the plain number for an integer period index.
+ * Reads back the times that findings carry in the form the input used.
  */
 final class TimeAxis {
   private final RegularSeries series;
@@ -43,8 +43,8 @@ final class TimeAxis {
   }
 
   /**
-   * x of a time written as the report writes it ({@link dev.signalcheck.core.series.TimeFormat}), or null
-   * when it does not read.
+   * x of a time written as the report writes it ({@link dev.signalcheck.core.series.TimeFormat}),
+   * or null when it does not read.
    */
   Double parse(Object formatted) {
     if (formatted == null) {
@@ -80,7 +80,11 @@ final class TimeAxis {
           }
           int year = Integer.parseInt(s.substring(0, q));
           int quarter = Integer.parseInt(s.substring(q + 2));
-          ms = LocalDate.of(year, (quarter - 1) * 3 + 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+          ms =
+              LocalDate.of(year, (quarter - 1) * 3 + 1, 1)
+                  .atStartOfDay()
+                  .toInstant(ZoneOffset.UTC)
+                  .toEpochMilli();
           break;
         case YEAR:
           ms = Year.parse(s).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();

@@ -47,28 +47,8 @@
   function signalBadge(s) { return el('span', 'badge ' + signalClass(s), s ? SIGNAL_WORDS[s] || s : 'Not judged'); }
   function sevBadge(s) { return el('span', 'badge sev sev-' + s, s); }
 
-  var CHECKS = {
-    'input.rejected-rows': 'Rows with neither a usable time nor a value, or without a series id; left out and counted.',
-    'time.unparseable': 'Time values that do not read as a time.',
-    'time.out-of-order': 'Time goes backwards, e.g. a clock set back at a daylight-saving change; the data were sorted.',
-    'time.duplicate': 'More than one row for the same time stamp; the first (or latest recorded) is kept.',
-    'time.gap': 'Expected time stamps that are absent.',
-    'time.irregular': 'Spacings that are not a multiple of the step; such stamps were moved to the nearest grid point.',
-    'value.missing': 'Missing values, as runs.',
-    'value.non-numeric': 'Text where a number was expected.',
-    'value.sentinel': 'A code such as -200 or 9999 that stands for "missing".',
-    'value.stuck': 'A frozen sensor: the same reading far longer than usual.',
-    'value.zero-run': 'A run of zeros in a series otherwise far from zero: a sensor that is off.',
-    'value.out-of-range': 'Values outside the physically possible range.',
-    'value.spike': 'Isolated outliers against the local level and season.',
-    'value.level-shift': 'An abrupt lasting change of level.',
-    'history.late-entry': 'Rows recorded later than their time stamp: a backtest on them is optimistic.',
-    'history.revised': 'Values for the same time that changed later.',
-    'series.too-short': 'Too few points for some of the analyses.',
-    'series.constant': 'No variation at all.',
-    'series.season-mismatch': 'The data repeat with a different period than the season used.',
-    'model.overfit': 'A model that fits the past far better than it forecasts.'
-  };
+  // one sentence per check id, written by the Java side from its single list of checks
+  var CHECKS = D.checkDescriptions || {};
 
   var PALETTE = ['#d1495b', '#edae49', '#00798c', '#8e6bbf', '#30a46c', '#e07a2f', '#3d5a80', '#c9184a', '#6c757d', '#7b2cbf'];
   var checkColor = {};

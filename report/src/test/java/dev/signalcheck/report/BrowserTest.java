@@ -39,10 +39,10 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Opens reports in headless Chromium: charts render, no script errors or policy violations, hostile names
- * show as text and never run, the overview table of many series sorts, filters and pages. Screenshots go
- * to {@code target/browser/}. Skipped (not failed) when Chromium or its driver is not installed; CI
- * installs both ({@code .ci/run}).
+ * Opens reports in headless Chromium: charts render, no script errors or policy violations, hostile
+ * names show as text and never run, the overview table of many series sorts, filters and pages.
+ * Screenshots go to {@code target/browser/}. Skipped (not failed) when Chromium or its driver is
+ * not installed; CI installs both ({@code .ci/run}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserTest {
@@ -56,20 +56,34 @@ class BrowserTest {
 
   @BeforeAll
   void start() throws IOException {
-    assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(DRIVER)),
-        "headless browser tests need " + CHROMIUM + " and " + DRIVER
+    assumeTrue(
+        Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(DRIVER)),
+        "headless browser tests need "
+            + CHROMIUM
+            + " and "
+            + DRIVER
             + " (Debian packages chromium and chromium-driver; .ci/run installs them)");
     Files.createDirectories(OUT);
     profile = Files.createTempDirectory("signalcheck-chromium");
     // a driver given explicitly: Selenium Manager has nothing to look up or download
     System.setProperty("webdriver.chrome.driver", DRIVER);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
-        .usingAnyFreePort().build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(DRIVER))
+            .usingAnyFreePort()
+            .build();
     ChromeOptions o = new ChromeOptions();
     o.setBinary(CHROMIUM);
-    o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-dev-shm-usage", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,1600",
-        "--hide-scrollbars", "--force-device-scale-factor=1");
+    o.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-dev-shm-usage",
+        "--user-data-dir=" + profile.toAbsolutePath(),
+        "--window-size=1280,1600",
+        "--hide-scrollbars",
+        "--force-device-scale-factor=1");
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     o.setCapability("goog:loggingPrefs", logs);
@@ -105,9 +119,15 @@ class BrowserTest {
   private void open(Path file) {
     driver.manage().logs().get(LogType.BROWSER); // drop what earlier pages logged
     driver.get(file.toAbsolutePath().toUri().toString());
-    new WebDriverWait(driver, Duration.ofSeconds(30)).until(
-        d -> "true".equals(js().executeScript("return document.documentElement.getAttribute('data-rendered')")));
-    js().executeScript("window.dispatchEvent(new Event('beforeprint')); window.dispatchEvent(new Event('afterprint'));");
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(
+            d ->
+                "true"
+                    .equals(
+                        js().executeScript(
+                                "return document.documentElement.getAttribute('data-rendered')")));
+    js().executeScript(
+            "window.dispatchEvent(new Event('beforeprint')); window.dispatchEvent(new Event('afterprint'));");
   }
 
   private List<String> problems() {
@@ -123,23 +143,29 @@ class BrowserTest {
   /** Every chart box holds a drawn canvas of non-zero size. */
   @SuppressWarnings("unchecked")
   private void assertChartsDrawn(int atLeast) {
-    List<List<Number>> sizes = (List<List<Number>>) js().executeScript(
-        "return Array.from(document.querySelectorAll('.chart')).map(function (b) {"
-            + " var cs = b.querySelectorAll('canvas'); if (!cs.length) return [0, 0];"
-            + " var r = cs[0].getBoundingClientRect(); return [r.width, r.height]; });");
+    List<List<Number>> sizes =
+        (List<List<Number>>)
+            js().executeScript(
+                    "return Array.from(document.querySelectorAll('.chart')).map(function (b) {"
+                        + " var cs = b.querySelectorAll('canvas'); if (!cs.length) return [0, 0];"
+                        + " var r = cs[0].getBoundingClientRect(); return [r.width, r.height]; });");
     assertThat(sizes).hasSizeGreaterThanOrEqualTo(atLeast);
-    assertThat(sizes).allSatisfy(s -> {
-      assertThat(s.get(0).doubleValue()).isGreaterThan(100);
-      assertThat(s.get(1).doubleValue()).isGreaterThan(50);
-    });
-    Object pending = js().executeScript("return document.querySelectorAll('.chart .pending').length");
+    assertThat(sizes)
+        .allSatisfy(
+            s -> {
+              assertThat(s.get(0).doubleValue()).isGreaterThan(100);
+              assertThat(s.get(1).doubleValue()).isGreaterThan(50);
+            });
+    Object pending =
+        js().executeScript("return document.querySelectorAll('.chart .pending').length");
     assertThat(((Number) pending).intValue()).isZero();
   }
 
   private void screenshot(String name, boolean fullPage) throws IOException {
     Dimension before = driver.manage().window().getSize();
     if (fullPage) {
-      long h = ((Number) js().executeScript("return document.documentElement.scrollHeight")).longValue();
+      long h =
+          ((Number) js().executeScript("return document.documentElement.scrollHeight")).longValue();
       driver.manage().window().setSize(new Dimension(1280, (int) Math.min(16_000, h + 20)));
     }
     js().executeScript("window.scrollTo(0, 0)");
@@ -152,21 +178,29 @@ class BrowserTest {
   @Test
   void theDemoReportsRenderEveryChart() throws IOException {
     AuditSettings defaults = AuditSettings.defaults();
-    Path air = write("air-passengers", Fixtures.report(
-        InputSpec.of("../cli/src/main/resources/dev/signalcheck/cli/demo/air_passengers.csv"), defaults));
+    Path air =
+        write(
+            "air-passengers",
+            Fixtures.report(
+                InputSpec.of(
+                    "../cli/src/main/resources/dev/signalcheck/cli/demo/air_passengers.csv"),
+                defaults));
     open(air);
     assertChartsDrawn(6);
     assertThat(problems()).isEmpty();
     WebElement headline = driver.findElement(By.cssSelector(".verdict .headline"));
     assertThat(headline.getText()).contains("signal");
-    assertThat(headline.getLocation().getY()).as("the verdict is on the first screen").isLessThan(500);
+    assertThat(headline.getLocation().getY())
+        .as("the verdict is on the first screen")
+        .isLessThan(500);
     assertThat(driver.findElements(By.cssSelector(".bar-row"))).hasSizeGreaterThan(5);
     assertThat(cursorTime()).as("dates as the data write them").matches("19[4-6]\\d-\\d\\d-01");
     screenshot("air-passengers", false);
     shoot("air-passengers-data", driver.findElement(By.cssSelector("section.series .chart")));
     screenshot("air-passengers-full", true);
     // as printed: controls hidden, charts at print width
-    ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+    ((ChromeDriver) driver)
+        .executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
     js().executeScript("window.dispatchEvent(new Event('beforeprint'))");
     assertThat(driver.findElement(By.cssSelector("select.model")).isDisplayed()).isFalse();
     assertChartsDrawn(6);
@@ -174,12 +208,17 @@ class BrowserTest {
     js().executeScript("window.dispatchEvent(new Event('afterprint'))");
     ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
 
-    Path ec2 = write("ec2-latency", Fixtures.report(
-        InputSpec.of("../testdata/nab/ec2_request_latency_system_failure.csv"), defaults));
+    Path ec2 =
+        write(
+            "ec2-latency",
+            Fixtures.report(
+                InputSpec.of("../testdata/nab/ec2_request_latency_system_failure.csv"), defaults));
     open(ec2);
     assertChartsDrawn(6);
     assertThat(problems()).isEmpty();
-    assertThat(cursorTime()).as("date-times: date and time of day").matches("2014-\\d\\d-\\d\\d \\d\\d:\\d\\d");
+    assertThat(cursorTime())
+        .as("date-times: date and time of day")
+        .matches("2014-\\d\\d-\\d\\d \\d\\d:\\d\\d");
     screenshot("ec2-latency", false);
     shoot("ec2-latency-data", driver.findElement(By.cssSelector("section.series .chart")));
     screenshot("ec2-latency-full", true);
@@ -199,21 +238,36 @@ class BrowserTest {
   void hostileNamesAppearAsTextAndNeverRun() throws IOException {
     String idCol = "sensor \"id\" <b>bold</b>";
     String target = "<script>window.__pwned=1</script>";
-    List<String> ids = List.of("\"><img src=x onerror=\"window.__pwned=2\">", "=HYPERLINK(\"http://x\")",
-        "</script><script>window.__pwned=3</script>", "it's \"quoted\"", "line\u2028break");
+    List<String> ids =
+        List.of(
+            "\"><img src=x onerror=\"window.__pwned=2\">",
+            "=HYPERLINK(\"http://x\")",
+            "</script><script>window.__pwned=3</script>",
+            "it's \"quoted\"",
+            "line\u2028break");
     StringBuilder csv = new StringBuilder("time," + quote(idCol) + "," + quote(target) + "\n");
     for (String id : ids) {
       for (int k = 0; k < 70; k++) {
-        csv.append(String.format(java.util.Locale.ROOT, "2024-%02d-%02d,%s,%.3f%n", 1 + k / 28, 1 + k % 28, quote(id),
-            10 + 3 * Math.sin(2 * Math.PI * k / 7) + (k % 5) * 0.3));
+        csv.append(
+            String.format(
+                java.util.Locale.ROOT,
+                "2024-%02d-%02d,%s,%.3f%n",
+                1 + k / 28,
+                1 + k % 28,
+                quote(id),
+                10 + 3 * Math.sin(2 * Math.PI * k / 7) + (k % 5) * 0.3));
       }
     }
     Path dir = OUT.resolve("hostile");
     Files.createDirectories(dir);
     Path data = dir.resolve("hostile.csv");
     Files.writeString(data, csv, StandardCharsets.UTF_8);
-    Path page = write("hostile", Fixtures.report(
-        InputSpec.of(data.toString()).withTime("time").withIds(idCol).withTargets(target), Fixtures.fast()));
+    Path page =
+        write(
+            "hostile",
+            Fixtures.report(
+                InputSpec.of(data.toString()).withTime("time").withIds(idCol).withTargets(target),
+                Fixtures.fast()));
     open(page);
     assertThat(js().executeScript("return typeof window.__pwned")).isEqualTo("undefined");
     assertThat(js().executeScript("return document.images.length")).isEqualTo(0L);
@@ -225,16 +279,23 @@ class BrowserTest {
     }
     assertThat(text).contains(target, idCol);
     String visible = driver.findElement(By.tagName("body")).getText();
-    assertThat(visible).contains("\"><img src=x onerror=\"window.__pwned=2\">", "=HYPERLINK(\"http://x\")",
-        "</script><script>window.__pwned=3</script>", target);
+    assertThat(visible)
+        .contains(
+            "\"><img src=x onerror=\"window.__pwned=2\">",
+            "=HYPERLINK(\"http://x\")",
+            "</script><script>window.__pwned=3</script>",
+            target);
     assertChartsDrawn(5);
     assertThat(problems()).isEmpty();
     screenshot("hostile", false);
 
     // one series: its id is in the title, written as escaped HTML
     String title = "</title><script>window.__pwned=4</script>";
-    Path single = write("hostile-single", Fixtures.report(List.of(Fixtures.weekly(title, 80, 1, 30, 3)),
-        Fixtures.fast(), 50, List.of()));
+    Path single =
+        write(
+            "hostile-single",
+            Fixtures.report(
+                List.of(Fixtures.weekly(title, 80, 1, 30, 3)), Fixtures.fast(), 50, List.of()));
     open(single);
     assertThat(js().executeScript("return typeof window.__pwned")).isEqualTo("undefined");
     assertThat(driver.getTitle()).isEqualTo(title + " · signalcheck report · fixture.csv");
@@ -245,15 +306,23 @@ class BrowserTest {
   @Test
   void covariatesShowTheirFindingsAndCrossCorrelations() throws IOException {
     String hostile = "<img src=x onerror=\"window.__pwned=5\">";
-    Path page = write("covariates", Fixtures.report(List.of(Fixtures.withCovariates("sales", 800, 1, hostile)),
-        Fixtures.covariateSettings(), 50, List.of()));
+    Path page =
+        write(
+            "covariates",
+            Fixtures.report(
+                List.of(Fixtures.withCovariates("sales", 800, 1, hostile)),
+                Fixtures.covariateSettings(),
+                50,
+                List.of()));
     open(page);
     assertThat(problems()).isEmpty();
     assertThat(js().executeScript("return typeof window.__pwned")).isEqualTo("undefined");
     assertThat(js().executeScript("return document.images.length")).isEqualTo(0L);
     List<WebElement> rows = driver.findElements(By.cssSelector("table.covariates tbody tr"));
     assertThat(rows).hasSize(4);
-    assertThat(rows.get(0).getText()).startsWith("driver").contains("useful", "collinear", "with copy");
+    assertThat(rows.get(0).getText())
+        .startsWith("driver")
+        .contains("useful", "collinear", "with copy");
     assertThat(rows.get(2).getText()).startsWith(hostile).contains("no value");
     assertThat(rows.get(3).getText()).startsWith("next").contains("leakage");
     // one cross-correlation chart per covariate, each drawn
@@ -280,7 +349,9 @@ class BrowserTest {
   private String cursorTime() {
     WebElement over = driver.findElement(By.cssSelector("section.series .chart .u-over"));
     new Actions(driver).moveToElement(over).perform();
-    return driver.findElement(By.cssSelector("section.series .chart .u-legend .u-series .u-value")).getText();
+    return driver
+        .findElement(By.cssSelector("section.series .chart .u-legend .u-series .u-value"))
+        .getText();
   }
 
   private static String quote(String s) {
@@ -291,27 +362,34 @@ class BrowserTest {
   void manySeriesStayUsable() throws IOException {
     List<SeriesData> input = new ArrayList<>();
     for (int i = 0; i < 3000; i++) {
-      input.add(i % 100 == 3 ? Fixtures.weekly("plant-" + i / 100 + "/sensor-" + i, 60, i, 20, 6)
-          : Fixtures.noise("plant-" + i / 100 + "/sensor-" + i, 60, i));
+      input.add(
+          i % 100 == 3
+              ? Fixtures.weekly("plant-" + i / 100 + "/sensor-" + i, 60, i, 20, 6)
+              : Fixtures.noise("plant-" + i / 100 + "/sensor-" + i, 60, i));
     }
-    Path page = write("many", Fixtures.report(input, Fixtures.fast(), 10, List.of("plant-7/sensor-777")));
+    Path page =
+        write("many", Fixtures.report(input, Fixtures.fast(), 10, List.of("plant-7/sensor-777")));
     long bytes = Files.size(page);
     System.out.printf("many-series report: 3,000 series, %,d bytes%n", bytes);
     open(page);
     assertThat(problems()).isEmpty();
     WebElement table = driver.findElement(By.cssSelector("#overview table"));
     assertThat(table.findElements(By.cssSelector("tbody tr"))).hasSize(50);
-    assertThat(driver.findElement(By.cssSelector("#overview .pager")).getText()).contains("of 3,000");
+    assertThat(driver.findElement(By.cssSelector("#overview .pager")).getText())
+        .contains("of 3,000");
     assertThat(driver.findElement(By.cssSelector(".leftout")).getText()).contains("2,989");
     // the default order puts the series with findings first
     String first = table.findElement(By.cssSelector("tbody tr td:nth-child(2)")).getText();
     assertThat(Integer.parseInt(first.substring(first.lastIndexOf('-') + 1)) % 100).isEqualTo(3);
     // filter by finding
-    Select finding = new Select(driver.findElements(By.cssSelector("#overview .controls select")).get(1));
+    Select finding =
+        new Select(driver.findElements(By.cssSelector("#overview .controls select")).get(1));
     finding.selectByVisibleText("time.gap (30)");
-    assertThat(driver.findElement(By.cssSelector("#overview .pager")).getText()).contains("of 30 (filtered from 3,000)");
+    assertThat(driver.findElement(By.cssSelector("#overview .pager")).getText())
+        .contains("of 30 (filtered from 3,000)");
     finding.selectByValue("critical");
-    assertThat(driver.findElement(By.cssSelector("#overview .pager")).getText()).contains("No series match");
+    assertThat(driver.findElement(By.cssSelector("#overview .pager")).getText())
+        .contains("No series match");
     finding.selectByValue("any");
     // search by id, then sort by rows
     WebElement q = driver.findElement(By.cssSelector("#overview input[type=search]"));
@@ -320,9 +398,11 @@ class BrowserTest {
     q.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
     assertThat(table.findElements(By.cssSelector("tbody tr"))).hasSize(50);
     driver.findElements(By.cssSelector("#overview th button.sort")).get(1).click();
-    assertThat(table.findElement(By.cssSelector("tbody tr td:nth-child(2)")).getText()).isEqualTo("plant-0/sensor-0");
+    assertThat(table.findElement(By.cssSelector("tbody tr td:nth-child(2)")).getText())
+        .isEqualTo("plant-0/sensor-0");
     driver.findElement(By.xpath("//div[@class='pager']/button[2]")).click();
-    assertThat(driver.findElement(By.cssSelector("#overview .pager")).getText()).contains("page 2 of 60");
+    assertThat(driver.findElement(By.cssSelector("#overview .pager")).getText())
+        .contains("page 2 of 60");
     assertThat(driver.findElements(By.cssSelector("section.series"))).hasSize(11);
     assertThat(problems()).isEmpty();
     screenshot("many", false);

@@ -14,14 +14,20 @@ import net.jqwik.api.constraints.Size;
 
 class ChartsPropertyTest {
 
-  /** Any series, however short, flat, gappy or out of order, gets chart data without an exception. */
+  /**
+   * Any series, however short, flat, gappy or out of order, gets chart data without an exception.
+   */
   @Property(tries = 150)
   void chartsNeverThrow(
       @ForAll @Size(max = 60) List<@DoubleRange(min = -1e6, max = 1e6) Double> values,
       @ForAll @Size(max = 60) List<@IntRange(min = -3, max = 3) Integer> jumps,
       @ForAll @IntRange(min = 0, max = 4) int missingEvery) {
-    SeriesData d = new SeriesData("p", "p", new dev.signalcheck.core.series.TimeFormat(
-        dev.signalcheck.core.series.TimeKind.DATE, null));
+    SeriesData d =
+        new SeriesData(
+            "p",
+            "p",
+            new dev.signalcheck.core.series.TimeFormat(
+                dev.signalcheck.core.series.TimeKind.DATE, null));
     long t = Fixtures.START;
     for (int i = 0; i < values.size(); i++) {
       t += (i < jumps.size() ? jumps.get(i) : 1) * Fixtures.DAY;

@@ -21,18 +21,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-/** Small deterministic inputs and the steps from them to a report, as the command line takes them. */
+/**
+ * Small deterministic inputs and the steps from them to a report, as the command line takes them.
+ */
 final class Fixtures {
   private Fixtures() {}
 
   static final long DAY = 86_400_000L;
+
   /** 2024-01-01T00:00:00Z */
   static final long START = 1_704_067_200_000L;
 
-  static final ReportInfo.Generator GENERATOR = new ReportInfo.Generator("signalcheck", "test", "17");
-  static final ReportInfo.Settings SETTINGS = new ReportInfo.Settings(null, null, 3, List.of(), null);
+  static final ReportInfo.Generator GENERATOR =
+      new ReportInfo.Generator("signalcheck", "test", "17");
+  static final ReportInfo.Settings SETTINGS =
+      new ReportInfo.Settings(null, null, 3, List.of(), null);
 
-  /** Daily data with a weekly pattern, a trend and noise; {@code hole} days from {@code holeAt} missing; a duplicate. */
+  /**
+   * Daily data with a weekly pattern, a trend and noise; {@code hole} days from {@code holeAt}
+   * missing; a duplicate.
+   */
   static SeriesData weekly(String id, int n, long seed, int holeAt, int hole) {
     SeriesData d = new SeriesData(id, id, new TimeFormat(TimeKind.DATE, null));
     SplittableRandom rnd = new SplittableRandom(seed);
@@ -61,8 +69,8 @@ final class Fixtures {
   }
 
   /**
-   * Daily y_t = 0.5 y_{t−1} + d_{t−2} + e_t with covariates: the driver d, a near-copy of it, pure noise and
-   * the target's next value (a leak); {@code hostile} names the noise column.
+   * Daily y_t = 0.5 y_{t−1} + d_{t−2} + e_t with covariates: the driver d, a near-copy of it, pure
+   * noise and the target's next value (a leak); {@code hostile} names the noise column.
    */
   static SeriesData withCovariates(String id, int n, long seed, String noiseName) {
     SeriesData s = new SeriesData(id, id, new TimeFormat(TimeKind.DATE, null));
@@ -73,7 +81,11 @@ final class Fixtures {
       d[t] = rnd.nextGaussian();
     }
     for (int t = 0; t < n; t++) {
-      y[t] = 10 + (t > 0 ? 0.5 * (y[t - 1] - 10) : 0) + (t > 1 ? d[t - 2] : 0) + 0.6 * rnd.nextGaussian();
+      y[t] =
+          10
+              + (t > 0 ? 0.5 * (y[t - 1] - 10) : 0)
+              + (t > 1 ? d[t - 2] : 0)
+              + 0.6 * rnd.nextGaussian();
     }
     for (int t = 0; t < n; t++) {
       s.add(t + 1, START + t * DAY, null, y[t], SeriesData.OK, null);
@@ -91,16 +103,40 @@ final class Fixtures {
   }
 
   static AuditSettings fast() {
-    return new AuditSettings(null, null, null, 3, List.of("mean", "naive", "seasonal-naive", "drift", "ses"), null, null);
+    return new AuditSettings(
+        null,
+        null,
+        null,
+        3,
+        List.of("mean", "naive", "seasonal-naive", "drift", "ses"),
+        null,
+        null);
   }
 
   /** Audits series into an HTML report the way the command line streams them. */
-  static HtmlReport report(List<SeriesData> input, AuditSettings settings, int top, List<String> named) {
-    return report(input, settings, top, named, new ReportInfo.Input("fixture.csv",
-        input.stream().mapToLong(SeriesData::size).sum(), 0, "date", List.of("value"), List.of(), List.of(), null));
+  static HtmlReport report(
+      List<SeriesData> input, AuditSettings settings, int top, List<String> named) {
+    return report(
+        input,
+        settings,
+        top,
+        named,
+        new ReportInfo.Input(
+            "fixture.csv",
+            input.stream().mapToLong(SeriesData::size).sum(),
+            0,
+            "date",
+            List.of("value"),
+            List.of(),
+            List.of(),
+            null));
   }
 
-  static HtmlReport report(List<SeriesData> input, AuditSettings settings, int top, List<String> named,
+  static HtmlReport report(
+      List<SeriesData> input,
+      AuditSettings settings,
+      int top,
+      List<String> named,
       ReportInfo.Input info) {
     HtmlReport html = new HtmlReport(top, named);
     html.begin(GENERATOR, SETTINGS);
@@ -117,8 +153,7 @@ final class Fixtures {
         findings[f.severity().ordinal()]++;
       }
     }
-    html.end(info,
-        new ReportInfo.Summary(input.size(), verdicts, counts(findings)), List.of());
+    html.end(info, new ReportInfo.Summary(input.size(), verdicts, counts(findings)), List.of());
     return html;
   }
 
@@ -136,9 +171,16 @@ final class Fixtures {
     ReportInfo.Input info;
     try (TableReader r = TableReader.open(spec)) {
       r.forEachSeries(all::add);
-      info = new ReportInfo.Input(r.displayName(), r.rows(), r.rejectedRows(),
-          r.timeColumns().size() == 1 ? r.timeColumns().get(0) : r.timeColumns(), r.targets(), r.ids(),
-          spec.covariates(), spec.recordedAt());
+      info =
+          new ReportInfo.Input(
+              r.displayName(),
+              r.rows(),
+              r.rejectedRows(),
+              r.timeColumns().size() == 1 ? r.timeColumns().get(0) : r.timeColumns(),
+              r.targets(),
+              r.ids(),
+              spec.covariates(),
+              spec.recordedAt());
     }
     return report(all, settings, HtmlReport.DEFAULT_TOP, List.of(), info);
   }

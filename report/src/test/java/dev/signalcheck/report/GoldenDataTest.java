@@ -19,17 +19,19 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The data model the page embeds, for a fixed input, against a checked-in file. Run with
- * {@code -Dgolden.update=true} to rewrite the file after an intended change, and review the diff.
+ * The data model the page embeds, for a fixed input, against a checked-in file. Run with {@code
+ * -Dgolden.update=true} to rewrite the file after an intended change, and review the diff.
  */
 class GoldenDataTest {
 
-  static final Path GOLDEN = Path.of("src/test/resources/dev/signalcheck/report/golden/report-data.json");
+  static final Path GOLDEN =
+      Path.of("src/test/resources/dev/signalcheck/report/golden/report-data.json");
   static final double RELATIVE = 1e-6;
   static final double ABSOLUTE = 1e-9;
 
   static List<SeriesData> input() {
-    SeriesData index = new SeriesData("index/series", "value", new TimeFormat(TimeKind.INDEX, null));
+    SeriesData index =
+        new SeriesData("index/series", "value", new TimeFormat(TimeKind.INDEX, null));
     SplittableRandom rnd = new SplittableRandom(7);
     double level = 10;
     for (int k = 1; k <= 60; k++) {
@@ -37,7 +39,11 @@ class GoldenDataTest {
       index.add(k, k, null, level, k == 33 ? SeriesData.MISSING : SeriesData.OK, null);
     }
     SeriesData tiny = Fixtures.noise("tiny", 8, 3);
-    return List.of(Fixtures.weekly("north/store-1", 150, 1, 60, 5), Fixtures.noise("south", 40, 2), index, tiny);
+    return List.of(
+        Fixtures.weekly("north/store-1", 150, 1, 60, 5),
+        Fixtures.noise("south", 40, 2),
+        index,
+        tiny);
   }
 
   static JsonNode normalised(String page) {
@@ -68,13 +74,17 @@ class GoldenDataTest {
       double x = e.asDouble();
       double y = a.asDouble();
       double tol = Math.max(ABSOLUTE, RELATIVE * Math.max(Math.abs(x), Math.abs(y)));
-      assertThat(Math.abs(x - y)).as(path + ": expected " + x + " but was " + y).isLessThanOrEqualTo(tol);
+      assertThat(Math.abs(x - y))
+          .as(path + ": expected " + x + " but was " + y)
+          .isLessThanOrEqualTo(tol);
       return;
     }
     assertThat(a.getNodeType()).as(path + " type").isEqualTo(e.getNodeType());
     if (e.isObject()) {
-      assertThat(fieldNames(a)).as(path + " fields").containsExactlyInAnyOrderElementsOf(fieldNames(e));
-      for (Iterator<Map.Entry<String, JsonNode>> it = e.fields(); it.hasNext(); ) {
+      assertThat(fieldNames(a))
+          .as(path + " fields")
+          .containsExactlyInAnyOrderElementsOf(fieldNames(e));
+      for (Iterator<Map.Entry<String, JsonNode>> it = e.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> f = it.next();
         compare(path + "." + f.getKey(), f.getValue(), a.get(f.getKey()));
       }

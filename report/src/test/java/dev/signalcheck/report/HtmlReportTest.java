@@ -12,23 +12,30 @@ import org.junit.jupiter.api.Test;
 
 class HtmlReportTest {
 
-  static final List<String> HOSTILE = List.of(
-      "<script>window.__pwned=1</script>",
-      "\"><img src=x onerror=\"window.__pwned=2\">",
-      "</script><script>window.__pwned=3</script>",
-      "=HYPERLINK(\"http://x\")",
-      "it's \"quoted\" & 'single'",
-      "line\u2028separator\u2029para",
-      "<!--");
+  static final List<String> HOSTILE =
+      List.of(
+          "<script>window.__pwned=1</script>",
+          "\"><img src=x onerror=\"window.__pwned=2\">",
+          "</script><script>window.__pwned=3</script>",
+          "=HYPERLINK(\"http://x\")",
+          "it's \"quoted\" & 'single'",
+          "line\u2028separator\u2029para",
+          "<!--");
 
   @Test
   void everyInlineBlockIsAllowedByItsHashAndNothingElse() {
-    String page = Fixtures.render(Fixtures.report(List.of(Fixtures.weekly("a", 120, 1, 40, 5)), Fixtures.fast(), 50,
-        List.of()));
-    Matcher csp = Pattern.compile("<meta http-equiv=\"Content-Security-Policy\" content=\"([^\"]+)\">").matcher(page);
+    String page =
+        Fixtures.render(
+            Fixtures.report(
+                List.of(Fixtures.weekly("a", 120, 1, 40, 5)), Fixtures.fast(), 50, List.of()));
+    Matcher csp =
+        Pattern.compile("<meta http-equiv=\"Content-Security-Policy\" content=\"([^\"]+)\">")
+            .matcher(page);
     assertThat(csp.find()).isTrue();
     String policy = csp.group(1);
-    assertThat(policy).startsWith("default-src 'none';").doesNotContain("unsafe-inline", "unsafe-eval", "http:", "https:", "*");
+    assertThat(policy)
+        .startsWith("default-src 'none';")
+        .doesNotContain("unsafe-inline", "unsafe-eval", "http:", "https:", "*");
     Matcher blocks = Pattern.compile("<(script|style)>(.*?)</\\1>", Pattern.DOTALL).matcher(page);
     int n = 0;
     while (blocks.find()) {
@@ -67,9 +74,16 @@ class HtmlReportTest {
 
   @Test
   void theTitleIsEscaped() {
-    String page = Fixtures.render(Fixtures.report(List.of(Fixtures.weekly("<b>x</b> & \"y\"", 90, 1, 30, 4)),
-        Fixtures.fast(), 50, List.of()));
-    assertThat(page).contains("<title>&lt;b&gt;x&lt;/b&gt; &amp; &quot;y&quot; · signalcheck report · fixture.csv</title>");
+    String page =
+        Fixtures.render(
+            Fixtures.report(
+                List.of(Fixtures.weekly("<b>x</b> & \"y\"", 90, 1, 30, 4)),
+                Fixtures.fast(),
+                50,
+                List.of()));
+    assertThat(page)
+        .contains(
+            "<title>&lt;b&gt;x&lt;/b&gt; &amp; &quot;y&quot; · signalcheck report · fixture.csv</title>");
   }
 
   @Test
@@ -77,9 +91,11 @@ class HtmlReportTest {
     List<SeriesData> input = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
       // every 50th series has a long gap: a warning the others lack
-      input.add(i % 50 == 7 ? Fixtures.weekly("s" + i, 60, i, 20, 6) : Fixtures.noise("s" + i, 60, i));
+      input.add(
+          i % 50 == 7 ? Fixtures.weekly("s" + i, 60, i, 20, 6) : Fixtures.noise("s" + i, 60, i));
     }
-    HtmlReport html = Fixtures.report(input, Fixtures.fast(), 3, List.of("s100", "s150", "missing"));
+    HtmlReport html =
+        Fixtures.report(input, Fixtures.fast(), 3, List.of("s100", "s150", "missing"));
     ReportData d = html.data();
     assertThat(d.overview().rows()).hasSize(200);
     assertThat(d.overview().order()).isEqualTo("attention");
@@ -87,7 +103,12 @@ class HtmlReportTest {
     assertThat(shown).hasSize(5).contains("s100", "s150");
     assertThat(shown.stream().filter(s -> !s.equals("s100") && !s.equals("s150")).toList())
         .allSatisfy(s -> assertThat(Integer.parseInt(s.substring(1)) % 50).isEqualTo(7));
-    assertThat(d.details().stream().filter(x -> x.series().id().equals("s100")).findFirst().orElseThrow().why())
+    assertThat(
+            d.details().stream()
+                .filter(x -> x.series().id().equals("s100"))
+                .findFirst()
+                .orElseThrow()
+                .why())
         .isEqualTo("named");
     assertThat(d.selection().shown()).isEqualTo(5);
     assertThat(d.selection().leftOut()).isEqualTo(195);
@@ -99,8 +120,12 @@ class HtmlReportTest {
 
   @Test
   void fewSeriesAreAllShownInInputOrder() {
-    HtmlReport html = Fixtures.report(List.of(Fixtures.noise("b", 80, 2), Fixtures.weekly("a", 80, 1, 30, 6)),
-        Fixtures.fast(), 50, List.of());
+    HtmlReport html =
+        Fixtures.report(
+            List.of(Fixtures.noise("b", 80, 2), Fixtures.weekly("a", 80, 1, 30, 6)),
+            Fixtures.fast(),
+            50,
+            List.of());
     ReportData d = html.data();
     assertThat(d.overview().order()).isEqualTo("input");
     assertThat(d.details()).extracting(x -> x.series().id()).containsExactly("b", "a");
@@ -110,7 +135,9 @@ class HtmlReportTest {
 
   @Test
   void chartsMarkFindingsWhereTheyAre() {
-    HtmlReport html = Fixtures.report(List.of(Fixtures.weekly("a", 150, 1, 60, 5)), Fixtures.fast(), 50, List.of());
+    HtmlReport html =
+        Fixtures.report(
+            List.of(Fixtures.weekly("a", 150, 1, 60, 5)), Fixtures.fast(), 50, List.of());
     SeriesCharts c = html.data().details().get(0).charts();
     assertThat(c.axis()).isEqualTo("time");
     assertThat(c.data().points()).isEqualTo(150);
@@ -130,7 +157,9 @@ class HtmlReportTest {
     assertThat(c.stl().period()).isEqualTo(7);
     assertThat(c.spectrum().power().values()).isNotEmpty();
     assertThat(c.backtest().origins()).hasSize(3);
-    assertThat(c.backtest().models()).extracting(SeriesCharts.ModelForecasts::name).contains("naive", "ses");
+    assertThat(c.backtest().models())
+        .extracting(SeriesCharts.ModelForecasts::name)
+        .contains("naive", "ses");
   }
 
   @Test

@@ -22,7 +22,10 @@ class ScriptSafeWriterTest {
 
   @Test
   void escapesWhatCouldEndTheScriptElement() throws IOException {
-    String json = new ObjectMapper().writeValueAsString(Map.of("id", "</script><script>alert(1)</script> & <!-- \u2028\u2029"));
+    String json =
+        new ObjectMapper()
+            .writeValueAsString(
+                Map.of("id", "</script><script>alert(1)</script> & <!-- \u2028\u2029"));
     String s = safe(json);
     assertThat(s).doesNotContain("<", ">", "&", "\u2028", "\u2029");
     assertThat(s).contains("\\u003c/script\\u003e", "\\u0026", "\\u2028", "\\u2029");

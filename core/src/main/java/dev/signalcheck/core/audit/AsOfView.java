@@ -15,10 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The as-of backtest's training data (analyses.md §1, {@code history.late-entry}): at an origin, only the
- * rows recorded by the start of the first forecast period, codes for "missing" removed, short holes
- * interpolated. When the latest values had not been entered yet, the data end early and the model has to
- * forecast further ahead — exactly what a live model would have faced.
+ * The as-of backtest's training data (analyses.md §1, {@code history.late-entry}): at an origin,
+ * only the rows recorded by the start of the first forecast period, codes for "missing" removed,
+ * short holes interpolated. When the latest values had not been entered yet, the data end early and
+ * the model has to forecast further ahead — exactly what a live model would have faced.
  */
 final class AsOfView implements RollingOriginBacktest.TrainingView {
 
@@ -80,10 +80,11 @@ final class AsOfView implements RollingOriginBacktest.TrainingView {
   }
 
   /**
-   * The late-entry finding with the as-of comparison: how optimistic the ordinary backtest is, and whether
-   * the verdict changes (then the finding is critical).
+   * The late-entry finding with the as-of comparison: how optimistic the ordinary backtest is, and
+   * whether the verdict changes (then the finding is critical).
    */
-  static Finding compare(Finding late, BacktestResult ordinary, Verdict v, BacktestResult asOf, Verdict asOfV) {
+  static Finding compare(
+      Finding late, BacktestResult ordinary, Verdict v, BacktestResult asOf, Verdict asOfV) {
     String best = ordinary.best() != null ? ordinary.best() : ordinary.baseline();
     double mase = ordinary.model(best).map(ModelScore::mase).orElse(Double.NaN);
     ModelScore a = best == null ? null : asOf.model(best).orElse(null);
@@ -101,18 +102,44 @@ final class AsOfView implements RollingOriginBacktest.TrainingView {
     d.put("asOf", as);
     String how;
     if (Double.isNaN(asOfMase)) {
-      how = String.format(Locale.ROOT, "; the as-of backtest could not fit %s on the data known at the origins", best);
+      how =
+          String.format(
+              Locale.ROOT,
+              "; the as-of backtest could not fit %s on the data known at the origins",
+              best);
     } else {
       double pct = mase > 0 ? 100 * (asOfMase - mase) / mase : Double.NaN;
-      how = String.format(Locale.ROOT,
-          "; with only the rows known at each origin, %s scores MASE %.3f instead of %.3f: the ordinary backtest is"
-              + " %s%s",
-          best, asOfMase, mase,
-          Math.abs(pct) < 1 ? "about right" : String.format(Locale.ROOT, "%.0f%% %s", Math.abs(pct), pct > 0 ? "too optimistic" : "too pessimistic"),
-          changes ? String.format(Locale.ROOT, ", and the verdict changes from %s to %s", v.signal().label(),
-              asOfV.signal().label()) : "");
+      how =
+          String.format(
+              Locale.ROOT,
+              "; with only the rows known at each origin, %s scores MASE %.3f instead of %.3f: the ordinary backtest is"
+                  + " %s%s",
+              best,
+              asOfMase,
+              mase,
+              Math.abs(pct) < 1
+                  ? "about right"
+                  : String.format(
+                      Locale.ROOT,
+                      "%.0f%% %s",
+                      Math.abs(pct),
+                      pct > 0 ? "too optimistic" : "too pessimistic"),
+              changes
+                  ? String.format(
+                      Locale.ROOT,
+                      ", and the verdict changes from %s to %s",
+                      v.signal().label(),
+                      asOfV.signal().label())
+                  : "");
     }
-    return new Finding(late.check(), changes ? Severity.CRITICAL : late.severity(), late.category(),
-        late.message() + how, late.count(), late.intervals(), late.rows(), d);
+    return new Finding(
+        late.check(),
+        changes ? Severity.CRITICAL : late.severity(),
+        late.category(),
+        late.message() + how,
+        late.count(),
+        late.intervals(),
+        late.rows(),
+        d);
   }
 }

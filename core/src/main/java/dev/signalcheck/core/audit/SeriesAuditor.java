@@ -4,37 +4,37 @@ import dev.signalcheck.core.backtest.BacktestResult;
 import dev.signalcheck.core.backtest.ModelScore;
 import dev.signalcheck.core.backtest.RollingOriginBacktest;
 import dev.signalcheck.core.checks.Alignment;
-import dev.signalcheck.core.checks.Checks;
 import dev.signalcheck.core.checks.History;
 import dev.signalcheck.core.checks.ValueChecks;
+import dev.signalcheck.core.covariates.CovariateAnalysis;
+import dev.signalcheck.core.covariates.CovariateResult;
 import dev.signalcheck.core.finding.Category;
+import dev.signalcheck.core.finding.CheckType;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Severity;
+import dev.signalcheck.core.forecast.Forecaster;
+import dev.signalcheck.core.forecast.ModelRegistry;
 import dev.signalcheck.core.profile.DominantPeriod;
 import dev.signalcheck.core.profile.Profile;
 import dev.signalcheck.core.profile.Profiler;
 import dev.signalcheck.core.series.Cleaner;
 import dev.signalcheck.core.series.RegularSeries;
-import dev.signalcheck.core.forecast.Forecaster;
-import dev.signalcheck.core.forecast.ModelRegistry;
 import dev.signalcheck.core.series.SeriesData;
 import dev.signalcheck.core.series.Step;
+import dev.signalcheck.core.verdict.CovariateVerdict;
 import dev.signalcheck.core.verdict.Verdict;
 import dev.signalcheck.core.verdict.VerdictRules;
-import dev.signalcheck.core.covariates.CovariateAnalysis;
-import dev.signalcheck.core.covariates.CovariateResult;
-import dev.signalcheck.core.verdict.CovariateVerdict;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * The per-series pipeline: checks, then profile, backtest and verdict. Stateless and thread-safe: one
- * instance serves all worker threads.
+ * The per-series pipeline: checks, then profile, backtest and verdict. Stateless and thread-safe:
+ * one instance serves all worker threads.
  */
 public final class SeriesAuditor {
 
@@ -59,11 +59,31 @@ public final class SeriesAuditor {
     List<Finding> findings = new ArrayList<>(aligned.findings());
     RegularSeries reg = aligned.regular();
     if (reg == null) {
-      findings.add(new Finding(Checks.SERIES_TOO_SHORT, Severity.CRITICAL, Category.DATA_MISSING,
-          "no row of this series has a usable time stamp: nothing can be analysed", 0, List.of(), List.of(),
-          java.util.Map.of()));
-      return new SeriesResult(data.id(), data.target(), data.size(), 0, null, null, null, sorted(findings), null,
-          null, null, null, null, null);
+      findings.add(
+          new Finding(
+              CheckType.SERIES_TOO_SHORT.id(),
+              Severity.CRITICAL,
+              Category.DATA_MISSING,
+              "no row of this series has a usable time stamp: nothing can be analysed",
+              0,
+              List.of(),
+              List.of(),
+              java.util.Map.of()));
+      return new SeriesResult(
+          data.id(),
+          data.target(),
+          data.size(),
+          0,
+          null,
+          null,
+          null,
+          sorted(findings),
+          null,
+          null,
+          null,
+          null,
+          null,
+          null);
     }
     int len = reg.length();
     int season = settings.season() != null ? settings.season() : reg.step().defaultSeason();
@@ -75,7 +95,8 @@ public final class SeriesAuditor {
     }
     Cleaner.Cleaned cleaned = Cleaner.clean(values.series(), season);
     int n = cleaned.values().length;
-    int horizon = settings.horizon() != null ? settings.horizon() : reg.step().defaultHorizon(season, n);
+    int horizon =
+        settings.horizon() != null ? settings.horizon() : reg.step().defaultHorizon(season, n);
     Frequency freq = new Frequency(reg.step().iso(), season, aligned.regularity(), horizon);
     tooShort(n, season, horizon, findings);
     Profile profile = n == 0 ? null : Profiler.profile(cleaned.values(), season);
@@ -86,38 +107,70 @@ public final class SeriesAuditor {
     Verdict verdict = null;
     CovariateResult covariates = null;
     if (n > 0) {
-      List<Forecaster> models = settings.models().isEmpty() ? registry.all() : registry.select(settings.models());
-      double[] recent = recentHistory(cleaned.values(), settings.maxTrainFor(season), horizon, settings.origins());
+      List<Forecaster> models =
+          settings.models().isEmpty() ? registry.all() : registry.select(settings.models());
+      double[] recent =
+          recentHistory(
+              cleaned.values(), settings.maxTrainFor(season), horizon, settings.origins());
       backtest = new RollingOriginBacktest(horizon, settings.origins()).run(recent, season, models);
       verdict = VerdictRules.judge(backtest, seasonName(reg.step(), season));
       overfit(backtest, findings);
-      int late = indexOf(findings, Checks.HISTORY_LATE_ENTRY);
+      int late = indexOf(findings, CheckType.HISTORY_LATE_ENTRY.id());
       if (late >= 0 && !backtest.insufficientData()) {
         int startPos = cleaned.offset() + cleaned.values().length - recent.length;
-        BacktestResult asOf = new RollingOriginBacktest(horizon, settings.origins())
-            .run(recent, season, models, new AsOfView(data, values.series(), values.codes(), startPos));
+        BacktestResult asOf =
+            new RollingOriginBacktest(horizon, settings.origins())
+                .run(
+                    recent,
+                    season,
+                    models,
+                    new AsOfView(data, values.series(), values.codes(), startPos));
         Verdict asOfVerdict = VerdictRules.judge(asOf, seasonName(reg.step(), season));
-        findings.set(late, AsOfView.compare(findings.get(late), backtest, verdict, asOf, asOfVerdict));
+        findings.set(
+            late, AsOfView.compare(findings.get(late), backtest, verdict, asOf, asOfVerdict));
       }
       if (!data.covariates().isEmpty()) {
         // the covariates on the grid positions the backtest used
         int to = cleaned.offset() + n;
         Map<String, double[]> codes = new LinkedHashMap<>();
-        Map<String, double[]> x = CovariateAnalysis.onGrid(data, aligned, values.codes(), to - recent.length, to,
-            codes);
-        CovariateAnalysis.Outcome cov = CovariateAnalysis.analyse(recent, x, codes,
-            knownAhead(x.keySet()), season, horizon, settings.origins(), backtest);
+        Map<String, double[]> x =
+            CovariateAnalysis.onGrid(data, aligned, values.codes(), to - recent.length, to, codes);
+        CovariateAnalysis.Outcome cov =
+            CovariateAnalysis.analyse(
+                recent,
+                x,
+                codes,
+                knownAhead(x.keySet()),
+                season,
+                horizon,
+                settings.origins(),
+                backtest);
         covariates = cov.result();
         findings.addAll(cov.findings());
-        verdict = CovariateVerdict.adjust(verdict, backtest, covariates, seasonName(reg.step(), season));
+        verdict =
+            CovariateVerdict.adjust(verdict, backtest, covariates, seasonName(reg.step(), season));
       }
     }
-    return new SeriesResult(data.id(), data.target(), data.size(), len, reg.formattedTime(0),
-        reg.formattedTime(len - 1), freq, sorted(findings), cleaned.cleaning(), profile, backtest, verdict,
-        values.series(), covariates);
+    return new SeriesResult(
+        data.id(),
+        data.target(),
+        data.size(),
+        len,
+        reg.formattedTime(0),
+        reg.formattedTime(len - 1),
+        freq,
+        sorted(findings),
+        cleaned.cleaning(),
+        profile,
+        backtest,
+        verdict,
+        values.series(),
+        covariates);
   }
 
-  /** The covariates declared known ahead, matched as column names are (exact, else ignoring case). */
+  /**
+   * The covariates declared known ahead, matched as column names are (exact, else ignoring case).
+   */
   private Set<String> knownAhead(Set<String> names) {
     Set<String> out = new HashSet<>();
     for (String k : settings.knownAhead()) {
@@ -140,8 +193,8 @@ public final class SeriesAuditor {
   }
 
   /**
-   * The part of a long series the backtest runs on: the test windows of all origins and at most {@code
-   * maxTrain} points of history before the first of them. Shorter series are used whole.
+   * The part of a long series the backtest runs on: the test windows of all origins and at most
+   * {@code maxTrain} points of history before the first of them. Shorter series are used whole.
    */
   static double[] recentHistory(double[] y, int maxTrain, int horizon, int origins) {
     long keep = maxTrain + (long) horizon * origins;
@@ -155,17 +208,31 @@ public final class SeriesAuditor {
   private static void overfit(BacktestResult bt, List<Finding> out) {
     for (ModelScore m : bt.models()) {
       if (m.overfit() && !m.skipped() && !m.baseline()) {
-        out.add(new Finding("model.overfit", Severity.INFO, Category.MODEL_OVERFIT,
-            String.format(Locale.ROOT,
-                "%s fits the history far better than it forecasts: in-sample MASE %.2f, out-of-sample %.2f (%.1f× the"
-                    + " growth naive shows); don't trust its in-sample fit", m.name(), m.inSampleMase(), m.mase(),
-                m.overfitRatio()),
-            1, List.of(), List.of(), java.util.Map.of("model", m.name())));
+        out.add(
+            new Finding(
+                CheckType.MODEL_OVERFIT.id(),
+                Severity.INFO,
+                Category.MODEL_OVERFIT,
+                String.format(
+                    Locale.ROOT,
+                    "%s fits the history far better than it forecasts: in-sample MASE %.2f, out-of-sample %.2f (%.1f× the"
+                        + " growth naive shows); don't trust its in-sample fit",
+                    m.name(),
+                    m.inSampleMase(),
+                    m.mase(),
+                    m.overfitRatio()),
+                1,
+                List.of(),
+                List.of(),
+                java.util.Map.of("model", m.name())));
       }
     }
   }
 
-  /** The season in plain words: "daily" for 24 hourly steps, "weekly" for 7 days, "yearly" for 12 months. */
+  /**
+   * The season in plain words: "daily" for 24 hourly steps, "weekly" for 7 days, "yearly" for 12
+   * months.
+   */
   static String seasonName(Step step, int season) {
     if (season <= 1) {
       return null;
@@ -200,35 +267,68 @@ public final class SeriesAuditor {
     List<String> parts = new ArrayList<>();
     int needBacktest = minimumForBacktest(season, horizon);
     if (n < needBacktest) {
-      parts.add(String.format(Locale.ROOT, "the backtest needs at least %d points (horizon %d + %d of history)",
-          needBacktest, horizon, minimumTraining(season)));
+      parts.add(
+          String.format(
+              Locale.ROOT,
+              "the backtest needs at least %d points (horizon %d + %d of history)",
+              needBacktest,
+              horizon,
+              minimumTraining(season)));
     }
     if (season > 1 && n < 2 * season + 1) {
-      parts.add(String.format(Locale.ROOT, "seasonal measures need at least %d points (two seasons of %d)",
-          2 * season + 1, season));
+      parts.add(
+          String.format(
+              Locale.ROOT,
+              "seasonal measures need at least %d points (two seasons of %d)",
+              2 * season + 1,
+              season));
     }
     if (n < 10) {
       parts.add("the predictability profile needs at least 10 points");
     }
     if (!parts.isEmpty()) {
-      out.add(new Finding(Checks.SERIES_TOO_SHORT, Severity.WARNING, Category.DATA_MISSING,
-          String.format(Locale.ROOT, "only %d usable points: %s", n, String.join("; ", parts)), n, List.of(),
-          List.of(), java.util.Map.of("usable", n, "minimum", needBacktest)));
+      out.add(
+          new Finding(
+              CheckType.SERIES_TOO_SHORT.id(),
+              Severity.WARNING,
+              Category.DATA_MISSING,
+              String.format(Locale.ROOT, "only %d usable points: %s", n, String.join("; ", parts)),
+              n,
+              List.of(),
+              List.of(),
+              java.util.Map.of("usable", n, "minimum", needBacktest)));
     }
   }
 
-  /** The data's own dominant cycle differs from the configured season, e.g. hourly data with a weekly cycle. */
-  private static void seasonMismatch(DominantPeriod.Result d, int season, RegularSeries reg, List<Finding> out) {
+  /**
+   * The data's own dominant cycle differs from the configured season, e.g. hourly data with a
+   * weekly cycle.
+   */
+  private static void seasonMismatch(
+      DominantPeriod.Result d, int season, RegularSeries reg, List<Finding> out) {
     if (d == null || !d.disagrees() || d.period() == null) {
       return;
     }
     String unit = reg.step().iso();
-    out.add(new Finding(Checks.SERIES_SEASON_MISMATCH, Severity.INFO, Category.DATA_COLLECTION,
-        String.format(Locale.ROOT,
-            "the data repeat every %d steps of %s (autocorrelation %.2f), but the analyses use a season of %d;"
-                + " if that cycle is real, rerun with --season %d", d.period(), unit, d.strength(), season, d.period(),
-            d.period()),
-        1, List.of(), List.of(), java.util.Map.of("dominantPeriod", d.period(), "season", season)));
+    out.add(
+        new Finding(
+            CheckType.SERIES_SEASON_MISMATCH.id(),
+            Severity.INFO,
+            Category.DATA_COLLECTION,
+            String.format(
+                Locale.ROOT,
+                "the data repeat every %d steps of %s (autocorrelation %.2f), but the analyses use a season of %d;"
+                    + " if that cycle is real, rerun with --season %d",
+                d.period(),
+                unit,
+                d.strength(),
+                season,
+                d.period(),
+                d.period()),
+            1,
+            List.of(),
+            List.of(),
+            java.util.Map.of("dominantPeriod", d.period(), "season", season)));
   }
 
   private static List<Finding> sorted(List<Finding> findings) {

@@ -17,7 +17,8 @@ import java.util.List;
  * @param length positions on the regular grid from first to last time stamp
  * @param start first time stamp, in the form the input used
  * @param end last time stamp
- * @param cleaning how the series was completed for the profile and backtest (null when nothing usable)
+ * @param cleaning how the series was completed for the profile and backtest (null when nothing
+ *     usable)
  * @param profile predictability profile, or null when not computed
  * @param backtest backtest result, or null when not run
  * @param verdict the verdict, or null

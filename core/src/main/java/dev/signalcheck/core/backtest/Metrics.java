@@ -2,8 +2,8 @@ package dev.signalcheck.core.backtest;
 
 /**
  * Point-forecast accuracy measures (analyses.md §4). e = actual − forecast. The scale of the scaled
- * measures comes from the training data, R {@code accuracy()}'s convention: the in-sample seasonal naive
- * errors y_t − y_{t−m} (m = 1 for a non-seasonal series).
+ * measures comes from the training data, R {@code accuracy()}'s convention: the in-sample seasonal
+ * naive errors y_t − y_{t−m} (m = 1 for a non-seasonal series).
  */
 public final class Metrics {
   private Metrics() {}
@@ -69,7 +69,10 @@ public final class Metrics {
     return Math.sqrt(mse(actual, forecast));
   }
 
-  /** MAE / scale; NaN when the scale is zero or undefined (training data without change over m steps). */
+  /**
+   * MAE / scale; NaN when the scale is zero or undefined (training data without change over m
+   * steps).
+   */
   public static double mase(double[] actual, double[] forecast, double scale) {
     return scale > 0 ? mae(actual, forecast) / scale : Double.NaN;
   }
@@ -80,8 +83,8 @@ public final class Metrics {
   }
 
   /**
-   * The M4 sMAPE: mean of 200·|e| / (|y| + |ŷ|), in percent. A step where actual and forecast are both
-   * exactly 0 is a perfect forecast and counts 0 (the formula's 0/0).
+   * The M4 sMAPE: mean of 200·|e| / (|y| + |ŷ|), in percent. A step where actual and forecast are
+   * both exactly 0 is a perfect forecast and counts 0 (the formula's 0/0).
    */
   public static double smape(double[] actual, double[] forecast) {
     check(actual, forecast);

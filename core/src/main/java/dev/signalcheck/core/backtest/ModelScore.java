@@ -3,27 +3,32 @@ package dev.signalcheck.core.backtest;
 import java.util.List;
 
 /**
- * One model's backtest: accuracy per origin, then averaged over origins (analyses.md §4). A model that
- * failed at any origin is {@code skipped} with the {@code reason}; its numbers are NaN and its lists empty.
+ * One model's backtest: accuracy per origin, then averaged over origins (analyses.md §4). A model
+ * that failed at any origin is {@code skipped} with the {@code reason}; its numbers are NaN and its
+ * lists empty.
  *
  * @param name the model's kebab-case name
- * @param baseline whether it is a trivial baseline (mean, naive, seasonal-naive, naive2) or a candidate
+ * @param baseline whether it is a trivial baseline (mean, naive, seasonal-naive, naive2) or a
+ *     candidate
  * @param description what was fitted at the last origin, e.g. {@code AR(3)}
- * @param mase mean over origins of MAE / scale (scale: in-sample seasonal naive MAE of that origin's
- *     training data)
+ * @param mase mean over origins of MAE / scale (scale: in-sample seasonal naive MAE of that
+ *     origin's training data)
  * @param smape mean over origins of the M4 sMAPE, in percent
  * @param rmse mean over origins of each origin's RMSE
  * @param mae mean over origins of each origin's MAE
- * @param me mean over origins of each origin's mean error (actual − forecast: positive = forecasts too low)
- * @param rmsse mean over origins of sqrt(MSE / mean squared seasonal difference of the training data)
+ * @param me mean over origins of each origin's mean error (actual − forecast: positive = forecasts
+ *     too low)
+ * @param rmsse mean over origins of sqrt(MSE / mean squared seasonal difference of the training
+ *     data)
  * @param owa (sMAPE / sMAPE of naive2 + MASE / MASE of naive2) / 2; NaN when naive2 did not run
  * @param maseByOrigin each origin's MASE, oldest origin first
  * @param maseByHorizon MASE of each forecast step 1…horizon, averaged over origins
- * @param inSampleMase mean |y − one-step fitted value| / scale over each origin's training data, averaged
- *     over origins; NaN when the model has no fitted values
- * @param overfitRatio how much more this model's error grows from in-sample to out-of-sample than that of
- *     the parameter-free naive forecast: (mase / inSampleMase) / (naive's mase / naive's inSampleMase);
- *     +Infinity for a model that reproduces its training data exactly but not the future, NaN when undefined
+ * @param inSampleMase mean |y − one-step fitted value| / scale over each origin's training data,
+ *     averaged over origins; NaN when the model has no fitted values
+ * @param overfitRatio how much more this model's error grows from in-sample to out-of-sample than
+ *     that of the parameter-free naive forecast: (mase / inSampleMase) / (naive's mase / naive's
+ *     inSampleMase); +Infinity for a model that reproduces its training data exactly but not the
+ *     future, NaN when undefined
  * @param overfit {@code overfitRatio} ≥ {@link RollingOriginBacktest#OVERFIT_RATIO}
  * @param forecasts the forecasts and actuals of each origin, oldest first
  */
@@ -57,8 +62,8 @@ public record ModelScore(
   public static ModelScore skipped(String name, boolean baseline, String reason) {
     double nan = Double.NaN;
     return new ModelScore(
-        name, baseline, true, reason, "", nan, nan, nan, nan, nan, nan, nan, List.of(), List.of(), nan, nan,
-        false, List.of());
+        name, baseline, true, reason, "", nan, nan, nan, nan, nan, nan, nan, List.of(), List.of(),
+        nan, nan, false, List.of());
   }
 
   /** The errors (actual − forecast) of all origins, oldest origin first, step 1…h within each. */

@@ -3,15 +3,17 @@ package dev.signalcheck.core.backtest;
 import java.util.List;
 
 /**
- * One model's forecast from one origin, beside what happened (for plots and for the significance test).
+ * One model's forecast from one origin, beside what happened (for plots and for the significance
+ * test).
  *
- * @param trainingLength the number of observations the model saw; also the 0-based index of the first
- *     forecast step in the series
+ * @param trainingLength the number of observations the model saw; also the 0-based index of the
+ *     first forecast step in the series
  * @param actual the observed values of the test window, {@code horizon} of them
  * @param forecast the point forecasts for the same steps
  * @param mase this origin's MASE (its own training scale)
  */
-public record OriginForecast(int trainingLength, List<Double> actual, List<Double> forecast, double mase) {
+public record OriginForecast(
+    int trainingLength, List<Double> actual, List<Double> forecast, double mase) {
   public OriginForecast {
     actual = List.copyOf(actual);
     forecast = List.copyOf(forecast);

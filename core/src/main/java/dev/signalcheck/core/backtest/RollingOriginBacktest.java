@@ -15,34 +15,38 @@ import java.util.Locale;
 /**
  * Rolling-origin evaluation with an expanding window (R {@code tsCV}-style, M4 metrics).
  *
- * <p><b>Origins.</b> With n observations, horizon H and K origins, origin k = 1…K trains on the first n −
- * (K − k + 1)·H observations and is scored on the H that follow. The origins are H apart and the last test
- * window ends at the last observation, so the K test windows tile the last K·H observations without
- * overlapping each other, and no model ever sees a value at or after its origin: each fit receives a fresh
- * copy of exactly its training prefix.
+ * <p><b>Origins.</b> With n observations, horizon H and K origins, origin k = 1…K trains on the
+ * first n − (K − k + 1)·H observations and is scored on the H that follow. The origins are H apart
+ * and the last test window ends at the last observation, so the K test windows tile the last K·H
+ * observations without overlapping each other, and no model ever sees a value at or after its
+ * origin: each fit receives a fresh copy of exactly its training prefix.
  *
- * <p><b>Minimum training length</b> = max(2m, 10): two full seasons, so that the seasonal naive forecast and
- * the MASE scale (seasonal differences) each rest on at least one full season of data, and at least 10
- * points so that the mean, the AR order search (order.max = min(n − 1, 10·log10 n)) and the smoothing
- * models have something to estimate. If K origins do not fit, as many as fit are used, with a note; if not
- * even one does (n &lt; max(2m, 10) + H) the result is {@code insufficientData}.
+ * <p><b>Minimum training length</b> = max(2m, 10): two full seasons, so that the seasonal naive
+ * forecast and the MASE scale (seasonal differences) each rest on at least one full season of data,
+ * and at least 10 points so that the mean, the AR order search (order.max = min(n − 1, 10·log10 n))
+ * and the smoothing models have something to estimate. If K origins do not fit, as many as fit are
+ * used, with a note; if not even one does (n &lt; max(2m, 10) + H) the result is {@code
+ * insufficientData}.
  *
- * <p><b>Failures.</b> A model that throws (a {@link ModelFailure} or any other runtime exception) or returns
- * a forecast of the wrong length or with non-finite values at any origin is reported as skipped with the
- * reason; the other models go on. Scores are only ever averaged over the same origins for every model.
+ * <p><b>Failures.</b> A model that throws (a {@link ModelFailure} or any other runtime exception)
+ * or returns a forecast of the wrong length or with non-finite values at any origin is reported as
+ * skipped with the reason; the other models go on. Scores are only ever averaged over the same
+ * origins for every model.
  *
- * <p><b>Significance.</b> The Diebold–Mariano test ({@link DieboldMariano}, absolute loss, one-sided
- * "baseline worse") compares the errors of the best candidate and the best baseline concatenated over all
- * origins, oldest origin first and steps 1…H within each: because the windows tile the end of the series,
- * this is the errors in time order, K·H of them. The test's h is H (errors up to H − 1 steps apart share an
- * origin and are correlated) but at most ⌊K·H / 2⌋: with a single origin h = H would make the HLN correction
- * factor exactly zero, so there h = ⌊H / 2⌋.
+ * <p><b>Significance.</b> The Diebold–Mariano test ({@link DieboldMariano}, absolute loss,
+ * one-sided "baseline worse") compares the errors of the best candidate and the best baseline
+ * concatenated over all origins, oldest origin first and steps 1…H within each: because the windows
+ * tile the end of the series, this is the errors in time order, K·H of them. The test's h is H
+ * (errors up to H − 1 steps apart share an origin and are correlated) but at most ⌊K·H / 2⌋: with a
+ * single origin h = H would make the HLN correction factor exactly zero, so there h = ⌊H / 2⌋.
  */
 public final class RollingOriginBacktest {
   /** The shortest training window accepted, whatever the season. */
   public static final int MIN_TRAINING_FLOOR = 10;
 
-  /** A model whose error grows at least this many times more than naive's is flagged as overfitting. */
+  /**
+   * A model whose error grows at least this many times more than naive's is flagged as overfitting.
+   */
   public static final double OVERFIT_RATIO = 2.0;
 
   private final int horizon;
@@ -86,10 +90,10 @@ public final class RollingOriginBacktest {
   }
 
   /**
-   * What a model may be fitted on at an origin. The ordinary backtest fits on {@code y[0, trainLength)};
-   * an as-of backtest fits on what had been recorded by then, which may end {@code unknownTail} steps
-   * before the origin (values typed in late): the model then forecasts {@code unknownTail + horizon} steps
-   * and is scored on the last {@code horizon}.
+   * What a model may be fitted on at an origin. The ordinary backtest fits on {@code y[0,
+   * trainLength)}; an as-of backtest fits on what had been recorded by then, which may end {@code
+   * unknownTail} steps before the origin (values typed in late): the model then forecasts {@code
+   * unknownTail + horizon} steps and is scored on the last {@code horizon}.
    */
   public interface TrainingView {
     Training at(int trainLength);
@@ -100,14 +104,16 @@ public final class RollingOriginBacktest {
 
   /**
    * Backtests each model, fitting at each origin on what {@code view} says was available (null: the
-   * series itself). Scales, actuals and origins are those of {@code y}, so the result is comparable with
-   * the ordinary backtest's.
+   * series itself). Scales, actuals and origins are those of {@code y}, so the result is comparable
+   * with the ordinary backtest's.
    */
-  public BacktestResult run(double[] y, int m, List<? extends Forecaster> models, TrainingView view) {
+  public BacktestResult run(
+      double[] y, int m, List<? extends Forecaster> models, TrainingView view) {
     int n = y.length;
     for (int i = 0; i < n; i++) {
       if (!Double.isFinite(y[i])) {
-        throw new IllegalArgumentException("the series must not contain missing or infinite values (index " + i + ")");
+        throw new IllegalArgumentException(
+            "the series must not contain missing or infinite values (index " + i + ")");
       }
     }
     if (m < 1) {
@@ -122,10 +128,29 @@ public final class RollingOriginBacktest {
               Locale.ROOT,
               "too short to backtest: %d observations, but one forecast origin needs at least %d "
                   + "(a training window of max(2 × season, %d) = %d plus a horizon of %d)",
-              n, minTrain + horizon, MIN_TRAINING_FLOOR, minTrain, horizon));
+              n,
+              minTrain + horizon,
+              MIN_TRAINING_FLOOR,
+              minTrain,
+              horizon));
       return new BacktestResult(
-          horizon, 0, null, null, List.of(), Double.NaN, null, List.of(), Double.NaN, Double.NaN, n, origins, minTrain,
-          List.of(), m, true, notes);
+          horizon,
+          0,
+          null,
+          null,
+          List.of(),
+          Double.NaN,
+          null,
+          List.of(),
+          Double.NaN,
+          Double.NaN,
+          n,
+          origins,
+          minTrain,
+          List.of(),
+          m,
+          true,
+          notes);
     }
     int k = Math.min(origins, fit);
     if (k < origins) {
@@ -134,7 +159,11 @@ public final class RollingOriginBacktest {
               Locale.ROOT,
               "only %d of the %d requested origins fit: %d observations, horizon %d, shortest training "
                   + "window %d",
-              k, origins, n, horizon, minTrain));
+              k,
+              origins,
+              n,
+              horizon,
+              minTrain));
     }
     int[] trainLengths = new int[k];
     double[] scale = new double[k];
@@ -163,7 +192,11 @@ public final class RollingOriginBacktest {
             .filter(r -> r.name.equals(Naive.NAME) && r.failure == null)
             .findFirst()
             .orElseGet(() -> evaluate(new Naive(), y, m, trainLengths, actual, scale, view));
-    Raw naive2 = raws.stream().filter(r -> r.name.equals(Naive2.NAME) && r.failure == null).findFirst().orElse(null);
+    Raw naive2 =
+        raws.stream()
+            .filter(r -> r.name.equals(Naive2.NAME) && r.failure == null)
+            .findFirst()
+            .orElse(null);
 
     List<ModelScore> scores = new ArrayList<>();
     for (Raw r : raws) {
@@ -189,7 +222,8 @@ public final class RollingOriginBacktest {
       DieboldMariano.Result dm =
           DieboldMariano.test(eBase, eBest, h, 1, DieboldMariano.Alternative.GREATER);
       significance =
-          new Significance(Significance.DIEBOLD_MARIANO, dm.pValue(), dm.statistic(), dm.h(), dm.n());
+          new Significance(
+              Significance.DIEBOLD_MARIANO, dm.pValue(), dm.statistic(), dm.h(), dm.n());
     }
     List<Integer> lengths = new ArrayList<>();
     for (int t : trainLengths) {
@@ -226,12 +260,14 @@ public final class RollingOriginBacktest {
   }
 
   /** MAE of the mean forecast averaged over origins, running it if it was not selected. */
-  private double meanMae(List<Raw> raws, double[] y, int m, int[] trainLengths, double[][] actual, double[] scale) {
+  private double meanMae(
+      List<Raw> raws, double[] y, int m, int[] trainLengths, double[][] actual, double[] scale) {
     Raw mean =
         raws.stream()
             .filter(r -> r.name.equals(MeanForecaster.NAME) && r.failure == null)
             .findFirst()
-            .orElseGet(() -> evaluate(new MeanForecaster(), y, m, trainLengths, actual, scale, null));
+            .orElseGet(
+                () -> evaluate(new MeanForecaster(), y, m, trainLengths, actual, scale, null));
     if (mean.failure != null) {
       return Double.NaN;
     }
@@ -265,7 +301,13 @@ public final class RollingOriginBacktest {
   }
 
   private Raw evaluate(
-      Forecaster model, double[] y, int m, int[] trainLengths, double[][] actual, double[] scale, TrainingView view) {
+      Forecaster model,
+      double[] y,
+      int m,
+      int[] trainLengths,
+      double[][] actual,
+      double[] scale,
+      TrainingView view) {
     String name = model.name();
     int k = trainLengths.length;
     double[][] forecasts = new double[k][];
@@ -281,8 +323,12 @@ public final class RollingOriginBacktest {
         train = t.values();
         tail = t.unknownTail();
         if (train.length < minimumTrainingLength(m)) {
-          return Raw.failed(name, failureAt(o, trainLengths[o], "only " + train.length
-              + " values had been recorded by this origin"));
+          return Raw.failed(
+              name,
+              failureAt(
+                  o,
+                  trainLengths[o],
+                  "only " + train.length + " values had been recorded by this origin"));
         }
       }
       double[] fc;
@@ -296,14 +342,18 @@ public final class RollingOriginBacktest {
       } catch (ModelFailure e) {
         return Raw.failed(name, failureAt(o, trainLengths[o], e.getMessage()));
       } catch (RuntimeException e) {
-        return Raw.failed(
-            name, failureAt(o, trainLengths[o], "internal error in the model: " + e));
+        return Raw.failed(name, failureAt(o, trainLengths[o], "internal error in the model: " + e));
       }
       if (fc == null || fc.length != horizon) {
         return Raw.failed(
             name,
-            failureAt(o, trainLengths[o],
-                "returned " + (fc == null ? "no" : fc.length) + " forecasts instead of " + horizon));
+            failureAt(
+                o,
+                trainLengths[o],
+                "returned "
+                    + (fc == null ? "no" : fc.length)
+                    + " forecasts instead of "
+                    + horizon));
       }
       for (double v : fc) {
         if (!Double.isFinite(v)) {
@@ -320,12 +370,17 @@ public final class RollingOriginBacktest {
         }
       }
     }
-    return new Raw(name, null, description, forecasts, inSample, trainLengths, actual, scale, horizon);
+    return new Raw(
+        name, null, description, forecasts, inSample, trainLengths, actual, scale, horizon);
   }
 
   private static String failureAt(int origin, int trainingLength, String message) {
     return String.format(
-        Locale.ROOT, "failed at origin %d (training length %d): %s", origin + 1, trainingLength, message);
+        Locale.ROOT,
+        "failed at origin %d (training length %d): %s",
+        origin + 1,
+        trainingLength,
+        message);
   }
 
   private static double inSampleMase(double[] train, Fitted fitted, double scale) {
@@ -452,7 +507,8 @@ public final class RollingOriginBacktest {
       }
       double inSampleMase = meanInSample();
       double ratio = (mase / inSampleMase) / (naiveRef.meanMase() / naiveRef.meanInSample());
-      boolean overfit = ratio >= OVERFIT_RATIO; // NaN (undefined) compares false; +Infinity (perfect fit) true
+      boolean overfit =
+          ratio >= OVERFIT_RATIO; // NaN (undefined) compares false; +Infinity (perfect fit) true
       return new ModelScore(
           name,
           baseline,

@@ -1,6 +1,7 @@
 package dev.signalcheck.core.checks;
 
 import dev.signalcheck.core.finding.Category;
+import dev.signalcheck.core.finding.CheckType;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Interval;
 import dev.signalcheck.core.finding.Severity;
@@ -11,6 +12,7 @@ import dev.signalcheck.core.series.Step;
 import dev.signalcheck.core.series.TimeFormat;
 import dev.signalcheck.core.series.TimeKind;
 import dev.signalcheck.core.series.TimeParser;
+import dev.signalcheck.core.text.Prose;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,8 +22,8 @@ import java.util.Map;
 
 /**
  * Puts a series read in file order onto its regular time grid and reports what stood in the way:
- * unparseable and out-of-order time stamps, duplicates, gaps, irregular spacing, missing and non-numeric
- * values. Never throws on bad data: what cannot be used is counted and located.
+ * unparseable and out-of-order time stamps, duplicates, gaps, irregular spacing, missing and
+ * non-numeric values. Never throws on bad data: what cannot be used is counted and located.
  */
 public final class Alignment {
 
@@ -34,10 +36,15 @@ public final class Alignment {
    * The outcome: the regular series (null when no row had both a time and could be placed), the
    * findings, the inferred or given step, and the share of observed spacings equal to one step.
    *
-   * @param keptIndex for each grid position, the index into the {@link SeriesData} rows kept there, or -1
+   * @param keptIndex for each grid position, the index into the {@link SeriesData} rows kept there,
+   *     or -1
    */
   public record Result(
-      RegularSeries regular, List<Finding> findings, Step step, double regularity, int[] keptIndex) {}
+      RegularSeries regular,
+      List<Finding> findings,
+      Step step,
+      double regularity,
+      int[] keptIndex) {}
 
   /**
    * Aligns a series.
@@ -63,10 +70,22 @@ public final class Alignment {
       double share = unparseable.count() / (double) n;
       Severity sev = share > 0.01 ? Severity.CRITICAL : Severity.WARNING;
       String examples = String.join("', '", data.unparseableExamples());
-      findings.add(new Finding(Checks.TIME_UNPARSEABLE, sev, Category.DATA_COLLECTION,
-          String.format(Locale.ROOT, "%d of %d time stamps (%s) do not parse (e.g. '%s'); those rows are left out",
-              unparseable.count(), n, pct(share), examples),
-          unparseable.count(), List.of(), unparseable.first(), Map.of()));
+      findings.add(
+          new Finding(
+              CheckType.TIME_UNPARSEABLE.id(),
+              sev,
+              Category.DATA_COLLECTION,
+              String.format(
+                  Locale.ROOT,
+                  "%d of %d time stamps (%s) do not parse (e.g. '%s'); those rows are left out",
+                  unparseable.count(),
+                  n,
+                  pct(share),
+                  examples),
+              unparseable.count(),
+              List.of(),
+              unparseable.first(),
+              Map.of()));
     }
     int[] idx = new int[parsed];
     long[] times = new long[n];
@@ -92,8 +111,13 @@ public final class Alignment {
         long ceiling = max;
         backward.add(data.row(idx[k]));
         if (firstJump == null) {
-          firstJump = String.format(Locale.ROOT, "at row %d (%s → %s)", data.row(idx[k]),
-              fmt.shortText(times[idx[k - 1]]), fmt.shortText(t));
+          firstJump =
+              String.format(
+                  Locale.ROOT,
+                  "at row %d (%s → %s)",
+                  data.row(idx[k]),
+                  fmt.shortText(times[idx[k - 1]]),
+                  fmt.shortText(t));
         }
         long lo = t;
         long hi = t;
@@ -117,13 +141,22 @@ public final class Alignment {
       max = Math.max(max, t);
     }
     if (!sorted) {
-      findings.add(new Finding(Checks.TIME_OUT_OF_ORDER, Severity.WARNING, Category.DATA_COLLECTION,
-          String.format(Locale.ROOT,
-              "time goes backwards %s%s; %d rows arrive after later time stamps (e.g. a clock set back at a"
-                  + " daylight-saving change); rows were sorted by time before analysis",
-              firstJump, backward.count() > 1 ? " and " + (backward.count() - 1) + " more time(s)" : "",
-              outOfOrderRows),
-          outOfOrderRows, episodes, backward.first(), Map.of()));
+      findings.add(
+          new Finding(
+              CheckType.TIME_OUT_OF_ORDER.id(),
+              Severity.WARNING,
+              Category.DATA_COLLECTION,
+              String.format(
+                  Locale.ROOT,
+                  "time goes backwards %s%s; %d rows arrive after later time stamps (e.g. a clock set back at a"
+                      + " daylight-saving change); rows were sorted by time before analysis",
+                  firstJump,
+                  backward.count() > 1 ? " and " + (backward.count() - 1) + " more time(s)" : "",
+                  outOfOrderRows),
+              outOfOrderRows,
+              episodes,
+              backward.first(),
+              Map.of()));
       IndexSort.sort(idx, times);
     }
 
@@ -182,14 +215,26 @@ public final class Alignment {
       dupIntervals.add(new Interval(fmt.format(runFrom), fmt.format(runTo), runCount));
     }
     if (dupRows.count() > 0) {
-      String agree = disagreeing == 0
-          ? "their values agree"
-          : disagreeing + " of them with a different value";
-      String kept = data.hasRecordedAt() ? "the latest recorded row is kept" : "the first row is kept";
-      findings.add(new Finding(Checks.TIME_DUPLICATE, Severity.WARNING, Category.DATA_COLLECTION,
-          String.format(Locale.ROOT, "%d extra rows repeat %d time stamps (%s); %s", dupRows.count(), dupStamps,
-              agree, kept),
-          dupRows.count(), dupIntervals, dupRows.first(), Map.of("valuesDisagree", disagreeing)));
+      String agree =
+          disagreeing == 0 ? "their values agree" : disagreeing + " of them with a different value";
+      String kept =
+          data.hasRecordedAt() ? "the latest recorded row is kept" : "the first row is kept";
+      findings.add(
+          new Finding(
+              CheckType.TIME_DUPLICATE.id(),
+              Severity.WARNING,
+              Category.DATA_COLLECTION,
+              String.format(
+                  Locale.ROOT,
+                  "%d extra rows repeat %d time stamps (%s); %s",
+                  dupRows.count(),
+                  dupStamps,
+                  agree,
+                  kept),
+              dupRows.count(),
+              dupIntervals,
+              dupRows.first(),
+              Map.of("valuesDisagree", disagreeing)));
     }
 
     if (u == 0) {
@@ -211,7 +256,10 @@ public final class Alignment {
     List<Interval> irregularIntervals = new ArrayList<>();
     long exactSteps = 0;
     for (int k = 0; k < u; k++) {
-      double p = step.kind() == Step.Kind.MONTHS ? Math.floor(step.position(t0, ut[k]) + 1e-9) : step.position(t0, ut[k]);
+      double p =
+          step.kind() == Step.Kind.MONTHS
+              ? Math.floor(step.position(t0, ut[k]) + 1e-9)
+              : step.position(t0, ut[k]);
       long r = Math.round(p);
       if (k > 0) {
         boolean offGrid = step.kind() != Step.Kind.MONTHS && Math.abs(p - r) > 1e-9;
@@ -249,12 +297,27 @@ public final class Alignment {
     if (irregular > 0) {
       double share = irregular / (double) Math.max(1, u - 1);
       Severity sev = share > 0.05 ? Severity.WARNING : Severity.INFO;
-      findings.add(new Finding(Checks.TIME_IRREGULAR, sev, Category.DATA_COLLECTION,
-          String.format(Locale.ROOT,
-              "%d spacings (%s) are not a multiple of the step %s; those stamps were moved to the nearest grid point%s",
-              irregular, pct(share), step.iso(),
-              snappedAway > 0 ? String.format(Locale.ROOT, ", where %d rows met an earlier row and were left out", snappedAway) : ""),
-          irregular, irregularIntervals, irregularRows.first(), Map.of("leftOut", snappedAway)));
+      findings.add(
+          new Finding(
+              CheckType.TIME_IRREGULAR.id(),
+              sev,
+              Category.DATA_COLLECTION,
+              String.format(
+                  Locale.ROOT,
+                  "%d spacings (%s) are not a multiple of the step %s; those stamps were moved to the nearest grid point%s",
+                  irregular,
+                  pct(share),
+                  step.iso(),
+                  snappedAway > 0
+                      ? String.format(
+                          Locale.ROOT,
+                          ", where %d rows met an earlier row and were left out",
+                          snappedAway)
+                      : ""),
+              irregular,
+              irregularIntervals,
+              irregularRows.first(),
+              Map.of("leftOut", snappedAway)));
     }
     long gaps = 0;
     long missingStamps = 0;
@@ -270,7 +333,9 @@ public final class Alignment {
         missingStamps += q - p;
         gapRows.add(data.row(keptIndex[q]));
         if (gapIntervals.size() < MAX_INTERVALS) {
-          gapIntervals.add(new Interval(fmt.format(step.advance(t0, p)), fmt.format(step.advance(t0, q - 1)), q - p));
+          gapIntervals.add(
+              new Interval(
+                  fmt.format(step.advance(t0, p)), fmt.format(step.advance(t0, q - 1)), q - p));
         }
         p = q;
       }
@@ -278,10 +343,24 @@ public final class Alignment {
     if (gaps > 0) {
       double share = missingStamps / (double) len;
       Severity sev = share > 0.20 ? Severity.CRITICAL : Severity.WARNING;
-      findings.add(new Finding(Checks.TIME_GAP, sev, Category.DATA_MISSING,
-          String.format(Locale.ROOT, "%d gaps: %d of %d expected time stamps (%s) are absent at step %s%s",
-              gaps, missingStamps, len, pct(share), step.iso(), longestGap(gapIntervals)),
-          gaps, gapIntervals, gapRows.first(), Map.of("missingStamps", missingStamps)));
+      findings.add(
+          new Finding(
+              CheckType.TIME_GAP.id(),
+              sev,
+              Category.DATA_MISSING,
+              String.format(
+                  Locale.ROOT,
+                  "%d gaps: %d of %d expected time stamps (%s) are absent at step %s%s",
+                  gaps,
+                  missingStamps,
+                  len,
+                  pct(share),
+                  step.iso(),
+                  longestGap(gapIntervals)),
+              gaps,
+              gapIntervals,
+              gapRows.first(),
+              Map.of("missingStamps", missingStamps)));
     }
 
     // 6. values on the grid, missing and non-numeric cells
@@ -298,7 +377,8 @@ public final class Alignment {
     return new Result(regular, findings, step, regularity, keptIndex);
   }
 
-  private static void valueFindings(SeriesData data, RegularSeries reg, int[] keptIndex, List<Finding> out) {
+  private static void valueFindings(
+      SeriesData data, RegularSeries reg, int[] keptIndex, List<Finding> out) {
     Rows missing = new Rows();
     Rows nonNumeric = new Rows();
     List<Interval> missingRuns = new ArrayList<>();
@@ -336,10 +416,22 @@ public final class Alignment {
     if (missing.count() > 0) {
       double share = missing.count() / (double) Math.max(1, observed);
       Severity sev = share > 0.20 ? Severity.CRITICAL : Severity.WARNING;
-      out.add(new Finding(Checks.VALUE_MISSING, sev, Category.DATA_MISSING,
-          String.format(Locale.ROOT, "%d of %d values (%s) are missing, in %d run(s)", missing.count(), observed,
-              pct(share), missingRuns.size()),
-          missing.count(), missingRuns, missing.first(), Map.of()));
+      out.add(
+          new Finding(
+              CheckType.VALUE_MISSING.id(),
+              sev,
+              Category.DATA_MISSING,
+              String.format(
+                  Locale.ROOT,
+                  "%d of %d values (%s) are missing, in %d run(s)",
+                  missing.count(),
+                  observed,
+                  pct(share),
+                  missingRuns.size()),
+              missing.count(),
+              missingRuns,
+              missing.first(),
+              Map.of()));
     }
     if (nonNumeric.count() > 0) {
       Map<String, Long> tokens = new LinkedHashMap<>();
@@ -347,15 +439,26 @@ public final class Alignment {
           .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
           .limit(10)
           .forEach(e -> tokens.put(e.getKey(), e.getValue()));
-      String top = tokens.entrySet().stream()
-          .limit(3)
-          .map(e -> "'" + e.getKey() + "' ×" + e.getValue())
-          .reduce((a, b) -> a + ", " + b)
-          .orElse("");
-      out.add(new Finding(Checks.VALUE_NON_NUMERIC, Severity.WARNING, Category.DATA_COLLECTION,
-          String.format(Locale.ROOT, "%d values are text where a number was expected (%s); treated as missing",
-              nonNumeric.count(), top),
-          nonNumeric.count(), nonNumericRuns, nonNumeric.first(), Map.of("tokens", tokens)));
+      String top =
+          tokens.entrySet().stream()
+              .limit(3)
+              .map(e -> "'" + e.getKey() + "' ×" + e.getValue())
+              .reduce((a, b) -> a + ", " + b)
+              .orElse("");
+      out.add(
+          new Finding(
+              CheckType.VALUE_NON_NUMERIC.id(),
+              Severity.WARNING,
+              Category.DATA_COLLECTION,
+              String.format(
+                  Locale.ROOT,
+                  "%d values are text where a number was expected (%s); treated as missing",
+                  nonNumeric.count(),
+                  top),
+              nonNumeric.count(),
+              nonNumericRuns,
+              nonNumeric.first(),
+              Map.of("tokens", tokens)));
     }
   }
 
@@ -376,11 +479,22 @@ public final class Alignment {
       }
     }
     if (finite >= 2 && !varies) {
-      out.add(new Finding(Checks.SERIES_CONSTANT, Severity.CRITICAL, Category.DATA_NO_SIGNAL,
-          String.format(Locale.ROOT, "all %d values are %s: there is nothing to forecast (a sensor that is off or a"
-              + " placeholder column?)", finite, num(first)),
-          finite, List.of(new Interval(reg.formattedTime(0), reg.formattedTime(values.length - 1), finite)),
-          List.of(), Map.of("value", first)));
+      out.add(
+          new Finding(
+              CheckType.SERIES_CONSTANT.id(),
+              Severity.CRITICAL,
+              Category.DATA_NO_SIGNAL,
+              String.format(
+                  Locale.ROOT,
+                  "all %d values are %s: there is nothing to forecast (a sensor that is off or a"
+                      + " placeholder column?)",
+                  finite,
+                  num(first)),
+              finite,
+              List.of(
+                  new Interval(reg.formattedTime(0), reg.formattedTime(values.length - 1), finite)),
+              List.of(),
+              Map.of("value", first)));
     }
   }
 
@@ -454,7 +568,12 @@ public final class Alignment {
     if (best == null) {
       return "";
     }
-    return String.format(Locale.ROOT, "; the longest, %d stamps, from %s to %s", best.count(), best.from(), best.to());
+    return String.format(
+        Locale.ROOT,
+        "; the longest, %d stamps, from %s to %s",
+        best.count(),
+        best.from(),
+        best.to());
   }
 
   static boolean sameValue(double a, double b) {
@@ -462,16 +581,10 @@ public final class Alignment {
   }
 
   static String pct(double share) {
-    if (share > 0 && share < 0.001) {
-      return "<0.1%";
-    }
-    return String.format(Locale.ROOT, "%.1f%%", share * 100);
+    return Prose.share(share);
   }
 
   static String num(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return Long.toString((long) v);
-    }
-    return String.format(Locale.ROOT, "%.6g", v);
+    return Prose.value(v);
   }
 }

@@ -1,6 +1,7 @@
 package dev.signalcheck.core.checks;
 
 import dev.signalcheck.core.finding.Category;
+import dev.signalcheck.core.finding.CheckType;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Interval;
 import dev.signalcheck.core.finding.Severity;
@@ -19,10 +20,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The history of a series: when its rows were entered ({@code history.late-entry}, with
- * {@code --recorded-at}), values that were revised ({@code history.revised}: between duplicate rows with
- * different recorded-at times, or between two extracts), and rows added or removed between two extracts.
- * Never throws on bad data.
+ * The history of a series: when its rows were entered ({@code history.late-entry}, with {@code
+ * --recorded-at}), values that were revised ({@code history.revised}: between duplicate rows with
+ * different recorded-at times, or between two extracts), and rows added or removed between two
+ * extracts. Never throws on bad data.
  */
 public final class History {
   private History() {}
@@ -51,7 +52,8 @@ public final class History {
 
   /**
    * {@code history.late-entry}: rows recorded more than one step after their time stamp. The delay
-   * distribution (median, 90th percentile, maximum) covers every row with a usable recorded-at time.
+   * distribution (median, 90th percentile, maximum) covers every row with a usable recorded-at
+   * time.
    */
   static Finding lateEntry(SeriesData data, Alignment.Result aligned) {
     RegularSeries reg = aligned.regular();
@@ -123,17 +125,33 @@ public final class History {
     }
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("delay", Map.of("median", iso(median), "p90", iso(p90), "max", iso(max)));
-    d.put("delaySeconds", Map.of("median", median / 1000.0, "p90", p90 / 1000.0, "max", max / 1000.0));
+    d.put(
+        "delaySeconds",
+        Map.of("median", median / 1000.0, "p90", p90 / 1000.0, "max", max / 1000.0));
     d.put("recordedBeforeStamp", early);
     d.put("recordedAtUnknown", unknown);
-    String msg = String.format(Locale.ROOT,
-        "%d of %d rows (%s) were recorded more than one step (%s) after their time stamp; delay median %s, 90th"
-            + " percentile %s, maximum %s. A backtest on this extract uses values that were not known at the"
-            + " forecast origin",
-        late, known, Alignment.pct(late / (double) Math.max(1, known)), step.iso(), text(median), text(p90),
-        text(max));
-    return new Finding(Checks.HISTORY_LATE_ENTRY, Severity.WARNING, Category.DATA_COLLECTION, msg, late, intervals,
-        lateRows.first(), d);
+    String msg =
+        String.format(
+            Locale.ROOT,
+            "%d of %d rows (%s) were recorded more than one step (%s) after their time stamp; delay median %s, 90th"
+                + " percentile %s, maximum %s. A backtest on this extract uses values that were not known at the"
+                + " forecast origin",
+            late,
+            known,
+            Alignment.pct(late / (double) Math.max(1, known)),
+            step.iso(),
+            text(median),
+            text(p90),
+            text(max));
+    return new Finding(
+        CheckType.HISTORY_LATE_ENTRY.id(),
+        Severity.WARNING,
+        Category.DATA_COLLECTION,
+        msg,
+        late,
+        intervals,
+        lateRows.first(),
+        d);
   }
 
   private static String iso(long ms) {
@@ -161,10 +179,10 @@ public final class History {
   /**
    * The values known at {@code origin}: for every grid position of {@code grid} whose time is at or
    * before the origin, the value of the row recorded latest among those recorded at or before the
-   * origin; NaN where no such row exists (and after the origin). Rows without a recorded-at time count
-   * as recorded at their time stamp. This is the input of an as-of backtest: rerun the backtest with,
-   * at each origin, only these values as training data, and compare with the backtest on the final
-   * extract to measure its optimism.
+   * origin; NaN where no such row exists (and after the origin). Rows without a recorded-at time
+   * count as recorded at their time stamp. This is the input of an as-of backtest: rerun the
+   * backtest with, at each origin, only these values as training data, and compare with the
+   * backtest on the final extract to measure its optimism.
    */
   public static double[] knownAt(SeriesData data, RegularSeries grid, long origin) {
     int len = grid.length();
@@ -260,7 +278,9 @@ public final class History {
         for (int q = 1; q < g.length; q++) {
           long r0 = data.recordedAt(g[q - 1]);
           long r1 = data.recordedAt(g[q]);
-          if (r0 != r1 && r1 != TimeParser.UNPARSEABLE && !same(data.value(g[q - 1]), data.value(g[q]))) {
+          if (r0 != r1
+              && r1 != TimeParser.UNPARSEABLE
+              && !same(data.value(g[q - 1]), data.value(g[q]))) {
             changes.add(new Change(t, data.value(g[q - 1]), data.value(g[q]), data.row(g[q])));
             any = true;
           }
@@ -274,11 +294,17 @@ public final class History {
     if (changes.isEmpty()) {
       return null;
     }
-    return revisedFinding(changes, runsOfStamps(stamps, data.timeFormat(), allStamps(idx, data)),
-        String.format(Locale.ROOT, "%d value(s) at %d time stamp(s) were revised: rows for the same time stamp"
-            + " recorded at different times disagree; the latest recorded value is used. A backtest on the"
-            + " final values is more optimistic than forecasting was at the time",
-            changes.size(), stamps.size()), data.timeFormat());
+    return revisedFinding(
+        changes,
+        runsOfStamps(stamps, data.timeFormat(), allStamps(idx, data)),
+        String.format(
+            Locale.ROOT,
+            "%d value(s) at %d time stamp(s) were revised: rows for the same time stamp"
+                + " recorded at different times disagree; the latest recorded value is used. A backtest on the"
+                + " final values is more optimistic than forecasting was at the time",
+            changes.size(),
+            stamps.size()),
+        data.timeFormat());
   }
 
   private static long[] allStamps(int[] idx, SeriesData d) {
@@ -316,7 +342,8 @@ public final class History {
     return out;
   }
 
-  private static Finding revisedFinding(List<Change> changes, List<Interval> intervals, String msg, TimeFormat fmt) {
+  private static Finding revisedFinding(
+      List<Change> changes, List<Interval> intervals, String msg, TimeFormat fmt) {
     Rows rows = new Rows();
     for (Change c : changes) {
       rows.add(c.row());
@@ -332,8 +359,15 @@ public final class History {
       m.put("change", c.after() - c.before());
       top.add(m);
     }
-    return new Finding(Checks.HISTORY_REVISED, Severity.WARNING, Category.DATA_COLLECTION, msg, changes.size(),
-        intervals, rows.first(), Map.of("largestChanges", top));
+    return new Finding(
+        CheckType.HISTORY_REVISED.id(),
+        Severity.WARNING,
+        Category.DATA_COLLECTION,
+        msg,
+        changes.size(),
+        intervals,
+        rows.first(),
+        Map.of("largestChanges", top));
   }
 
   private static double magnitude(Change c) {
@@ -344,9 +378,13 @@ public final class History {
   // ------------------------------------------------------------------ two extracts
 
   /** Counts of a comparison of two extracts of one series. */
-  public record Comparison(List<Finding> findings, long common, long revised, long added, long removed) {}
+  public record Comparison(
+      List<Finding> findings, long common, long revised, long added, long removed) {}
 
-  /** The value kept for each stamp as {@link Alignment} keeps it: the first row, or the latest recorded. */
+  /**
+   * The value kept for each stamp as {@link Alignment} keeps it: the first row, or the latest
+   * recorded.
+   */
   private static int[] keptRows(SeriesData d, int[] idx) {
     int[] out = new int[idx.length];
     int c = 0;
@@ -355,7 +393,8 @@ public final class History {
       long t = d.time(idx[k]);
       int keep = idx[k];
       while (j < idx.length && d.time(idx[j]) == t) {
-        if (d.hasRecordedAt() && d.recordedAt(idx[j]) != TimeParser.UNPARSEABLE
+        if (d.hasRecordedAt()
+            && d.recordedAt(idx[j]) != TimeParser.UNPARSEABLE
             && d.recordedAt(idx[j]) > d.recordedAt(keep)) {
           keep = idx[j];
         }
@@ -368,10 +407,10 @@ public final class History {
   }
 
   /**
-   * Compares two extracts of one series stamp by stamp: values revised ({@code history.revised}), stamps
-   * added ({@code history.added}, info; "inserted" when inside the old extract's time range) and stamps
-   * removed ({@code history.removed}, warning). Two missing values are equal; a value that became
-   * missing, or was filled in, is a revision.
+   * Compares two extracts of one series stamp by stamp: values revised ({@code history.revised}),
+   * stamps added ({@code history.added}, info; "inserted" when inside the old extract's time range)
+   * and stamps removed ({@code history.removed}, warning). Two missing values are equal; a value
+   * that became missing, or was filled in, is a revision.
    */
   public static Comparison compare(SeriesData old, SeriesData neu) {
     TimeFormat fmt = neu.timeFormat();
@@ -421,24 +460,55 @@ public final class History {
     long[] all = Arrays.copyOf(union, u);
     List<Finding> out = new ArrayList<>();
     if (!changes.isEmpty()) {
-      out.add(revisedFinding(changes, runsOfStamps(revisedStamps, fmt, all),
-          String.format(Locale.ROOT, "%d of %d values present in both extracts (%s) were revised%s", changes.size(),
-              common, Alignment.pct(changes.size() / (double) Math.max(1, common)), largestText(changes, fmt)),
-          fmt));
+      out.add(
+          revisedFinding(
+              changes,
+              runsOfStamps(revisedStamps, fmt, all),
+              String.format(
+                  Locale.ROOT,
+                  "%d of %d values present in both extracts (%s) were revised%s",
+                  changes.size(),
+                  common,
+                  Alignment.pct(changes.size() / (double) Math.max(1, common)),
+                  largestText(changes, fmt)),
+              fmt));
     }
     if (!removedStamps.isEmpty()) {
-      out.add(new Finding(Checks.HISTORY_REMOVED, Severity.WARNING, Category.DATA_COLLECTION,
-          String.format(Locale.ROOT, "%d time stamp(s) of the old extract are missing from the new one: history was"
-              + " deleted", removedStamps.size()),
-          removedStamps.size(), runsOfStamps(removedStamps, fmt, all), removedRows.first(), Map.of()));
+      out.add(
+          new Finding(
+              CheckType.HISTORY_REMOVED.id(),
+              Severity.WARNING,
+              Category.DATA_COLLECTION,
+              String.format(
+                  Locale.ROOT,
+                  "%d time stamp(s) of the old extract are missing from the new one: history was"
+                      + " deleted",
+                  removedStamps.size()),
+              removedStamps.size(),
+              runsOfStamps(removedStamps, fmt, all),
+              removedRows.first(),
+              Map.of()));
     }
     if (!addedStamps.isEmpty()) {
-      out.add(new Finding(Checks.HISTORY_ADDED, Severity.INFO, Category.DATA_COLLECTION,
-          String.format(Locale.ROOT, "%d time stamp(s) are new%s", addedStamps.size(),
-              inserted > 0 ? String.format(Locale.ROOT, ", %d of them inside the old extract's time range"
-                  + " (backfilled)", inserted) : ", all after the old extract's end"),
-          addedStamps.size(), runsOfStamps(addedStamps, fmt, all), addedRows.first(),
-          Map.of("inserted", inserted, "appended", addedStamps.size() - inserted)));
+      out.add(
+          new Finding(
+              CheckType.HISTORY_ADDED.id(),
+              Severity.INFO,
+              Category.DATA_COLLECTION,
+              String.format(
+                  Locale.ROOT,
+                  "%d time stamp(s) are new%s",
+                  addedStamps.size(),
+                  inserted > 0
+                      ? String.format(
+                          Locale.ROOT,
+                          ", %d of them inside the old extract's time range" + " (backfilled)",
+                          inserted)
+                      : ", all after the old extract's end"),
+              addedStamps.size(),
+              runsOfStamps(addedStamps, fmt, all),
+              addedRows.first(),
+              Map.of("inserted", inserted, "appended", addedStamps.size() - inserted)));
     }
     return new Comparison(out, common, changes.size(), addedStamps.size(), removedStamps.size());
   }
@@ -450,7 +520,13 @@ public final class History {
         best = c;
       }
     }
-    return best == null ? "" : String.format(Locale.ROOT, "; the largest at %s, %s → %s", fmt.text(best.time()),
-        Robust.num(best.before()), Robust.num(best.after()));
+    return best == null
+        ? ""
+        : String.format(
+            Locale.ROOT,
+            "; the largest at %s, %s → %s",
+            fmt.text(best.time()),
+            Robust.num(best.before()),
+            Robust.num(best.after()));
   }
 }

@@ -1,6 +1,7 @@
 package dev.signalcheck.core.checks;
 
 import dev.signalcheck.core.finding.Category;
+import dev.signalcheck.core.finding.CheckType;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Interval;
 import dev.signalcheck.core.finding.Severity;
@@ -12,15 +13,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code value.level-shift}: abrupt, lasting changes of level. At each point t a straight line is fitted
- * to the window of w readings before it and another to the w readings from it on; the shift is the gap
- * between the two lines at the boundary, in units of their pooled residual standard deviation. A trend
- * gives two lines that meet (no gap), a spike or a short dip spoils the fit of the window after it (large
- * residuals), a season is averaged out because w is a whole number of seasons (at least
- * {@link #MIN_WINDOW} readings). Change points are the local maxima of the statistic above
- * {@link #THRESHOLD}, at least w apart, where the gap is also at least {@link #MIN_SIZE} of the series'
- * interquartile range. The statistic is evaluated every w/8 readings and refined around the peaks, so
- * the cost is about 16 passes over the series.
+ * {@code value.level-shift}: abrupt, lasting changes of level. At each point t a straight line is
+ * fitted to the window of w readings before it and another to the w readings from it on; the shift
+ * is the gap between the two lines at the boundary, in units of their pooled residual standard
+ * deviation. A trend gives two lines that meet (no gap), a spike or a short dip spoils the fit of
+ * the window after it (large residuals), a season is averaged out because w is a whole number of
+ * seasons (at least {@link #MIN_WINDOW} readings). Change points are the local maxima of the
+ * statistic above {@link #THRESHOLD}, at least w apart, where the gap is also at least {@link
+ * #MIN_SIZE} of the series' interquartile range. The statistic is evaluated every w/8 readings and
+ * refined around the peaks, so the cost is about 16 passes over the series.
  */
 public final class LevelShiftCheck {
   private LevelShiftCheck() {}
@@ -30,7 +31,10 @@ public final class LevelShiftCheck {
   static final double MIN_SIZE = 0.25;
   private static final int MAX_REPORTED = 20;
 
-  /** A change point: the first position at the new level, the levels before and after, the statistic. */
+  /**
+   * A change point: the first position at the new level, the levels before and after, the
+   * statistic.
+   */
   record Shift(int at, double before, double after, double z) {}
 
   static int window(int season, int n) {
@@ -120,8 +124,8 @@ public final class LevelShiftCheck {
   }
 
   /**
-   * The shift statistic at t (0 when a window has fewer than half its readings or the gap is too small);
-   * {@code res} receives the left and right lines' values at the boundary.
+   * The shift statistic at t (0 when a window has fewer than half its readings or the gap is too
+   * small); {@code res} receives the left and right lines' values at the boundary.
    */
   private static double stat(double[] x, int t, int w, double floor, double minSize, double[] res) {
     double[] l = fit(x, t - w, t, t - 0.5);
@@ -140,7 +144,10 @@ public final class LevelShiftCheck {
     return Double.isFinite(z) ? z : 0;
   }
 
-  /** Least-squares line over finite x[from..to): {value at `at`, residual sum of squares, count}, or null. */
+  /**
+   * Least-squares line over finite x[from..to): {value at `at`, residual sum of squares, count}, or
+   * null.
+   */
   private static double[] fit(double[] x, int from, int to, double at) {
     int c = 0;
     double st = 0;
@@ -189,7 +196,8 @@ public final class LevelShiftCheck {
     Shift largest = null;
     for (Shift sh : shifts) {
       if (intervals.size() < Alignment.MAX_INTERVALS) {
-        intervals.add(new Interval(s.formattedTime(Math.max(0, sh.at() - 1)), s.formattedTime(sh.at()), 1));
+        intervals.add(
+            new Interval(s.formattedTime(Math.max(0, sh.at() - 1)), s.formattedTime(sh.at()), 1));
       }
       if (s.rows()[sh.at()] > 0) {
         rows.add(s.rows()[sh.at()]);
@@ -201,14 +209,28 @@ public final class LevelShiftCheck {
         m.put("after", sh.after());
         detail.add(m);
       }
-      if (largest == null || Math.abs(sh.after() - sh.before()) > Math.abs(largest.after() - largest.before())) {
+      if (largest == null
+          || Math.abs(sh.after() - sh.before()) > Math.abs(largest.after() - largest.before())) {
         largest = sh;
       }
     }
-    String msg = String.format(Locale.ROOT,
-        "%d abrupt lasting change(s) of level; the largest at %s, from about %s to about %s",
-        shifts.size(), s.formattedTime(largest.at()), Robust.num(largest.before()), Robust.num(largest.after()));
-    return List.of(new Finding(Checks.VALUE_LEVEL_SHIFT, Severity.INFO, Category.DATA_SENSOR_FAULT, msg,
-        shifts.size(), intervals, rows.first(), Map.of("shifts", detail)));
+    String msg =
+        String.format(
+            Locale.ROOT,
+            "%d abrupt lasting change(s) of level; the largest at %s, from about %s to about %s",
+            shifts.size(),
+            s.formattedTime(largest.at()),
+            Robust.num(largest.before()),
+            Robust.num(largest.after()));
+    return List.of(
+        new Finding(
+            CheckType.VALUE_LEVEL_SHIFT.id(),
+            Severity.INFO,
+            Category.DATA_SENSOR_FAULT,
+            msg,
+            shifts.size(),
+            intervals,
+            rows.first(),
+            Map.of("shifts", detail)));
   }
 }

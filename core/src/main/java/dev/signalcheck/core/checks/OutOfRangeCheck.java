@@ -1,6 +1,7 @@
 package dev.signalcheck.core.checks;
 
 import dev.signalcheck.core.finding.Category;
+import dev.signalcheck.core.finding.CheckType;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Severity;
 import dev.signalcheck.core.series.RegularSeries;
@@ -9,7 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** {@code value.out-of-range}: readings outside the physically possible range given by {@code --min}/{@code --max}. */
+/**
+ * {@code value.out-of-range}: readings outside the physically possible range given by {@code
+ * --min}/{@code --max}.
+ */
 public final class OutOfRangeCheck {
   private OutOfRangeCheck() {}
 
@@ -53,10 +57,19 @@ public final class OutOfRangeCheck {
     if (c.points == 0) {
       return List.of();
     }
-    String range = (min == null ? "-∞" : Robust.num(min)) + " to " + (max == null ? "∞" : Robust.num(max));
-    String msg = String.format(Locale.ROOT,
-        "%d reading(s) outside the possible range %s (%d below, %d above; from %s to %s), in %d run(s)",
-        c.points, range, below, above, Robust.num(lowest), Robust.num(highest), c.runs);
+    String range =
+        (min == null ? "-∞" : Robust.num(min)) + " to " + (max == null ? "∞" : Robust.num(max));
+    String msg =
+        String.format(
+            Locale.ROOT,
+            "%d reading(s) outside the possible range %s (%d below, %d above; from %s to %s), in %d run(s)",
+            c.points,
+            range,
+            below,
+            above,
+            Robust.num(lowest),
+            Robust.num(highest),
+            c.runs);
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("below", below);
     d.put("above", above);
@@ -66,8 +79,16 @@ public final class OutOfRangeCheck {
     if (max != null) {
       d.put("max", max);
     }
-    return List.of(new Finding(Checks.VALUE_OUT_OF_RANGE, Severity.CRITICAL, Category.DATA_SENSOR_FAULT, msg,
-        c.points, c.intervals, c.rows.first(), d));
+    return List.of(
+        new Finding(
+            CheckType.VALUE_OUT_OF_RANGE.id(),
+            Severity.CRITICAL,
+            Category.DATA_SENSOR_FAULT,
+            msg,
+            c.points,
+            c.intervals,
+            c.rows.first(),
+            d));
   }
 
   private static boolean outside(double x, Double min, Double max) {

@@ -1,5 +1,6 @@
 package dev.signalcheck.core.checks;
 
+import dev.signalcheck.core.text.Prose;
 import java.util.Arrays;
 
 /** Small robust statistics for the value checks. Every method ignores NaN and infinities. */
@@ -53,12 +54,6 @@ final class Robust {
 
   /** Number formatting for messages: integers without decimals, otherwise 4 significant digits. */
   static String num(double v) {
-    if (!Double.isFinite(v)) {
-      return Double.toString(v);
-    }
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return Long.toString((long) v);
-    }
-    return String.format(java.util.Locale.ROOT, "%.4g", v);
+    return Prose.value(v);
   }
 }

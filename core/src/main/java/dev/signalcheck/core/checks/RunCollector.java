@@ -19,7 +19,9 @@ final class RunCollector {
     this.s = s;
   }
 
-  /** Adds the run of positions {@code from..to} (inclusive); {@code count} flagged readings in it. */
+  /**
+   * Adds the run of positions {@code from..to} (inclusive); {@code count} flagged readings in it.
+   */
   void add(int from, int to, long count) {
     runs++;
     points += count;
@@ -42,7 +44,11 @@ final class RunCollector {
     if (longestFrom < 0) {
       return "";
     }
-    return "the longest, " + (longestTo - longestFrom + 1) + " readings, from " + s.formattedTime(longestFrom)
-        + " to " + s.formattedTime(longestTo);
+    return "the longest, "
+        + (longestTo - longestFrom + 1)
+        + " readings, from "
+        + s.formattedTime(longestFrom)
+        + " to "
+        + s.formattedTime(longestTo);
   }
 }

@@ -1,6 +1,7 @@
 package dev.signalcheck.core.checks;
 
 import dev.signalcheck.core.finding.Category;
+import dev.signalcheck.core.finding.CheckType;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Severity;
 import dev.signalcheck.core.series.RegularSeries;
@@ -10,22 +11,24 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code value.sentinel}: one value repeated far more often than the distribution allows and far outside
- * its bulk, such as -200, -999 or 9999 written for "missing". A value is a code when
+ * {@code value.sentinel}: one value repeated far more often than the distribution allows and far
+ * outside its bulk, such as -200, -999 or 9999 written for "missing". A value is a code when
  *
  * <ul>
- *   <li>it occurs at least {@link #MIN_COUNT} times and is not 0 (runs of zeros are {@code value.zero-run});
- *   <li>it lies more than {@link #FENCE} interquartile ranges beyond the quartiles of the other values, and
- *       more than {@link #GAP} interquartile ranges from the nearest other value (a second level of a
- *       quantised or two-state signal sits right next to other readings; a code stands alone);
- *   <li>or, instead of the two distances: it is a negative whole number and no other reading is negative
- *       (-200 among concentrations that are never below 0);
- *   <li>it occurs more than {@link #DOMINANCE} times as often as any other single value beyond that fence
- *       on its side: a heavy tail spreads over many values, a code piles up on one.
+ *   <li>it occurs at least {@link #MIN_COUNT} times and is not 0 (runs of zeros are {@code
+ *       value.zero-run});
+ *   <li>it lies more than {@link #FENCE} interquartile ranges beyond the quartiles of the other
+ *       values, and more than {@link #GAP} interquartile ranges from the nearest other value (a
+ *       second level of a quantised or two-state signal sits right next to other readings; a code
+ *       stands alone);
+ *   <li>or, instead of the two distances: it is a negative whole number and no other reading is
+ *       negative (-200 among concentrations that are never below 0);
+ *   <li>it occurs more than {@link #DOMINANCE} times as often as any other single value beyond that
+ *       fence on its side: a heavy tail spreads over many values, a code piles up on one.
  * </ul>
  *
- * Several codes are found one after another (each round leaves the codes found so far out of the quartiles).
- * One sort of the values: n log n.
+ * Several codes are found one after another (each round leaves the codes found so far out of the
+ * quartiles). One sort of the values: n log n.
  */
 public final class SentinelCheck {
   private SentinelCheck() {}
@@ -60,7 +63,8 @@ public final class SentinelCheck {
     // candidates: the most frequent values, and the most extreme repeated ones (codes usually are)
     List<int[]> byCount = new ArrayList<>(ranges);
     byCount.sort((a, b) -> Integer.compare(b[1] - b[0], a[1] - a[0]));
-    List<int[]> cands = new ArrayList<>(byCount.subList(0, Math.min(MAX_CANDIDATES, byCount.size())));
+    List<int[]> cands =
+        new ArrayList<>(byCount.subList(0, Math.min(MAX_CANDIDATES, byCount.size())));
     for (int k = 0; k < Math.min(EXTREME_CANDIDATES, ranges.size()); k++) {
       int[] lo = ranges.get(k);
       int[] hi = ranges.get(ranges.size() - 1 - k);
@@ -239,7 +243,9 @@ public final class SentinelCheck {
     return lo;
   }
 
-  /** One finding per code found, with the code in a {@code value} detail and its runs as intervals. */
+  /**
+   * One finding per code found, with the code in a {@code value} detail and its runs as intervals.
+   */
   public static List<Finding> check(RegularSeries s) {
     return check(s, codes(s.values()));
   }
@@ -264,17 +270,35 @@ public final class SentinelCheck {
         sorted = Robust.finiteSorted(maskCodes(v, codes));
       }
       long finite = Arrays.stream(v).filter(Double::isFinite).count();
-      String where = sorted.length == 0
-          ? "and no other value occurs"
-          : String.format(Locale.ROOT, "far %s the other readings (middle half %s to %s)",
-              code < Robust.quantile(sorted, 0.5) ? "below" : "above", Robust.num(Robust.quantile(sorted, 0.25)),
-              Robust.num(Robust.quantile(sorted, 0.75)));
-      String msg = String.format(Locale.ROOT,
-          "the value %s occurs %d times (%s of the readings) in %d run(s), %s: a code for \"missing\"; treated"
-              + " as missing",
-          Robust.num(code), runs.points, Alignment.pct(runs.points / (double) Math.max(1, finite)), runs.runs, where);
-      out.add(new Finding(Checks.VALUE_SENTINEL, Severity.WARNING, Category.DATA_SENSOR_FAULT, msg, runs.points,
-          runs.intervals, runs.rows.first(), java.util.Map.of("value", code)));
+      String where =
+          sorted.length == 0
+              ? "and no other value occurs"
+              : String.format(
+                  Locale.ROOT,
+                  "far %s the other readings (middle half %s to %s)",
+                  code < Robust.quantile(sorted, 0.5) ? "below" : "above",
+                  Robust.num(Robust.quantile(sorted, 0.25)),
+                  Robust.num(Robust.quantile(sorted, 0.75)));
+      String msg =
+          String.format(
+              Locale.ROOT,
+              "the value %s occurs %d times (%s of the readings) in %d run(s), %s: a code for \"missing\"; treated"
+                  + " as missing",
+              Robust.num(code),
+              runs.points,
+              Alignment.pct(runs.points / (double) Math.max(1, finite)),
+              runs.runs,
+              where);
+      out.add(
+          new Finding(
+              CheckType.VALUE_SENTINEL.id(),
+              Severity.WARNING,
+              Category.DATA_SENSOR_FAULT,
+              msg,
+              runs.points,
+              runs.intervals,
+              runs.rows.first(),
+              java.util.Map.of("value", code)));
     }
     return out;
   }

@@ -1,6 +1,7 @@
 package dev.signalcheck.core.checks;
 
 import dev.signalcheck.core.finding.Category;
+import dev.signalcheck.core.finding.CheckType;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Severity;
 import dev.signalcheck.core.series.RegularSeries;
@@ -13,19 +14,20 @@ import java.util.Map;
  * throughout:
  *
  * <ol>
- *   <li>season: when the series has a season m and at least three seasons, each reading is first compared
- *       with the median of the readings at the same phase one and two seasons before and after (a peak
- *       that comes back every day is expected, and a linear trend cancels out); otherwise with 0;
- *   <li>local level: the median of that difference over the {@link #HALF_WINDOW} readings on either side
- *       (the reading itself left out), so a day that runs higher as a whole is not a spike;
+ *   <li>season: when the series has a season m and at least three seasons, each reading is first
+ *       compared with the median of the readings at the same phase one and two seasons before and
+ *       after (a peak that comes back every day is expected, and a linear trend cancels out);
+ *       otherwise with 0;
+ *   <li>local level: the median of that difference over the {@link #HALF_WINDOW} readings on either
+ *       side (the reading itself left out), so a day that runs higher as a whole is not a spike;
  *       residual = difference − local level;
- *   <li>scale: 1.4826 × the median absolute deviation of all residuals (the standard deviation for normal
- *       noise), or 1.2533 × their mean absolute deviation when more than half of them are 0;
- *   <li>a candidate's residual is more than {@link #THRESHOLD} scales from the median residual, and more
- *       than {@link #TAIL_FACTOR} times the series' own 99th percentile of absolute residuals: in a bursty
- *       series where one reading in fifty jumps, the jumps are its nature, not spikes;
- *   <li>isolation: at most {@link #MAX_LENGTH} candidates in a row with the same sign. Longer excursions
- *       are episodes or level changes, not spikes.
+ *   <li>scale: 1.4826 × the median absolute deviation of all residuals (the standard deviation for
+ *       normal noise), or 1.2533 × their mean absolute deviation when more than half of them are 0;
+ *   <li>a candidate's residual is more than {@link #THRESHOLD} scales from the median residual, and
+ *       more than {@link #TAIL_FACTOR} times the series' own 99th percentile of absolute residuals:
+ *       in a bursty series where one reading in fifty jumps, the jumps are its nature, not spikes;
+ *   <li>isolation: at most {@link #MAX_LENGTH} candidates in a row with the same sign. Longer
+ *       excursions are episodes or level changes, not spikes.
  * </ol>
  *
  * Linear time: two small medians per reading plus two sorts for the scale.
@@ -45,8 +47,8 @@ public final class SpikeCheck {
   }
 
   /**
-   * Residuals of each reading against its season and local level (NaN where there is no reading or too
-   * few neighbours).
+   * Residuals of each reading against its season and local level (NaN where there is no reading or
+   * too few neighbours).
    */
   static double[] residuals(double[] v, int season) {
     int n = v.length;
@@ -170,11 +172,25 @@ public final class SpikeCheck {
         largest = t;
       }
     }
-    String msg = String.format(Locale.ROOT,
-        "%d isolated reading(s) far from their neighbours and their season, in %d spike(s); the largest, %s at %s,"
-            + " is %s away from what its neighbours and season suggest",
-        c.points, c.runs, Robust.num(v[largest]), s.formattedTime(largest), Robust.num(Math.abs(e[largest])));
-    return List.of(new Finding(Checks.VALUE_SPIKE, Severity.WARNING, Category.DATA_SENSOR_FAULT, msg, c.points,
-        c.intervals, c.rows.first(), Map.of("spikes", c.runs)));
+    String msg =
+        String.format(
+            Locale.ROOT,
+            "%d isolated reading(s) far from their neighbours and their season, in %d spike(s); the largest, %s at %s,"
+                + " is %s away from what its neighbours and season suggest",
+            c.points,
+            c.runs,
+            Robust.num(v[largest]),
+            s.formattedTime(largest),
+            Robust.num(Math.abs(e[largest])));
+    return List.of(
+        new Finding(
+            CheckType.VALUE_SPIKE.id(),
+            Severity.WARNING,
+            Category.DATA_SENSOR_FAULT,
+            msg,
+            c.points,
+            c.intervals,
+            c.rows.first(),
+            Map.of("spikes", c.runs)));
   }
 }

@@ -1,6 +1,7 @@
 package dev.signalcheck.core.checks;
 
 import dev.signalcheck.core.finding.Category;
+import dev.signalcheck.core.finding.CheckType;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Severity;
 import dev.signalcheck.core.series.RegularSeries;
@@ -9,14 +10,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code value.stuck}: runs of identical readings (within a tolerance) much longer than the series' own
- * usual runs: a frozen sensor. The usual run length is the {@link #USUAL_QUANTILE} quantile of the lengths
- * of all runs of repeated values (each run counted once, so a few long frozen stretches do not move it); a
- * run is flagged when it is at least {@link #FACTOR} times that and at least {@link #MIN_RUN} readings long.
- * A quantised sensor repeats its values often and its usual runs are long, so its short repeats stay
- * below the threshold. A run that comes back at the same phase one or two seasons away (about as long) is
- * part of the series' daily shape, not a fault. Runs of exact zeros are left to {@code value.zero-run}, and a series with a single
- * value throughout to {@code series.constant}. A missing value ends a run. Linear time.
+ * {@code value.stuck}: runs of identical readings (within a tolerance) much longer than the series'
+ * own usual runs: a frozen sensor. The usual run length is the {@link #USUAL_QUANTILE} quantile of
+ * the lengths of all runs of repeated values (each run counted once, so a few long frozen stretches
+ * do not move it); a run is flagged when it is at least {@link #FACTOR} times that and at least
+ * {@link #MIN_RUN} readings long. A quantised sensor repeats its values often and its usual runs
+ * are long, so its short repeats stay below the threshold. A run that comes back at the same phase
+ * one or two seasons away (about as long) is part of the series' daily shape, not a fault. Runs of
+ * exact zeros are left to {@code value.zero-run}, and a series with a single value throughout to
+ * {@code series.constant}. A missing value ends a run. Linear time.
  */
 public final class StuckCheck {
   private StuckCheck() {}
@@ -24,6 +26,7 @@ public final class StuckCheck {
   static final int MIN_RUN = 6;
   static final double FACTOR = 4.0;
   static final double USUAL_QUANTILE = 0.99;
+
   /** Tolerance: readings within this share of the interquartile range count as identical. */
   static final double TOLERANCE = 1e-6;
 
@@ -135,12 +138,27 @@ public final class StuckCheck {
       c.add(run[0], run[1], run[1] - run[0] + 1);
     }
     double stuckValue = v[c.longestFrom];
-    String msg = String.format(Locale.ROOT,
-        "%d run(s) of identical readings, %d readings in all, each at least %d long where this series' runs of"
-            + " repeats are usually at most %d; %s (value %s): a frozen sensor? The readings are kept",
-        c.runs, c.points, r.threshold(), r.usual(), c.longest(), Robust.num(stuckValue));
-    return List.of(new Finding(Checks.VALUE_STUCK, Severity.WARNING, Category.DATA_SENSOR_FAULT, msg, c.points,
-        c.intervals, c.rows.first(), Map.of("runs", c.runs, "minRun", r.threshold())));
+    String msg =
+        String.format(
+            Locale.ROOT,
+            "%d run(s) of identical readings, %d readings in all, each at least %d long where this series' runs of"
+                + " repeats are usually at most %d; %s (value %s): a frozen sensor? The readings are kept",
+            c.runs,
+            c.points,
+            r.threshold(),
+            r.usual(),
+            c.longest(),
+            Robust.num(stuckValue));
+    return List.of(
+        new Finding(
+            CheckType.VALUE_STUCK.id(),
+            Severity.WARNING,
+            Category.DATA_SENSOR_FAULT,
+            msg,
+            c.points,
+            c.intervals,
+            c.rows.first(),
+            Map.of("runs", c.runs, "minRun", r.threshold())));
   }
 
   /** Marks the positions of the flagged runs. */

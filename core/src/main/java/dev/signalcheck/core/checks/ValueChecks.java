@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the sensor-fault checks on a series on its regular grid, in an order that keeps one fault from
- * being reported twice: codes for "missing" first (they are then missing for every later check), then
- * the range, frozen and zero runs, then spikes with frozen and zero runs left out, then level shifts with
- * spikes left out as well. Never throws on any input.
+ * Runs the sensor-fault checks on a series on its regular grid, in an order that keeps one fault
+ * from being reported twice: codes for "missing" first (they are then missing for every later
+ * check), then the range, frozen and zero runs, then spikes with frozen and zero runs left out,
+ * then level shifts with spikes left out as well. Never throws on any input.
  */
 public final class ValueChecks {
   private ValueChecks() {}
@@ -54,7 +54,8 @@ public final class ValueChecks {
       }
     }
     out.addAll(LevelShiftCheck.check(s, w, season));
-    RegularSeries cleaned = codes.length == 0 ? s : new RegularSeries(s.start(), s.step(), v, s.rows(), s.format());
+    RegularSeries cleaned =
+        codes.length == 0 ? s : new RegularSeries(s.start(), s.step(), v, s.rows(), s.format());
     return new Result(out, cleaned, codes);
   }
 }

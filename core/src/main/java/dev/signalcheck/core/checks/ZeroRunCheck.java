@@ -1,6 +1,7 @@
 package dev.signalcheck.core.checks;
 
 import dev.signalcheck.core.finding.Category;
+import dev.signalcheck.core.finding.CheckType;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Severity;
 import dev.signalcheck.core.series.RegularSeries;
@@ -10,18 +11,22 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code value.zero-run}: runs of exact zeros in a series that is otherwise far from zero: a sensor that
- * is off. "Far from zero": the non-zero readings all lie on one side of zero and their 1st percentile
- * (99th for negative series) is more than {@link #DISTANCE} interquartile ranges away from zero, and zeros
- * are at most {@link #MAX_ZERO_SHARE} of the readings. Counts, intermittent demand, on/off signals and
- * anything that crosses zero are never flagged. Linear time apart from one sort.
+ * {@code value.zero-run}: runs of exact zeros in a series that is otherwise far from zero: a sensor
+ * that is off. "Far from zero": the non-zero readings all lie on one side of zero and their 1st
+ * percentile (99th for negative series) is more than {@link #DISTANCE} interquartile ranges away
+ * from zero, and zeros are at most {@link #MAX_ZERO_SHARE} of the readings. Counts, intermittent
+ * demand, on/off signals and anything that crosses zero are never flagged. Linear time apart from
+ * one sort.
  */
 public final class ZeroRunCheck {
   private ZeroRunCheck() {}
 
   static final double DISTANCE = 1.0;
   static final int MIN_NONZERO = 10;
-  /** Zeros in more than this share of the readings are a state of the series (on/off), not a fault. */
+
+  /**
+   * Zeros in more than this share of the readings are a state of the series (on/off), not a fault.
+   */
   static final double MAX_ZERO_SHARE = 0.25;
 
   /** Whether zero lies far outside the non-zero readings. */
@@ -87,11 +92,24 @@ public final class ZeroRunCheck {
       c.add(r[0], r[1], r[1] - r[0] + 1);
     }
     double med = Robust.median(v);
-    String msg = String.format(Locale.ROOT,
-        "%d reading(s) of exactly 0 in %d run(s), in a series that is otherwise far from zero (median %s); %s:"
-            + " a sensor that was off? The readings are kept",
-        c.points, c.runs, Robust.num(med), c.longest());
-    return List.of(new Finding(Checks.VALUE_ZERO_RUN, Severity.WARNING, Category.DATA_SENSOR_FAULT, msg, c.points,
-        c.intervals, c.rows.first(), Map.of("runs", c.runs)));
+    String msg =
+        String.format(
+            Locale.ROOT,
+            "%d reading(s) of exactly 0 in %d run(s), in a series that is otherwise far from zero (median %s); %s:"
+                + " a sensor that was off? The readings are kept",
+            c.points,
+            c.runs,
+            Robust.num(med),
+            c.longest());
+    return List.of(
+        new Finding(
+            CheckType.VALUE_ZERO_RUN.id(),
+            Severity.WARNING,
+            Category.DATA_SENSOR_FAULT,
+            msg,
+            c.points,
+            c.intervals,
+            c.rows.first(),
+            Map.of("runs", c.runs)));
   }
 }

@@ -7,27 +7,29 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code arx}: an autoregression on the target with lagged covariates, fitted by least squares on the
- * training window only and forecast recursively.
+ * {@code arx}: an autoregression on the target with lagged covariates, fitted by least squares on
+ * the training window only and forecast recursively.
  *
- * <p><b>Terms.</b> An intercept; the target at lags 1…p, p the order R's {@code ar()} picks by AIC on the
- * training data (at most a quarter of it); the target one season back when the season is longer than p and
- * the training data cover three seasons; each covariate at its lags (1…{@link #COVARIATE_LAGS} by default,
- * and lag 0 as well for a covariate whose future values are known when forecasting). Rows of the training
- * window where any term is missing are left out of the fit.
+ * <p><b>Terms.</b> An intercept; the target at lags 1…p, p the order R's {@code ar()} picks by AIC
+ * on the training data (at most a quarter of it); the target one season back when the season is
+ * longer than p and the training data cover three seasons; each covariate at its lags (1…{@link
+ * #COVARIATE_LAGS} by default, and lag 0 as well for a covariate whose future values are known when
+ * forecasting). Rows of the training window where any term is missing are left out of the fit.
  *
- * <p><b>Forecasting without look-ahead.</b> Step s from an origin (s = 1 is the first value after the
- * training data) uses the target's own forecasts for target lags below s. A covariate at lag k enters step s
- * with its value k steps before: when k ≥ s that value was observed at or before the origin and is used as
- * is. When k &lt; s it lies after the origin; for a covariate declared known ahead (calendar, planned
- * promotions) the future value is used; any other covariate is forecast from the values observed at or
- * before the origin by its own autoregression ({@link ArYuleWalker}, R's {@code ar()}, gaps filled by the
- * last earlier value), and that forecast enters the term. Keeping the term rather than dropping it lets one
- * model serve every step; forecasting the covariate by its own past (rather than by persistence) makes a
- * white-noise covariate fade to its mean and keeps a cycling one (temperature over a day) cycling, so the
- * term never adds error that the covariate's own past could have avoided. A value missing at or before the origin is likewise replaced by the last earlier value seen, or
- * by the training mean when there is none. A covariate that is not known ahead is given to {@link #fit}
- * only up to the origin, so it cannot be read beyond it.
+ * <p><b>Forecasting without look-ahead.</b> Step s from an origin (s = 1 is the first value after
+ * the training data) uses the target's own forecasts for target lags below s. A covariate at lag k
+ * enters step s with its value k steps before: when k ≥ s that value was observed at or before the
+ * origin and is used as is. When k &lt; s it lies after the origin; for a covariate declared known
+ * ahead (calendar, planned promotions) the future value is used; any other covariate is forecast
+ * from the values observed at or before the origin by its own autoregression ({@link ArYuleWalker},
+ * R's {@code ar()}, gaps filled by the last earlier value), and that forecast enters the term.
+ * Keeping the term rather than dropping it lets one model serve every step; forecasting the
+ * covariate by its own past (rather than by persistence) makes a white-noise covariate fade to its
+ * mean and keeps a cycling one (temperature over a day) cycling, so the term never adds error that
+ * the covariate's own past could have avoided. A value missing at or before the origin is likewise
+ * replaced by the last earlier value seen, or by the training mean when there is none. A covariate
+ * that is not known ahead is given to {@link #fit} only up to the origin, so it cannot be read
+ * beyond it.
  */
 public final class Arx {
   public static final String NAME = "arx";
@@ -40,8 +42,8 @@ public final class Arx {
   /**
    * One covariate in a model.
    *
-   * @param values its values from the first training point on: exactly the training length when the future
-   *     is not known, longer (through the forecast window) when it is
+   * @param values its values from the first training point on: exactly the training length when the
+   *     future is not known, longer (through the forecast window) when it is
    * @param futureKnown whether values after the origin may be used
    * @param lags the lags at which it enters (0 allowed only when {@code futureKnown})
    */
@@ -73,7 +75,8 @@ public final class Arx {
         throw new IllegalArgumentException("covariate " + in.name() + " must end at the origin");
       }
       if (in.values().length < n) {
-        throw new IllegalArgumentException("covariate " + in.name() + " is shorter than the training data");
+        throw new IllegalArgumentException(
+            "covariate " + in.name() + " is shorter than the training data");
       }
       for (int k : in.lags()) {
         if (k < 0 || (k == 0 && !in.futureKnown())) {
@@ -100,8 +103,9 @@ public final class Arx {
       terms += in.lags().length;
     }
     if (n - maxLag < terms + 5) {
-      throw new ModelFailure(String.format(Locale.ROOT,
-          "arx has %d terms but only %d training rows", terms + 1, n - maxLag));
+      throw new ModelFailure(
+          String.format(
+              Locale.ROOT, "arx has %d terms but only %d training rows", terms + 1, n - maxLag));
     }
     double[][] x = new double[terms][n];
     boolean[] use = new boolean[n];
@@ -131,8 +135,12 @@ public final class Arx {
     }
     LeastSquares.Fit f = LeastSquares.fit(y, x, use);
     if (f.rows() < terms + 5) {
-      throw new ModelFailure(String.format(Locale.ROOT,
-          "arx has %d terms but only %d complete training rows", terms + 1, f.rows()));
+      throw new ModelFailure(
+          String.format(
+              Locale.ROOT,
+              "arx has %d terms but only %d complete training rows",
+              terms + 1,
+              f.rows()));
     }
     double[] means = new double[inputs.size()];
     for (int j = 0; j < inputs.size(); j++) {
@@ -163,8 +171,15 @@ public final class Arx {
     private final double[][] own;
     private final boolean[] ownFailed;
 
-    Fit(double[] y, List<Input> inputs, List<Integer> targetLags, double intercept, double[] coef, double[] means,
-        int order, int season) {
+    Fit(
+        double[] y,
+        List<Input> inputs,
+        List<Integer> targetLags,
+        double intercept,
+        double[] coef,
+        double[] means,
+        int order,
+        int season) {
       this.season = Math.max(1, season);
       this.own = new double[inputs.size()][];
       this.ownFailed = new boolean[inputs.size()];
@@ -202,7 +217,10 @@ public final class Arx {
       return means[j];
     }
 
-    /** The covariate's own AR forecast from the origin, at least {@code h} steps; null when it cannot be fitted. */
+    /**
+     * The covariate's own AR forecast from the origin, at least {@code h} steps; null when it
+     * cannot be fitted.
+     */
     private double[] ownForecast(int j, int h) {
       if (own[j] != null && own[j].length >= h) {
         return own[j];
@@ -263,7 +281,12 @@ public final class Arx {
       }
       for (Input in : inputs) {
         int[] l = in.lags();
-        b.append("; ").append(in.name()).append(" lags ").append(l[0]).append('-').append(l[l.length - 1]);
+        b.append("; ")
+            .append(in.name())
+            .append(" lags ")
+            .append(l[0])
+            .append('-')
+            .append(l[l.length - 1]);
       }
       return b.append(')').toString();
     }

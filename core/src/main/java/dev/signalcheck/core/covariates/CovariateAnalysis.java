@@ -5,14 +5,14 @@ import dev.signalcheck.core.backtest.DieboldMariano;
 import dev.signalcheck.core.backtest.ModelScore;
 import dev.signalcheck.core.backtest.Significance;
 import dev.signalcheck.core.checks.Alignment;
-import dev.signalcheck.core.checks.Checks;
 import dev.signalcheck.core.checks.SentinelCheck;
 import dev.signalcheck.core.finding.Category;
+import dev.signalcheck.core.finding.CheckType;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Severity;
-import dev.signalcheck.core.forecast.ArYuleWalker;
 import dev.signalcheck.core.profile.Kpss;
 import dev.signalcheck.core.series.SeriesData;
+import dev.signalcheck.core.text.Prose;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,41 +22,44 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Do candidate inputs add out-of-sample value, or leak the future? (analyses.md §1, {@code covariate.*})
+ * Do candidate inputs add out-of-sample value, or leak the future? (analyses.md §1, {@code
+ * covariate.*})
  *
- * <p><b>Value.</b> Each covariate is judged on its own against the target-only autoregression ({@link
- * Arx} without covariates, the {@code base}): the same model with the covariate's lags 1…L added (0…L for a
- * known-ahead covariate) is backtested on the same origins, and its gain is 1 − MASE(with) / MASE(base),
- * with a one-sided Diebold–Mariano test on the errors of all origins. {@code covariate.useful} when the
- * gain is at least {@value #MIN_GAIN} and p &lt; {@value #ALPHA}, else {@code covariate.no-value}. Judging
- * each covariate alone keeps a near-copy of a useful covariate from hiding it; the overlap is reported by
- * {@code covariate.collinear}.
+ * <p><b>Value.</b> Each covariate is judged on its own against the target-only autoregression
+ * ({@link Arx} without covariates, the {@code base}): the same model with the covariate's lags 1…L
+ * added (0…L for a known-ahead covariate) is backtested on the same origins, and its gain is 1 −
+ * MASE(with) / MASE(base), with a one-sided Diebold–Mariano test on the errors of all origins.
+ * {@code covariate.useful} when the gain is at least {@value #MIN_GAIN} and p &lt; {@value #ALPHA},
+ * else {@code covariate.no-value}. Judging each covariate alone keeps a near-copy of a useful
+ * covariate from hiding it; the overlap is reported by {@code covariate.collinear}.
  *
  * <p><b>Leakage</b> ({@code covariate.leakage}, critical), either of:
  *
  * <ul>
- *   <li><i>same-time only</i>: for a covariate not declared known ahead, the model that uses it as a
- *       leaking model would — lags 0…L, its future values given as if known in advance — is useful (gain ≥
- *       {@value #MIN_GAIN}, p &lt; {@value #ALPHA}), its lag 0 makes it at least {@value #MIN_GAIN} and
- *       significantly more accurate than the same model with lags 1…L only (so a leading indicator, whose
- *       future values would help through its lags, is not mistaken for one), while the honest model (values
- *       up to the forecast origin only) is not useful. Such a covariate is a measurement taken together with
- *       the target: at forecast time it is as unknown as the target.
- *   <li><i>it mirrors the target's future</i>: its pre-whitened cross-correlation with the target k ≥ 1
- *       steps later reaches {@value #MIRROR} in absolute value, i.e. its value explains at least 81% of the
- *       part of the target k steps ahead that the target's own past cannot. Genuine leading indicators
- *       rarely come close; a shifted copy of the target (a misaligned join, a label computed from later
- *       data) does. This applies to known-ahead covariates too.
+ *   <li><i>same-time only</i>: for a covariate not declared known ahead, the model that uses it as
+ *       a leaking model would — lags 0…L, its future values given as if known in advance — is
+ *       useful (gain ≥ {@value #MIN_GAIN}, p &lt; {@value #ALPHA}), its lag 0 makes it at least
+ *       {@value #MIN_GAIN} and significantly more accurate than the same model with lags 1…L only
+ *       (so a leading indicator, whose future values would help through its lags, is not mistaken
+ *       for one), while the honest model (values up to the forecast origin only) is not useful.
+ *       Such a covariate is a measurement taken together with the target: at forecast time it is as
+ *       unknown as the target.
+ *   <li><i>it mirrors the target's future</i>: its pre-whitened cross-correlation with the target k
+ *       ≥ 1 steps later reaches {@value #MIRROR} in absolute value, i.e. its value explains at
+ *       least 81% of the part of the target k steps ahead that the target's own past cannot.
+ *       Genuine leading indicators rarely come close; a shifted copy of the target (a misaligned
+ *       join, a label computed from later data) does. This applies to known-ahead covariates too.
  * </ul>
  *
- * <p><b>Collinearity</b> ({@code covariate.collinear}): covariates whose correlation exceeds {@value
- * #COLLINEAR} in absolute value, on first differences when either is non-stationary (KPSS p &lt; 0.05), so
- * that two trending series are not called collinear for their trends alone; groups are the connected
- * components of that relation.
+ * <p><b>Collinearity</b> ({@code covariate.collinear}): covariates whose correlation exceeds
+ * {@value #COLLINEAR} in absolute value, on first differences when either is non-stationary (KPSS p
+ * &lt; 0.05), so that two trending series are not called collinear for their trends alone; groups
+ * are the connected components of that relation.
  *
  * <p>Covariates present at fewer than half of the analysed time stamps, or constant there, are not
  * assessed ({@code covariate.no-value} with the reason). Codes for "missing" are removed first: the
- * column's own codes as {@code value.sentinel} finds them and the target's codes. Never throws on data.
+ * column's own codes as {@code value.sentinel} finds them and the target's codes. Never throws on
+ * data.
  */
 public final class CovariateAnalysis {
   public static final double MIN_GAIN = 0.05;
@@ -65,10 +68,10 @@ public final class CovariateAnalysis {
   public static final double COLLINEAR = 0.9;
   public static final double MIN_PRESENT = 0.5;
 
-  public static final String USEFUL = "covariate.useful";
-  public static final String NO_VALUE = "covariate.no-value";
-  public static final String LEAKAGE = "covariate.leakage";
-  public static final String COLLINEAR_CHECK = "covariate.collinear";
+  public static final String USEFUL = CheckType.COVARIATE_USEFUL.id();
+  public static final String NO_VALUE = CheckType.COVARIATE_NO_VALUE.id();
+  public static final String LEAKAGE = CheckType.COVARIATE_LEAKAGE.id();
+  public static final String COLLINEAR_CHECK = CheckType.COVARIATE_COLLINEAR.id();
 
   private CovariateAnalysis() {}
 
@@ -76,14 +79,19 @@ public final class CovariateAnalysis {
   public record Outcome(CovariateResult result, List<Finding> findings) {}
 
   /**
-   * The covariates of a series on its regular grid, positions {@code from} (inclusive) to {@code to}
-   * (exclusive), with codes for missing set to NaN.
+   * The covariates of a series on its regular grid, positions {@code from} (inclusive) to {@code
+   * to} (exclusive), with codes for missing set to NaN.
    *
    * @param targetCodes the codes found in the target, also treated as missing in the covariates
    * @param codesOut receives each covariate's codes
    */
-  public static Map<String, double[]> onGrid(SeriesData data, Alignment.Result aligned, double[] targetCodes,
-      int from, int to, Map<String, double[]> codesOut) {
+  public static Map<String, double[]> onGrid(
+      SeriesData data,
+      Alignment.Result aligned,
+      double[] targetCodes,
+      int from,
+      int to,
+      Map<String, double[]> codesOut) {
     Map<String, double[]> out = new LinkedHashMap<>();
     int[] kept = aligned.keptIndex();
     for (Map.Entry<String, double[]> e : data.covariates().entrySet()) {
@@ -99,7 +107,10 @@ public final class CovariateAnalysis {
       double[] codes = union(own, targetCodes == null ? new double[0] : targetCodes);
       double[] masked = SentinelCheck.maskCodes(grid, codes);
       codesOut.put(e.getKey(), codes);
-      out.put(e.getKey(), Arrays.copyOfRange(masked, Math.max(0, from), Math.max(Math.max(0, from), Math.min(to, masked.length))));
+      out.put(
+          e.getKey(),
+          Arrays.copyOfRange(
+              masked, Math.max(0, from), Math.max(Math.max(0, from), Math.min(to, masked.length))));
     }
     return out;
   }
@@ -126,8 +137,15 @@ public final class CovariateAnalysis {
    * @param origins origins requested
    * @param main the main backtest on {@code y}, or null
    */
-  public static Outcome analyse(double[] y, Map<String, double[]> covariates, Map<String, double[]> codes,
-      Set<String> knownAhead, int m, int horizon, int origins, BacktestResult main) {
+  public static Outcome analyse(
+      double[] y,
+      Map<String, double[]> covariates,
+      Map<String, double[]> codes,
+      Set<String> knownAhead,
+      int m,
+      int horizon,
+      int origins,
+      BacktestResult main) {
     List<String> names = new ArrayList<>(covariates.keySet());
     int c = names.size();
     int n = y.length;
@@ -170,30 +188,42 @@ public final class CovariateAnalysis {
       present[j] = n == 0 ? 0 : have / (double) n;
       assessable[j] = present[j] >= MIN_PRESENT && hi > lo && n >= 10;
       if (present[j] < MIN_PRESENT) {
-        notAssessed[j] = String.format(Locale.ROOT,
-            "%s has a value at only %s of the %d time stamps analysed: too sparse to assess, and a model would"
-                + " need it at every forecast origin", names.get(j), pct(present[j]), n);
+        notAssessed[j] =
+            String.format(
+                Locale.ROOT,
+                "%s has a value at only %s of the %d time stamps analysed: too sparse to assess, and a model would"
+                    + " need it at every forecast origin",
+                names.get(j),
+                pct(present[j]),
+                n);
       } else if (!(hi > lo)) {
-        notAssessed[j] = names.get(j) + " does not vary over the time analysed: it cannot carry any signal";
+        notAssessed[j] =
+            names.get(j) + " does not vary over the time analysed: it cannot carry any signal";
       } else if (n < 10) {
         notAssessed[j] = names.get(j) + " cannot be assessed: the series is too short";
       }
-      double[] r = assessable[j] ? CrossCorrelation.ccf(CrossCorrelation.whiten(x[j], phi), yw, maxLag)
-          : new double[0];
+      double[] r =
+          assessable[j]
+              ? CrossCorrelation.ccf(CrossCorrelation.whiten(x[j], phi), yw, maxLag)
+              : new double[0];
       List<Double> rl = new ArrayList<>();
       for (double v : r) {
         rl.add(v);
       }
       ccfs.add(rl);
       Granger.Result g = assessable[j] ? Granger.test(y, x[j], grangerLags) : null;
-      grangers.add(g == null ? null : new CovariateResult.GrangerTest(g.lags(), g.statistic(), g.pValue()));
+      grangers.add(
+          g == null ? null : new CovariateResult.GrangerTest(g.lags(), g.statistic(), g.pValue()));
     }
 
     // backtests
     CovariateBacktest bt = new CovariateBacktest(horizon, origins);
     int[] lengths = bt.trainingLengths(n, m);
     ModelScore base = null;
-    double[] mase = new double[c], gain = new double[c], p = new double[c], gain0 = new double[c],
+    double[] mase = new double[c],
+        gain = new double[c],
+        p = new double[c],
+        gain0 = new double[c],
         p0 = new double[c];
     Arrays.fill(mase, Double.NaN);
     Arrays.fill(gain, Double.NaN);
@@ -205,12 +235,15 @@ public final class CovariateAnalysis {
     ModelScore[] withoutZero = new ModelScore[c];
     int dmH = Math.max(1, Math.min(horizon, lengths.length * horizon / 2));
     if (lengths.length == 0) {
-      notes.add("the series is too short for a backtest: covariates are profiled but not backtested");
+      notes.add(
+          "the series is too short for a backtest: covariates are profiled but not backtested");
     } else {
       base = bt.run(y, x, names, m, List.of(), "arx-base");
       if (base.skipped()) {
-        notes.add("the target-only autoregression could not be fitted (" + base.reason()
-            + "): covariates are not backtested");
+        notes.add(
+            "the target-only autoregression could not be fitted ("
+                + base.reason()
+                + "): covariates are not backtested");
         base = null;
       }
     }
@@ -222,8 +255,13 @@ public final class CovariateAnalysis {
       if (!assessable[j]) {
         assessment[j] = CovariateResult.Item.NOT_ASSESSED;
         reason[j] = notAssessed[j];
-        findings.add(finding(NO_VALUE, Severity.INFO,
-            present[j] < MIN_PRESENT ? Category.DATA_MISSING : Category.DATA_NO_SIGNAL, reason[j], name));
+        findings.add(
+            finding(
+                NO_VALUE,
+                Severity.INFO,
+                present[j] < MIN_PRESENT ? Category.DATA_MISSING : Category.DATA_NO_SIGNAL,
+                reason[j],
+                name));
         continue;
       }
       double mirror = 0;
@@ -236,18 +274,33 @@ public final class CovariateAnalysis {
         }
       }
       if (base != null) {
-        honest[j] = bt.run(y, x, names, m,
-            List.of(new CovariateBacktest.Term(j, ka, Arx.lags(ka))), "arx");
+        honest[j] =
+            bt.run(y, x, names, m, List.of(new CovariateBacktest.Term(j, ka, Arx.lags(ka))), "arx");
         if (!honest[j].skipped()) {
           mase[j] = honest[j].mase();
           gain[j] = 1 - honest[j].mase() / base.mase();
           p[j] = dm(base, honest[j], dmH);
         }
         if (!ka) {
-          // as a leaking model would use it: lags 0…L, future values given as if known in advance; and the
+          // as a leaking model would use it: lags 0…L, future values given as if known in advance;
+          // and the
           // same without lag 0, to tell what the same-time value adds
-          oracle[j] = bt.run(y, x, names, m, List.of(new CovariateBacktest.Term(j, true, Arx.lags(true))), "arx");
-          withoutZero[j] = bt.run(y, x, names, m, List.of(new CovariateBacktest.Term(j, true, Arx.lags(false))), "arx");
+          oracle[j] =
+              bt.run(
+                  y,
+                  x,
+                  names,
+                  m,
+                  List.of(new CovariateBacktest.Term(j, true, Arx.lags(true))),
+                  "arx");
+          withoutZero[j] =
+              bt.run(
+                  y,
+                  x,
+                  names,
+                  m,
+                  List.of(new CovariateBacktest.Term(j, true, Arx.lags(false))),
+                  "arx");
           if (!oracle[j].skipped()) {
             gain0[j] = 1 - oracle[j].mase() / base.mase();
             p0[j] = dm(base, oracle[j], dmH);
@@ -256,64 +309,117 @@ public final class CovariateAnalysis {
       }
       boolean honestUseful = gain[j] >= MIN_GAIN && p[j] < ALPHA;
       boolean sameTimeUseful = gain0[j] >= MIN_GAIN && p0[j] < ALPHA;
-      boolean sameTimeBetter = sameTimeUseful && withoutZero[j] != null && !withoutZero[j].skipped()
-          && 1 - oracle[j].mase() / withoutZero[j].mase() >= MIN_GAIN && dm(withoutZero[j], oracle[j], dmH) < ALPHA;
+      boolean sameTimeBetter =
+          sameTimeUseful
+              && withoutZero[j] != null
+              && !withoutZero[j].skipped()
+              && 1 - oracle[j].mase() / withoutZero[j].mase() >= MIN_GAIN
+              && dm(withoutZero[j], oracle[j], dmH) < ALPHA;
       if (mirror >= MIRROR) {
         assessment[j] = CovariateResult.Item.LEAKAGE;
-        reason[j] = String.format(Locale.ROOT,
-            "%s mirrors the target's future: its value at time t correlates %.2f with the target %d step%s later,"
-                + " after the target's own past is accounted for (pre-whitened cross-correlation). No real input"
-                + " predicts the target's surprises that well: it is most likely the target itself shifted (a"
-                + " misaligned join, a value computed from later data) and would not be available at forecast"
-                + " time. Leave it out of any model%s.",
-            name, r.get(mirrorLag), mirrorLag, mirrorLag == 1 ? "" : "s",
-            Double.isFinite(gain[j]) ? String.format(Locale.ROOT, " (in the backtest it \"improves\" MASE by %s)",
-                pct(gain[j])) : "");
-        findings.add(finding(LEAKAGE, Severity.CRITICAL, Category.DATA_LEAKAGE, reason[j], name)
-            .withDetail("lag", mirrorLag).withDetail("crossCorrelation", r.get(mirrorLag)));
+        reason[j] =
+            String.format(
+                Locale.ROOT,
+                "%s mirrors the target's future: its value at time t correlates %.2f with the target %d step%s later,"
+                    + " after the target's own past is accounted for (pre-whitened cross-correlation). No real input"
+                    + " predicts the target's surprises that well: it is most likely the target itself shifted (a"
+                    + " misaligned join, a value computed from later data) and would not be available at forecast"
+                    + " time. Leave it out of any model%s.",
+                name,
+                r.get(mirrorLag),
+                mirrorLag,
+                mirrorLag == 1 ? "" : "s",
+                Double.isFinite(gain[j])
+                    ? String.format(
+                        Locale.ROOT, " (in the backtest it \"improves\" MASE by %s)", pct(gain[j]))
+                    : "");
+        findings.add(
+            finding(LEAKAGE, Severity.CRITICAL, Category.DATA_LEAKAGE, reason[j], name)
+                .withDetail("lag", mirrorLag)
+                .withDetail("crossCorrelation", r.get(mirrorLag)));
       } else if (!ka && sameTimeBetter && !honestUseful) {
         assessment[j] = CovariateResult.Item.LEAKAGE;
-        reason[j] = String.format(Locale.ROOT,
-            "%s helps only at lag 0: used at the same time as the target it cuts MASE by %s (%s), but with only"
-                + " its values up to the forecast origin the model %s (%s). It is measured together with the target, so when forecasting"
-                + " it is not yet known: a model trained on its same-time value looks good in a backtest and fails"
-                + " in use. Use only its past values, or declare it with --known-ahead if its future really is"
-                + " known in advance (a plan, a calendar, a published forecast).",
-            name, pct(gain0[j]), pText(p0[j]), changeText(gain[j]), pText(p[j]));
-        findings.add(finding(LEAKAGE, Severity.CRITICAL, Category.DATA_LEAKAGE, reason[j], name)
-            .withDetail("lag", 0).withDetail("sameTimeGain", gain0[j]));
+        reason[j] =
+            String.format(
+                Locale.ROOT,
+                "%s helps only at lag 0: used at the same time as the target it cuts MASE by %s (%s), but with only"
+                    + " its values up to the forecast origin the model %s (%s). It is measured together with the target, so when forecasting"
+                    + " it is not yet known: a model trained on its same-time value looks good in a backtest and fails"
+                    + " in use. Use only its past values, or declare it with --known-ahead if its future really is"
+                    + " known in advance (a plan, a calendar, a published forecast).",
+                name,
+                pct(gain0[j]),
+                pText(p0[j]),
+                changeText(gain[j]),
+                pText(p[j]));
+        findings.add(
+            finding(LEAKAGE, Severity.CRITICAL, Category.DATA_LEAKAGE, reason[j], name)
+                .withDetail("lag", 0)
+                .withDetail("sameTimeGain", gain0[j]));
       } else if (base == null || honest[j] == null || honest[j].skipped()) {
         assessment[j] = CovariateResult.Item.NOT_ASSESSED;
-        reason[j] = name + " was profiled but not backtested: "
-            + (base == null ? "no backtest could be run on this series" : honest[j].reason());
+        reason[j] =
+            name
+                + " was profiled but not backtested: "
+                + (base == null ? "no backtest could be run on this series" : honest[j].reason());
         findings.add(finding(NO_VALUE, Severity.INFO, Category.DATA_NO_SIGNAL, reason[j], name));
       } else if (honestUseful) {
         assessment[j] = CovariateResult.Item.USEFUL;
-        String extra = !ka && sameTimeUseful && gain0[j] > 2 * gain[j]
-            ? String.format(Locale.ROOT, " Its same-time value would seem to cut MASE by %s, but it is not known"
-                + " when forecasting: use only its past values unless it is known ahead.", pct(gain0[j]))
-            : "";
-        reason[j] = String.format(Locale.ROOT,
-            "%s adds value out of sample: %s cuts the target's own autoregression's MASE by %s (%s → %s;"
-                + " Diebold–Mariano %s, errors of all origins). A model that uses it depends on %s.%s",
-            name, ka ? "its values up to " + Arx.COVARIATE_LAGS + " steps before each forecast step, future ones"
-                + " included (declared known ahead)," : "its last " + Arx.COVARIATE_LAGS + " values before each"
-                + " forecast origin", pct(gain[j]), num(base.mase()), num(mase[j]), pText(p[j]),
-            ka ? "its future values being available" : "it being delivered up to the forecast origin", extra);
-        findings.add(finding(USEFUL, Severity.INFO, Category.EXTERNAL_DEPENDENCY, reason[j], name)
-            .withDetail("gain", gain[j]).withDetail("pValue", p[j]));
+        String extra =
+            !ka && sameTimeUseful && gain0[j] > 2 * gain[j]
+                ? String.format(
+                    Locale.ROOT,
+                    " Its same-time value would seem to cut MASE by %s, but it is not known"
+                        + " when forecasting: use only its past values unless it is known ahead.",
+                    pct(gain0[j]))
+                : "";
+        reason[j] =
+            String.format(
+                Locale.ROOT,
+                "%s adds value out of sample: %s cuts the target's own autoregression's MASE by %s (%s → %s;"
+                    + " Diebold–Mariano %s, errors of all origins). A model that uses it depends on %s.%s",
+                name,
+                ka
+                    ? "its values up to "
+                        + Arx.COVARIATE_LAGS
+                        + " steps before each forecast step, future ones"
+                        + " included (declared known ahead),"
+                    : "its last " + Arx.COVARIATE_LAGS + " values before each" + " forecast origin",
+                pct(gain[j]),
+                num(base.mase()),
+                num(mase[j]),
+                pText(p[j]),
+                ka
+                    ? "its future values being available"
+                    : "it being delivered up to the forecast origin",
+                extra);
+        findings.add(
+            finding(USEFUL, Severity.INFO, Category.EXTERNAL_DEPENDENCY, reason[j], name)
+                .withDetail("gain", gain[j])
+                .withDetail("pValue", p[j]));
       } else {
         assessment[j] = CovariateResult.Item.NO_VALUE;
         CovariateResult.GrangerTest g = grangers.get(j);
-        reason[j] = String.format(Locale.ROOT,
-            "%s adds no value out of sample: with its recent values the target's autoregression %s (%s)%s.",
-            name, changeText(gain[j]), pText(p[j]),
-            g != null && Double.isFinite(g.pValue()) ? String.format(Locale.ROOT,
-                "; Granger test of its past on the target %s%s", pText(g.pValue()),
-                g.pValue() < ALPHA ? " (in-sample association, but it does not survive the backtest)" : "")
-                : "");
-        findings.add(finding(NO_VALUE, Severity.INFO, Category.DATA_NO_SIGNAL, reason[j], name)
-            .withDetail("gain", gain[j]).withDetail("pValue", p[j]));
+        reason[j] =
+            String.format(
+                Locale.ROOT,
+                "%s adds no value out of sample: with its recent values the target's autoregression %s (%s)%s.",
+                name,
+                changeText(gain[j]),
+                pText(p[j]),
+                g != null && Double.isFinite(g.pValue())
+                    ? String.format(
+                        Locale.ROOT,
+                        "; Granger test of its past on the target %s%s",
+                        pText(g.pValue()),
+                        g.pValue() < ALPHA
+                            ? " (in-sample association, but it does not survive the backtest)"
+                            : "")
+                    : "");
+        findings.add(
+            finding(NO_VALUE, Severity.INFO, Category.DATA_NO_SIGNAL, reason[j], name)
+                .withDetail("gain", gain[j])
+                .withDetail("pValue", p[j]));
       }
     }
 
@@ -327,8 +433,14 @@ public final class CovariateAnalysis {
       }
     }
     for (int j = 0; j < c; j++) {
-      boolean eligible = useful.isEmpty() ? assessment[j].equals(CovariateResult.Item.NO_VALUE) : useful.contains(j);
-      if (eligible && honest[j] != null && !honest[j].skipped() && (model == null || honest[j].mase() < model.mase())) {
+      boolean eligible =
+          useful.isEmpty()
+              ? assessment[j].equals(CovariateResult.Item.NO_VALUE)
+              : useful.contains(j);
+      if (eligible
+          && honest[j] != null
+          && !honest[j].skipped()
+          && (model == null || honest[j].mase() < model.mase())) {
         model = honest[j];
         modelInputs = List.of(names.get(j));
       }
@@ -347,12 +459,16 @@ public final class CovariateAnalysis {
     }
     double skill = Double.NaN;
     Significance sig = null;
-    ModelScore mainBase = main == null || main.baseline() == null ? null : main.model(main.baseline()).orElse(null);
-    if (model != null && mainBase != null && !mainBase.skipped()
+    ModelScore mainBase =
+        main == null || main.baseline() == null ? null : main.model(main.baseline()).orElse(null);
+    if (model != null
+        && mainBase != null
+        && !mainBase.skipped()
         && main.trainingLengths().equals(Arrays.stream(lengths).boxed().toList())) {
       skill = 1 - model.mase() / mainBase.mase();
-      DieboldMariano.Result d = DieboldMariano.test(mainBase.errors(), model.errors(), dmH, 1,
-          DieboldMariano.Alternative.GREATER);
+      DieboldMariano.Result d =
+          DieboldMariano.test(
+              mainBase.errors(), model.errors(), dmH, 1, DieboldMariano.Alternative.GREATER);
       sig = new Significance(Significance.DIEBOLD_MARIANO, d.pValue(), d.statistic(), d.h(), d.n());
     }
 
@@ -369,15 +485,41 @@ public final class CovariateAnalysis {
           cl.add(v);
         }
       }
-      items.add(new CovariateResult.Item(name, knownAhead.contains(name), present[j], cl, ccfs.get(j),
-          grangers.get(j), mase[j], gain[j], p[j], gain0[j], p0[j], assessment[j], reason[j]));
+      items.add(
+          new CovariateResult.Item(
+              name,
+              knownAhead.contains(name),
+              present[j],
+              cl,
+              ccfs.get(j),
+              grangers.get(j),
+              mase[j],
+              gain[j],
+              p[j],
+              gain0[j],
+              p0[j],
+              assessment[j],
+              reason[j]));
     }
-    CovariateResult result = new CovariateResult(known, lagList, n, lengths.length, items, base, model,
-        modelInputs, skill, sig, groups, notes);
+    CovariateResult result =
+        new CovariateResult(
+            known,
+            lagList,
+            n,
+            lengths.length,
+            items,
+            base,
+            model,
+            modelInputs,
+            skill,
+            sig,
+            groups,
+            notes);
     return new Outcome(result, findings);
   }
 
-  private static List<List<String>> collinear(double[][] x, List<String> names, boolean[] ok, List<Finding> out) {
+  private static List<List<String>> collinear(
+      double[][] x, List<String> names, boolean[] ok, List<Finding> out) {
     int c = names.size();
     double[][] diffed = new double[c][];
     boolean[] nonStationary = new boolean[c];
@@ -409,7 +551,10 @@ public final class CovariateAnalysis {
           continue;
         }
         boolean diff = nonStationary[a] || nonStationary[b];
-        double v = diff ? CrossCorrelation.corr(diffed[a], diffed[b], 0) : CrossCorrelation.corr(x[a], x[b], 0);
+        double v =
+            diff
+                ? CrossCorrelation.corr(diffed[a], diffed[b], 0)
+                : CrossCorrelation.corr(x[a], x[b], 0);
         r[a][b] = r[b][a] = v;
         if (Math.abs(v) > COLLINEAR) {
           parent[find(parent, a)] = find(parent, b);
@@ -438,8 +583,14 @@ public final class CovariateAnalysis {
           boolean diff = nonStationary[a] || nonStationary[b];
           anyDiff |= diff;
           if (Math.abs(v) > COLLINEAR) {
-            pairs.add(String.format(Locale.ROOT, "%s ~ %s %.2f%s", names.get(a), names.get(b), v,
-                diff ? " (changes)" : ""));
+            pairs.add(
+                String.format(
+                    Locale.ROOT,
+                    "%s ~ %s %.2f%s",
+                    names.get(a),
+                    names.get(b),
+                    v,
+                    diff ? " (changes)" : ""));
           }
           Map<String, Object> d = new LinkedHashMap<>();
           d.put("a", names.get(a));
@@ -449,15 +600,27 @@ public final class CovariateAnalysis {
           detail.add(d);
         }
       }
-      String msg = String.format(Locale.ROOT,
-          "%s move together (correlation %s%s): a model can swap one for another with little change in"
-              + " accuracy, so attributions among them (SHAP values, coefficients, feature importances) are"
-              + " unreliable; keep one, or combine them and report them as a group",
-          joinNames(gn), String.join(", ", pairs),
-          anyDiff ? "; \"changes\" = on first differences, since trending series correlate by their trends alone"
-              : "");
-      out.add(new Finding(COLLINEAR_CHECK, Severity.INFO, Category.MODEL_EXPLAINABILITY, msg, gn.size(), List.of(),
-          List.of(), Map.of("covariates", gn, "correlations", detail)));
+      String msg =
+          String.format(
+              Locale.ROOT,
+              "%s move together (correlation %s%s): a model can swap one for another with little change in"
+                  + " accuracy, so attributions among them (SHAP values, coefficients, feature importances) are"
+                  + " unreliable; keep one, or combine them and report them as a group",
+              joinNames(gn),
+              String.join(", ", pairs),
+              anyDiff
+                  ? "; \"changes\" = on first differences, since trending series correlate by their trends alone"
+                  : "");
+      out.add(
+          new Finding(
+              COLLINEAR_CHECK,
+              Severity.INFO,
+              Category.MODEL_EXPLAINABILITY,
+              msg,
+              gn.size(),
+              List.of(),
+              List.of(),
+              Map.of("covariates", gn, "correlations", detail)));
     }
     return groups;
   }
@@ -479,7 +642,8 @@ public final class CovariateAnalysis {
     return DieboldMariano.test(a, b, h, 1, DieboldMariano.Alternative.GREATER).pValue();
   }
 
-  private static Finding finding(String check, Severity s, Category cat, String msg, String covariate) {
+  private static Finding finding(
+      String check, Severity s, Category cat, String msg, String covariate) {
     return new Finding(check, s, cat, msg, 1, List.of(), List.of(), Map.of("covariate", covariate));
   }
 
@@ -502,20 +666,14 @@ public final class CovariateAnalysis {
   }
 
   static String pct(double x) {
-    return Math.round(x * 100) + "%";
+    return Prose.percent(x);
   }
 
   static String num(double x) {
-    return Double.isFinite(x) ? String.format(Locale.ROOT, Math.abs(x) >= 10 ? "%.1f" : "%.2f", x) : "undefined";
+    return Prose.stat(x);
   }
 
   static String pText(double p) {
-    if (!Double.isFinite(p)) {
-      return "no test possible";
-    }
-    if (p < 0.001) {
-      return "p < 0.001";
-    }
-    return String.format(Locale.ROOT, p < 0.01 ? "p = %.3f" : "p = %.2f", p);
+    return Prose.pValue(p);
   }
 }

@@ -11,14 +11,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Rolling-origin evaluation of {@link Arx} models with the origin layout of {@link RollingOriginBacktest}:
- * an expanding window, K origins H apart, the last test window ending at the series' end, at least
- * {@link RollingOriginBacktest#minimumTrainingLength} points of training; the same MASE scale (the training
- * window's seasonal naive error) and metrics ({@link Metrics}). Run on the same series, its origins and
- * actuals are those of the main backtest, so their errors can be compared step by step.
+ * Rolling-origin evaluation of {@link Arx} models with the origin layout of {@link
+ * RollingOriginBacktest}: an expanding window, K origins H apart, the last test window ending at
+ * the series' end, at least {@link RollingOriginBacktest#minimumTrainingLength} points of training;
+ * the same MASE scale (the training window's seasonal naive error) and metrics ({@link Metrics}).
+ * Run on the same series, its origins and actuals are those of the main backtest, so their errors
+ * can be compared step by step.
  *
- * <p>At each origin the target and every covariate that is not known ahead are cut at the origin before
- * the model sees them; a known-ahead covariate is passed through the end of that origin's test window.
+ * <p>At each origin the target and every covariate that is not known ahead are cut at the origin
+ * before the model sees them; a known-ahead covariate is passed through the end of that origin's
+ * test window.
  */
 public final class CovariateBacktest {
   private final int horizon;
@@ -58,7 +60,8 @@ public final class CovariateBacktest {
    * @param name the model's name in the report
    * @return its score; skipped with the reason when it cannot be fitted at some origin
    */
-  public ModelScore run(double[] y, double[][] x, List<String> names, int m, List<Term> terms, String name) {
+  public ModelScore run(
+      double[] y, double[][] x, List<String> names, int m, List<Term> terms, String name) {
     int[] lengths = trainingLengths(y.length, m);
     if (lengths.length == 0) {
       return ModelScore.skipped(name, false, "the series is too short for one forecast origin");
@@ -74,7 +77,10 @@ public final class CovariateBacktest {
       double[] train = Arrays.copyOf(y, len);
       List<Arx.Input> inputs = new ArrayList<>();
       for (Term t : terms) {
-        double[] v = t.futureKnown() ? Arrays.copyOf(x[t.covariate()], len + horizon) : Arrays.copyOf(x[t.covariate()], len);
+        double[] v =
+            t.futureKnown()
+                ? Arrays.copyOf(x[t.covariate()], len + horizon)
+                : Arrays.copyOf(x[t.covariate()], len);
         inputs.add(new Arx.Input(names.get(t.covariate()), v, t.futureKnown(), t.lags()));
       }
       double[] f;
@@ -87,7 +93,8 @@ public final class CovariateBacktest {
       } catch (ModelFailure e) {
         return ModelScore.skipped(name, false, failure(o, len, e.getMessage()));
       } catch (RuntimeException e) {
-        return ModelScore.skipped(name, false, failure(o, len, "internal error in the model: " + e));
+        return ModelScore.skipped(
+            name, false, failure(o, len, "internal error in the model: " + e));
       }
       for (double v : f) {
         if (!Double.isFinite(v)) {
@@ -114,12 +121,30 @@ public final class CovariateBacktest {
       maseByHorizon.add(v / k);
     }
     double nan = Double.NaN;
-    return new ModelScore(name, false, false, null, description, mase / k, smape / k, rmse / k, mae / k, me / k,
-        rmsse / k, nan, byOrigin, maseByHorizon, nan, nan, false, fcs);
+    return new ModelScore(
+        name,
+        false,
+        false,
+        null,
+        description,
+        mase / k,
+        smape / k,
+        rmse / k,
+        mae / k,
+        me / k,
+        rmsse / k,
+        nan,
+        byOrigin,
+        maseByHorizon,
+        nan,
+        nan,
+        false,
+        fcs);
   }
 
   private static String failure(int o, int len, String msg) {
-    return String.format(Locale.ROOT, "failed at origin %d (training length %d): %s", o + 1, len, msg);
+    return String.format(
+        Locale.ROOT, "failed at origin %d (training length %d): %s", o + 1, len, msg);
   }
 
   private static List<Double> boxed(double[] v) {

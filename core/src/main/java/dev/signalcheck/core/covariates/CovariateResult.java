@@ -13,8 +13,9 @@ import java.util.List;
  * @param origins backtest origins used (0 when the series is too short)
  * @param items one entry per covariate, in the order given
  * @param base the target-only autoregression every covariate is measured against
- * @param model the best covariate model: a single useful covariate or all useful ones together; when no
- *     covariate is useful, the best single covariate that does not leak; null when none could be scored
+ * @param model the best covariate model: a single useful covariate or all useful ones together;
+ *     when no covariate is useful, the best single covariate that does not leak; null when none
+ *     could be scored
  * @param skill 1 − MASE(model) / MASE(best trivial baseline of the main backtest)
  * @param significance Diebold–Mariano test of {@code model} against that baseline
  * @param collinear groups of covariates correlated above 0.9
@@ -59,16 +60,18 @@ public record CovariateResult(
    * @param name the column
    * @param knownAhead declared with {@code --known-ahead}
    * @param present share of the analysed time stamps where it has a value
-   * @param missingCodes values treated as missing: codes for "missing" found in this column (as {@code
-   *     value.sentinel} finds them) and the target's own codes
-   * @param crossCorrelation pre-whitened cross-correlation with the target at lags 0…H: element k is the
-   *     correlation of the covariate at t with the target at t + k (R's {@code ccf(x, y)} at lag −k)
+   * @param missingCodes values treated as missing: codes for "missing" found in this column (as
+   *     {@code value.sentinel} finds them) and the target's own codes
+   * @param crossCorrelation pre-whitened cross-correlation with the target at lags 0…H: element k
+   *     is the correlation of the covariate at t with the target at t + k (R's {@code ccf(x, y)} at
+   *     lag −k)
    * @param granger Granger-causality F-test of the covariate's past on the target
-   * @param mase MASE of the target's autoregression with this covariate (lags 1…L; 0…L if known ahead)
+   * @param mase MASE of the target's autoregression with this covariate (lags 1…L; 0…L if known
+   *     ahead)
    * @param gain 1 − mase / MASE of the autoregression alone
    * @param pValue one-sided Diebold–Mariano p-value of that gain, errors of all origins
-   * @param sameTimeGain for a covariate not known ahead: the gain when it enters at lags 0…L with its
-   *     future values given as if known in advance — the gain a leaking model would show
+   * @param sameTimeGain for a covariate not known ahead: the gain when it enters at lags 0…L with
+   *     its future values given as if known in advance — the gain a leaking model would show
    * @param sameTimePValue its Diebold–Mariano p-value
    * @param assessment {@code useful}, {@code no-value}, {@code leakage} or {@code not-assessed}
    * @param reason why, in plain words

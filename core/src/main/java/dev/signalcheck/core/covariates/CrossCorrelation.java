@@ -3,17 +3,20 @@ package dev.signalcheck.core.covariates;
 import dev.signalcheck.core.forecast.ArYuleWalker;
 
 /**
- * Pre-whitened cross-correlation (Box–Jenkins): the target's AR filter (order by AIC, as R's {@code ar()})
- * is applied to the target and to the covariate, each with its own mean removed, and the filtered series
- * are correlated. Filtering the target leaves its unpredictable part (its innovations); a covariate whose
- * filtered value at t correlates with the target's innovation at t + k carries information about the
- * target k steps ahead that the target's own past does not. Missing values make the filtered values that
- * touch them missing; each lag uses the pairs where both are present.
+ * Pre-whitened cross-correlation (Box–Jenkins): the target's AR filter (order by AIC, as R's {@code
+ * ar()}) is applied to the target and to the covariate, each with its own mean removed, and the
+ * filtered series are correlated. Filtering the target leaves its unpredictable part (its
+ * innovations); a covariate whose filtered value at t correlates with the target's innovation at t
+ * + k carries information about the target k steps ahead that the target's own past does not.
+ * Missing values make the filtered values that touch them missing; each lag uses the pairs where
+ * both are present.
  */
 final class CrossCorrelation {
   private CrossCorrelation() {}
 
-  /** The AR filter 1 − φ_1 B − … − φ_p B^p of the target, or an empty one when it cannot be fitted. */
+  /**
+   * The AR filter 1 − φ_1 B − … − φ_p B^p of the target, or an empty one when it cannot be fitted.
+   */
   static double[] filter(double[] y) {
     try {
       return new ArYuleWalker().fit(y, 1).coefficients();
@@ -22,7 +25,10 @@ final class CrossCorrelation {
     }
   }
 
-  /** The filtered series (mean removed): NaN for the first p values and wherever an input is missing. */
+  /**
+   * The filtered series (mean removed): NaN for the first p values and wherever an input is
+   * missing.
+   */
   static double[] whiten(double[] v, double[] phi) {
     double s = 0;
     int c = 0;
@@ -50,9 +56,9 @@ final class CrossCorrelation {
   }
 
   /**
-   * Element k (0…maxLag) is corr(x̃_t, ỹ_{t+k}): the covariate k steps before the target. (R's {@code
-   * ccf(x, y)} reports the same value at lag −k.) NaN where fewer than 10 pairs exist or one side is
-   * constant.
+   * Element k (0…maxLag) is corr(x̃_t, ỹ_{t+k}): the covariate k steps before the target. (R's
+   * {@code ccf(x, y)} reports the same value at lag −k.) NaN where fewer than 10 pairs exist or one
+   * side is constant.
    */
   static double[] ccf(double[] xw, double[] yw, int maxLag) {
     double[] r = new double[maxLag + 1];

@@ -3,10 +3,11 @@ package dev.signalcheck.core.covariates;
 import org.hipparchus.distribution.continuous.FDistribution;
 
 /**
- * Granger causality F-test: does the covariate's past improve the least-squares prediction of the target
- * beyond the target's own past? Restricted model: intercept and target lags 1…q; unrestricted: plus
- * covariate lags 1…q, on the same rows (those where every term is present). F = ((RSS_r − RSS_u) / q) /
- * (RSS_u / (N − 2q − 1)) with F(q, N − 2q − 1) degrees of freedom (R {@code lmtest::grangertest}).
+ * Granger causality F-test: does the covariate's past improve the least-squares prediction of the
+ * target beyond the target's own past? Restricted model: intercept and target lags 1…q;
+ * unrestricted: plus covariate lags 1…q, on the same rows (those where every term is present). F =
+ * ((RSS_r − RSS_u) / q) / (RSS_u / (N − 2q − 1)) with F(q, N − 2q − 1) degrees of freedom (R {@code
+ * lmtest::grangertest}).
  */
 final class Granger {
   private Granger() {}

@@ -1,11 +1,11 @@
 package dev.signalcheck.core.covariates;
 
 /**
- * Ordinary least squares with an intercept, robust to constant and (near-)duplicate columns: columns are
- * standardised, a constant column is left out (coefficient 0), and the normal equations get a ridge of
- * {@link #RIDGE} times the number of rows on their standardised diagonal (whose entries equal the number
- * of rows), which changes well-conditioned fits by about one part in 10⁸ and keeps exactly collinear
- * designs solvable.
+ * Ordinary least squares with an intercept, robust to constant and (near-)duplicate columns:
+ * columns are standardised, a constant column is left out (coefficient 0), and the normal equations
+ * get a ridge of {@link #RIDGE} times the number of rows on their standardised diagonal (whose
+ * entries equal the number of rows), which changes well-conditioned fits by about one part in 10⁸
+ * and keeps exactly collinear designs solvable.
  */
 final class LeastSquares {
   static final double RIDGE = 1e-8;

@@ -9,8 +9,8 @@ import java.util.Map;
  *
  * @param check the check id, e.g. {@code time.gap}
  * @param rows 1-based data row numbers of the input (first 5 examples)
- * @param details extra check-specific fields written beside the standard ones (e.g. {@code value} for a
- *     sentinel, {@code covariate}); keys are camelCase
+ * @param details extra check-specific fields written beside the standard ones (e.g. {@code value}
+ *     for a sentinel, {@code covariate}); keys are camelCase
  */
 public record Finding(
     String check,
@@ -25,15 +25,19 @@ public record Finding(
   public Finding {
     intervals = intervals == null ? List.of() : List.copyOf(intervals);
     rows = rows == null ? List.of() : List.copyOf(rows);
-    // insertion order where the caller chose one; otherwise (Map.of has none) sorted, so reports are stable
-    details = details == null
-        ? Map.of()
-        : java.util.Collections.unmodifiableMap(details instanceof LinkedHashMap || details instanceof java.util.SortedMap
-            ? new LinkedHashMap<>(details)
-            : new LinkedHashMap<>(new java.util.TreeMap<>(details)));
+    // insertion order where the caller chose one; otherwise (Map.of has none) sorted, so reports
+    // are stable
+    details =
+        details == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(
+                details instanceof LinkedHashMap || details instanceof java.util.SortedMap
+                    ? new LinkedHashMap<>(details)
+                    : new LinkedHashMap<>(new java.util.TreeMap<>(details)));
   }
 
-  public static Finding of(String check, Severity severity, Category category, String message, long count) {
+  public static Finding of(
+      String check, Severity severity, Category category, String message, long count) {
     return new Finding(check, severity, category, message, count, List.of(), List.of(), Map.of());
   }
 

@@ -3,11 +3,12 @@ package dev.signalcheck.core.forecast;
 import java.util.Arrays;
 
 /**
- * Autoregression fitted by Yule–Walker with the order chosen by AIC, as R's {@code ar()} with its defaults
- * ({@code ar.yw}): the mean is removed; the autocovariances (denominator n) up to order.max = min(n − 1,
- * ⌊10·log10 n⌋) are solved by Levinson–Durbin recursion (R's {@code eureka}); the order p minimises AIC =
- * n·log(σ²_p) + 2p (σ²_p the innovations variance of order p); forecasts are the recursion
- * x̂[n+i] = mean + Σ_j φ_j (x[n+i−j] − mean), as R's {@code predict.ar}.
+ * Autoregression fitted by Yule–Walker with the order chosen by AIC, as R's {@code ar()} with its
+ * defaults ({@code ar.yw}): the mean is removed; the autocovariances (denominator n) up to
+ * order.max = min(n − 1, ⌊10·log10 n⌋) are solved by Levinson–Durbin recursion (R's {@code
+ * eureka}); the order p minimises AIC = n·log(σ²_p) + 2p (σ²_p the innovations variance of order
+ * p); forecasts are the recursion x̂[n+i] = mean + Σ_j φ_j (x[n+i−j] − mean), as R's {@code
+ * predict.ar}.
  */
 public final class ArYuleWalker implements Forecaster {
   public static final String NAME = "ar";
@@ -125,9 +126,9 @@ public final class ArYuleWalker implements Forecaster {
   }
 
   /**
-   * Levinson–Durbin recursion, a line-by-line port of R's {@code eureka} (stats/src/eureka.f) solving
-   * toeplitz(r) f = r[1..]: {@code coefs[l-1]} holds the AR(l) coefficients, {@code vars[l-1]} the AR(l)
-   * innovations variance.
+   * Levinson–Durbin recursion, a line-by-line port of R's {@code eureka} (stats/src/eureka.f)
+   * solving toeplitz(r) f = r[1..]: {@code coefs[l-1]} holds the AR(l) coefficients, {@code
+   * vars[l-1]} the AR(l) innovations variance.
    */
   static void levinson(double[] r, int lr, double[][] coefs, double[] vars) {
     // Fortran arrays are 1-based: r(1) = r[0]; g = r.

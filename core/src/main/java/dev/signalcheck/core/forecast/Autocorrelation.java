@@ -1,15 +1,15 @@
 package dev.signalcheck.core.forecast;
 
 /**
- * Sample autocovariance and autocorrelation as R's {@code acf}: the mean is removed and every lag is
- * divided by {@code n} (not {@code n - k}).
+ * Sample autocovariance and autocorrelation as R's {@code acf}: the mean is removed and every lag
+ * is divided by {@code n} (not {@code n - k}).
  */
 public final class Autocorrelation {
   private Autocorrelation() {}
 
   /**
-   * Autocovariances c(0) … c(lagMax), R {@code acf(x, type = "covariance", demean = TRUE)}. {@code lagMax} is
-   * cut to {@code n - 1} as R does.
+   * Autocovariances c(0) … c(lagMax), R {@code acf(x, type = "covariance", demean = TRUE)}. {@code
+   * lagMax} is cut to {@code n - 1} as R does.
    */
   public static double[] autocovariance(double[] x, int lagMax) {
     int n = x.length;
@@ -29,7 +29,10 @@ public final class Autocorrelation {
     return c;
   }
 
-  /** Autocorrelations r(0) = 1, r(1) … r(lagMax), R {@code acf(x)}; NaN at every lag for a constant series. */
+  /**
+   * Autocorrelations r(0) = 1, r(1) … r(lagMax), R {@code acf(x)}; NaN at every lag for a constant
+   * series.
+   */
   public static double[] acf(double[] x, int lagMax) {
     double[] c = autocovariance(x, lagMax);
     double c0 = c[0];

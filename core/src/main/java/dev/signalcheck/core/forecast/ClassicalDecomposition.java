@@ -1,14 +1,18 @@
 package dev.signalcheck.core.forecast;
 
 /**
- * Classical seasonal decomposition exactly as R's {@code stats::decompose}: the trend is a centred moving
- * average of length m (weights 1/(2m), 1/m, …, 1/m, 1/(2m) for even m; 1/m for odd m), the detrended series
- * is x/trend (multiplicative) or x − trend (additive), the seasonal figure at each position 1…m within the
- * series (counted from its first observation) is the mean of the detrended values at that position, and the
- * figure is normalised to mean 1 (multiplicative) or mean 0 (additive).
+ * Classical seasonal decomposition exactly as R's {@code stats::decompose}: the trend is a centred
+ * moving average of length m (weights 1/(2m), 1/m, …, 1/m, 1/(2m) for even m; 1/m for odd m), the
+ * detrended series is x/trend (multiplicative) or x − trend (additive), the seasonal figure at each
+ * position 1…m within the series (counted from its first observation) is the mean of the detrended
+ * values at that position, and the figure is normalised to mean 1 (multiplicative) or mean 0
+ * (additive).
  */
 public final class ClassicalDecomposition {
-  /** The seasonal component, one value per observation; the figure repeated from the first observation. */
+  /**
+   * The seasonal component, one value per observation; the figure repeated from the first
+   * observation.
+   */
   private final double[] seasonal;
 
   private final double[] figure;
@@ -23,14 +27,18 @@ public final class ClassicalDecomposition {
   /**
    * Decomposes {@code x} with period {@code m}.
    *
-   * @throws IllegalArgumentException when m &lt; 2 or the series has fewer than two periods (R stops
-   *     there too)
+   * @throws IllegalArgumentException when m &lt; 2 or the series has fewer than two periods (R
+   *     stops there too)
    */
   public static ClassicalDecomposition of(double[] x, int m, boolean multiplicative) {
     int n = x.length;
     if (m < 2 || n < 2 * m) {
       throw new IllegalArgumentException(
-          "classical decomposition needs m >= 2 and two full periods (n = " + n + ", m = " + m + ")");
+          "classical decomposition needs m >= 2 and two full periods (n = "
+              + n
+              + ", m = "
+              + m
+              + ")");
     }
     double[] filter = new double[m % 2 == 0 ? m + 1 : m];
     for (int j = 0; j < filter.length; j++) {
@@ -44,7 +52,8 @@ public final class ClassicalDecomposition {
     int nf = filter.length;
     int o = nf / 2;
     double[] detrended = new double[n];
-    // long seasons (e.g. 17,280 five-second steps a day): the same centred average from prefix sums, O(n)
+    // long seasons (e.g. 17,280 five-second steps a day): the same centred average from prefix
+    // sums, O(n)
     double[] prefix = null;
     if ((long) n * nf > dev.signalcheck.core.stats.LaggedProducts.DIRECT_LIMIT) {
       prefix = new double[n + 1];
@@ -120,8 +129,8 @@ public final class ClassicalDecomposition {
   }
 
   /**
-   * Seasonal indices for the {@code h} steps after the data: the last m indices of the component repeated
-   * (the M4 protocol's {@code head(rep(tail(seasonal, m), h), h)}).
+   * Seasonal indices for the {@code h} steps after the data: the last m indices of the component
+   * repeated (the M4 protocol's {@code head(rep(tail(seasonal, m), h), h)}).
    */
   public double[] futureIndices(int h) {
     int n = seasonal.length;

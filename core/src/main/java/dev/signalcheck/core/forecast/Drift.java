@@ -1,8 +1,8 @@
 package dev.signalcheck.core.forecast;
 
 /**
- * Random walk with drift (R {@code forecast::rwf(drift = TRUE)}): the last value plus h times the mean
- * step b = mean(y[t] - y[t-1]); fitted value at t is y[t-1] + b.
+ * Random walk with drift (R {@code forecast::rwf(drift = TRUE)}): the last value plus h times the
+ * mean step b = mean(y[t] - y[t-1]); fitted value at t is y[t-1] + b.
  */
 public final class Drift implements Forecaster {
   public static final String NAME = "drift";

@@ -7,8 +7,8 @@ public interface Fitted {
   double[] forecast(int h);
 
   /**
-   * One-step in-sample fitted values, same length as the training data; NaN where the method has none
-   * (e.g. the first value for naive).
+   * One-step in-sample fitted values, same length as the training data; NaN where the method has
+   * none (e.g. the first value for naive).
    */
   double[] fitted();
 

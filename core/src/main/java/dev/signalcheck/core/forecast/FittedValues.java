@@ -35,7 +35,12 @@ final class FittedValues implements Fitted {
   static void requireData(double[] y, int min, String model) {
     if (y == null || y.length < min) {
       throw new ModelFailure(
-          model + " needs at least " + min + " observation" + (min == 1 ? "" : "s") + ", got "
+          model
+              + " needs at least "
+              + min
+              + " observation"
+              + (min == 1 ? "" : "s")
+              + ", got "
               + (y == null ? 0 : y.length));
     }
   }

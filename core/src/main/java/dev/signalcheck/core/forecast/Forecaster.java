@@ -1,8 +1,8 @@
 package dev.signalcheck.core.forecast;
 
 /**
- * A forecasting method: fit on a regular series without missing values, then forecast. Implementations
- * are stateless and thread-safe; all state lives in the {@link Fitted} they return.
+ * A forecasting method: fit on a regular series without missing values, then forecast.
+ * Implementations are stateless and thread-safe; all state lives in the {@link Fitted} they return.
  */
 public interface Forecaster {
 

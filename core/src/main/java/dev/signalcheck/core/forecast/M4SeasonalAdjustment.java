@@ -3,13 +3,14 @@ package dev.signalcheck.core.forecast;
 import java.util.Locale;
 
 /**
- * The M4 competition's seasonal adjustment around any forecaster. When m &gt; 1, the training data have at
- * least 3m points and the lag-m autocorrelation is significant at 90% ({@link #isSeasonal}), the data are
- * divided by the seasonal indices of a classical multiplicative decomposition ({@link
- * ClassicalDecomposition}, R {@code decompose}), the inner model is fitted to the adjusted series, and its
- * forecasts are multiplied back with the last m indices repeated; its fitted values are multiplied back
- * with the in-sample indices. When the data are not all positive the additive form is used instead
- * (subtract, then add back). Otherwise the inner model runs on the data unchanged.
+ * The M4 competition's seasonal adjustment around any forecaster. When m &gt; 1, the training data
+ * have at least 3m points and the lag-m autocorrelation is significant at 90% ({@link
+ * #isSeasonal}), the data are divided by the seasonal indices of a classical multiplicative
+ * decomposition ({@link ClassicalDecomposition}, R {@code decompose}), the inner model is fitted to
+ * the adjusted series, and its forecasts are multiplied back with the last m indices repeated; its
+ * fitted values are multiplied back with the in-sample indices. When the data are not all positive
+ * the additive form is used instead (subtract, then add back). Otherwise the inner model runs on
+ * the data unchanged.
  */
 public final class M4SeasonalAdjustment implements Forecaster {
   /** One-sided 90% normal quantile used by the M4 organisers. */
@@ -19,8 +20,8 @@ public final class M4SeasonalAdjustment implements Forecaster {
   private final Forecaster inner;
 
   /**
-   * @param name the name of the adjusted model (e.g. {@code naive2}, or {@code ses} for the M4 protocol's
-   *     adjusted SES)
+   * @param name the name of the adjusted model (e.g. {@code naive2}, or {@code ses} for the M4
+   *     protocol's adjusted SES)
    * @param inner the model that forecasts the adjusted series
    */
   public M4SeasonalAdjustment(String name, Forecaster inner) {
@@ -43,8 +44,9 @@ public final class M4SeasonalAdjustment implements Forecaster {
   }
 
   /**
-   * The M4 organisers' seasonality test: with r the autocorrelations of x (R {@code acf}, lag.max = max(m,
-   * 10·log10 n)), x is seasonal when m &gt; 1, n ≥ 3m and |r_m| &gt; 1.645 · sqrt((1 + 2 Σ_{k&lt;m} r_k²) / n).
+   * The M4 organisers' seasonality test: with r the autocorrelations of x (R {@code acf}, lag.max =
+   * max(m, 10·log10 n)), x is seasonal when m &gt; 1, n ≥ 3m and |r_m| &gt; 1.645 · sqrt((1 + 2
+   * Σ_{k&lt;m} r_k²) / n).
    */
   public static boolean isSeasonal(double[] x, int m) {
     int n = x.length;

@@ -5,7 +5,6 @@ import dev.signalcheck.core.forecast.ets.DampedHolt;
 import dev.signalcheck.core.forecast.ets.Holt;
 import dev.signalcheck.core.forecast.ets.Ses;
 import dev.signalcheck.core.forecast.ets.ThetaClassic;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,8 +18,8 @@ import java.util.function.Supplier;
  * The models {@code --models} can name: an explicit, ordered map from name to factory (no classpath
  * scanning). {@link #defaults()} lists them in the order reports use.
  *
- * <p>Every model is either a trivial baseline ({@link #BASELINES}: mean, naive, seasonal-naive, naive2) or a
- * candidate; the verdict measures what the best candidate adds over the best baseline.
+ * <p>Every model is either a trivial baseline ({@link #BASELINES}: mean, naive, seasonal-naive,
+ * naive2) or a candidate; the verdict measures what the best candidate adds over the best baseline.
  */
 public final class ModelRegistry {
 
@@ -29,8 +28,8 @@ public final class ModelRegistry {
       Set.of(MeanForecaster.NAME, Naive.NAME, SeasonalNaive.NAME, Naive2.NAME);
 
   /**
-   * The models the M4 protocol seasonally adjusts first ({@link M4SeasonalAdjustment}). naive2 does it
-   * itself; the others are registered wrapped.
+   * The models the M4 protocol seasonally adjusts first ({@link M4SeasonalAdjustment}). naive2 does
+   * it itself; the others are registered wrapped.
    */
   public static final Set<String> M4_ADJUSTED = Set.of("naive2", "ses", "holt", "damped", "theta");
 
@@ -66,7 +65,8 @@ public final class ModelRegistry {
   }
 
   /**
-   * The standard entries: mean, naive, seasonal-naive, naive2, drift, ses, holt, damped, theta, ets, ar.
+   * The standard entries: mean, naive, seasonal-naive, naive2, drift, ses, holt, damped, theta,
+   * ets, ar.
    */
   public static List<Entry> defaultEntries() {
     List<Entry> e = new ArrayList<>();
@@ -75,7 +75,8 @@ public final class ModelRegistry {
     e.add(new Entry(SeasonalNaive.NAME, SeasonalNaive::new));
     e.add(new Entry(Naive2.NAME, Naive2::new));
     e.add(new Entry(Drift.NAME, Drift::new));
-    // ses, holt, damped and theta get the M4 seasonal adjustment (M4_ADJUSTED); ets does its own seasons.
+    // ses, holt, damped and theta get the M4 seasonal adjustment (M4_ADJUSTED); ets does its own
+    // seasons.
     e.add(m4Adjusted("ses", Ses::new));
     e.add(m4Adjusted("holt", Holt::new));
     e.add(m4Adjusted("damped", DampedHolt::new));
@@ -85,7 +86,9 @@ public final class ModelRegistry {
     return e;
   }
 
-  /** An entry whose model runs on the M4 seasonally adjusted series, under the inner model's name. */
+  /**
+   * An entry whose model runs on the M4 seasonally adjusted series, under the inner model's name.
+   */
   public static Entry m4Adjusted(String name, Supplier<? extends Forecaster> inner) {
     return new Entry(name, () -> new M4SeasonalAdjustment(name, inner.get()));
   }
@@ -118,8 +121,9 @@ public final class ModelRegistry {
   }
 
   /**
-   * The models named in a {@code --models} value (comma-separated, blanks ignored, case-insensitive), in
-   * the order given, without repeats. A null or blank value selects all of them.
+   * The models named in a {@code --models} value (comma-separated, blanks ignored,
+   * case-insensitive), in the order given, without repeats. A null or blank value selects all of
+   * them.
    *
    * @throws IllegalArgumentException naming the unknown model and listing the valid names
    */

@@ -15,6 +15,7 @@ public final class SeasonalNaive implements Forecaster {
   @Override
   public Fitted fit(double[] y, int m) {
     int lag = Math.max(1, m);
-    return Naive.lagWalk(y, lag, NAME, lag == 1 ? "naive (no season)" : "seasonal naive (m=" + lag + ")");
+    return Naive.lagWalk(
+        y, lag, NAME, lag == 1 ? "naive (no season)" : "seasonal naive (m=" + lag + ")");
   }
 }

@@ -1,7 +1,7 @@
 package dev.signalcheck.core.labels;
 
-import dev.signalcheck.core.checks.Checks;
 import dev.signalcheck.core.finding.Category;
+import dev.signalcheck.core.finding.CheckType;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Severity;
 import java.text.Normalizer;
@@ -20,20 +20,20 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * methods, from strict to loose:
  *
  * <ol>
- *   <li>{@code fingerprint}: trim, lower-case ({@link Locale#ROOT}), strip accents (NFKD), fold letters
- *       that do not decompose (ø, æ, ß, ł …), drop punctuation and control characters, split on white
- *       space, sort, de-duplicate, join with one space;
- *   <li>{@code ngram-fingerprint} (n = 2): the same normalisation with white space dropped as well, then
- *       the sorted set of distinct character pairs;
+ *   <li>{@code fingerprint}: trim, lower-case ({@link Locale#ROOT}), strip accents (NFKD), fold
+ *       letters that do not decompose (ø, æ, ß, ł …), drop punctuation and control characters,
+ *       split on white space, sort, de-duplicate, join with one space;
+ *   <li>{@code ngram-fingerprint} (n = 2): the same normalisation with white space dropped as well,
+ *       then the sorted set of distinct character pairs;
  *   <li>{@code levenshtein}: nearest neighbours by edit distance on the normalised text, at most
- *       {@link #radius(int)} edits (none for up to 3 characters, one per 4 characters, at most 3), only
- *       between values with the same digits (so {@code Room 101} and {@code Room 102} stay apart), compared
- *       within blocks of values that share their first two or last two characters and have lengths within
- *       the radius.
+ *       {@link #radius(int)} edits (none for up to 3 characters, one per 4 characters, at most 3),
+ *       only between values with the same digits (so {@code Room 101} and {@code Room 102} stay
+ *       apart), compared within blocks of values that share their first two or last two characters
+ *       and have lengths within the radius.
  * </ol>
  *
- * A cluster's method is the loosest one it needed. Its canonical value is its most frequent member (ties:
- * the tidiest spelling, then alphabetical). Empty and blank values are left out.
+ * A cluster's method is the loosest one it needed. Its canonical value is its most frequent member
+ * (ties: the tidiest spelling, then alphabetical). Empty and blank values are left out.
  */
 public final class LabelClusters {
   private LabelClusters() {}
@@ -59,13 +59,27 @@ public final class LabelClusters {
     }
   }
 
-  private static final Pattern PUNCT_CTRL = Pattern.compile("[\\p{Punct}\\p{Cntrl}\\p{IsPunctuation}]");
+  private static final Pattern PUNCT_CTRL =
+      Pattern.compile("[\\p{Punct}\\p{Cntrl}\\p{IsPunctuation}]");
   private static final Pattern SPACE = Pattern.compile("[\\s\\p{Z}]+");
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern NON_DIGITS = Pattern.compile("\\D+");
   private static final String[][] FOLD = {
-    {"ø", "o"}, {"æ", "ae"}, {"œ", "oe"}, {"ß", "ss"}, {"ð", "d"}, {"đ", "d"}, {"þ", "th"}, {"ł", "l"},
-    {"ı", "i"}, {"ħ", "h"}, {"ŧ", "t"}, {"ŀ", "l"}, {"ĸ", "k"}, {"ŋ", "n"}, {"ſ", "s"}
+    {"ø", "o"},
+    {"æ", "ae"},
+    {"œ", "oe"},
+    {"ß", "ss"},
+    {"ð", "d"},
+    {"đ", "d"},
+    {"þ", "th"},
+    {"ł", "l"},
+    {"ı", "i"},
+    {"ħ", "h"},
+    {"ŧ", "t"},
+    {"ŀ", "l"},
+    {"ĸ", "k"},
+    {"ŋ", "n"},
+    {"ſ", "s"}
   };
 
   /** Lower case, accents stripped and non-decomposing letters folded. */
@@ -105,7 +119,9 @@ public final class LabelClusters {
     return String.join("", grams);
   }
 
-  /** Edits allowed between two normalised values whose shorter one has {@code length} characters. */
+  /**
+   * Edits allowed between two normalised values whose shorter one has {@code length} characters.
+   */
   static int radius(int length) {
     return length <= 3 ? 0 : Math.min(3, length / 4);
   }
@@ -151,7 +167,11 @@ public final class LabelClusters {
     String[] norm = new String[size];
     String[] digits = new String[size];
     for (int i = 0; i < size; i++) {
-      norm[i] = SPACE.matcher(PUNCT_CTRL.matcher(fold(values.get(i))).replaceAll(" ")).replaceAll(" ").trim();
+      norm[i] =
+          SPACE
+              .matcher(PUNCT_CTRL.matcher(fold(values.get(i))).replaceAll(" "))
+              .replaceAll(" ")
+              .trim();
       digits[i] = NON_DIGITS.matcher(norm[i]).replaceAll(" ").trim();
     }
     Map<String, List<Integer>> blocks = new HashMap<>();
@@ -160,7 +180,9 @@ public final class LabelClusters {
         continue;
       }
       blocks.computeIfAbsent("<" + norm[i].substring(0, 2), k -> new ArrayList<>()).add(i);
-      blocks.computeIfAbsent(">" + norm[i].substring(norm[i].length() - 2), k -> new ArrayList<>()).add(i);
+      blocks
+          .computeIfAbsent(">" + norm[i].substring(norm[i].length() - 2), k -> new ArrayList<>())
+          .add(i);
     }
     LevenshteinDistance[] lev = new LevenshteinDistance[4];
     for (int r = 1; r <= 3; r++) {
@@ -202,14 +224,15 @@ public final class LabelClusters {
       for (int i : idx) {
         m = Math.max(m, method[i]);
       }
-      idx.sort((x, y) -> {
-        int c = Long.compare(n.get(y), n.get(x));
-        if (c != 0) {
-          return c;
-        }
-        c = Integer.compare(untidiness(values.get(x)), untidiness(values.get(y)));
-        return c != 0 ? c : values.get(x).compareTo(values.get(y));
-      });
+      idx.sort(
+          (x, y) -> {
+            int c = Long.compare(n.get(y), n.get(x));
+            if (c != 0) {
+              return c;
+            }
+            c = Integer.compare(untidiness(values.get(x)), untidiness(values.get(y)));
+            return c != 0 ? c : values.get(x).compareTo(values.get(y));
+          });
       List<Member> members = new ArrayList<>();
       for (int i : idx) {
         members.add(new Member(values.get(i), n.get(i)));
@@ -266,7 +289,10 @@ public final class LabelClusters {
     method[j] = Math.max(method[j], m);
   }
 
-  /** The dataset-level {@code label.variants} finding of a column, or null when there is nothing to merge. */
+  /**
+   * The dataset-level {@code label.variants} finding of a column, or null when there is nothing to
+   * merge.
+   */
   public static Finding finding(Result r) {
     if (r.clusters().isEmpty()) {
       return null;
@@ -289,15 +315,30 @@ public final class LabelClusters {
         examples.add(sb.toString());
       }
     }
-    String msg = String.format(Locale.ROOT,
-        "column '%s': %d of its %d distinct values look like variant spellings of %d others (%d rows), e.g. %s;"
-            + " run 'signalcheck labels --column %s --mapping FILE' for a value→canonical table",
-        r.column(), variants, r.distinct(), r.clusters().size(), rows, String.join("; ", examples), r.column());
+    String msg =
+        String.format(
+            Locale.ROOT,
+            "column '%s': %d of its %d distinct values look like variant spellings of %d others (%d rows), e.g. %s;"
+                + " run 'signalcheck labels --column %s --mapping FILE' for a value→canonical table",
+            r.column(),
+            variants,
+            r.distinct(),
+            r.clusters().size(),
+            rows,
+            String.join("; ", examples),
+            r.column());
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("column", r.column());
     d.put("distinct", r.distinct());
     d.put("clusters", r.clusters());
-    return new Finding(Checks.LABEL_VARIANTS, Severity.WARNING, Category.DATA_UNNORMALIZED_LABELS, msg, variants,
-        List.of(), List.of(), d);
+    return new Finding(
+        CheckType.LABEL_VARIANTS.id(),
+        Severity.WARNING,
+        Category.DATA_UNNORMALIZED_LABELS,
+        msg,
+        variants,
+        List.of(),
+        List.of(),
+        d);
   }
 }

@@ -1,9 +1,9 @@
 package dev.signalcheck.core.series;
 
 /**
- * Makes a regular series complete for the profile and the backtest (analyses.md §2): runs of missing
- * values no longer than {@link #maxRun(int)} are interpolated linearly between their neighbours; when
- * longer runs remain, the longest contiguous stretch is used.
+ * Makes a regular series complete for the profile and the backtest (analyses.md §2): runs of
+ * missing values no longer than {@link #maxRun(int)} are interpolated linearly between their
+ * neighbours; when longer runs remain, the longest contiguous stretch is used.
  */
 public final class Cleaner {
   private Cleaner() {}
@@ -12,8 +12,8 @@ public final class Cleaner {
   public record Cleaned(double[] values, int offset, Cleaning cleaning) {}
 
   /**
-   * The longest run that is interpolated: a quarter of a season, at least 3 steps and at most 48 steps.
-   * Longer holes would be invented data rather than repaired data.
+   * The longest run that is interpolated: a quarter of a season, at least 3 steps and at most 48
+   * steps. Longer holes would be invented data rather than repaired data.
    */
   public static int maxRun(int season) {
     return Math.max(3, Math.min(48, season / 4));
@@ -33,7 +33,8 @@ public final class Cleaner {
       last--;
     }
     if (first > last) {
-      return new Cleaned(new double[0], 0, new Cleaning("longest-stretch", 0, null, null, 0, maxRun));
+      return new Cleaned(
+          new double[0], 0, new Cleaning("longest-stretch", 0, null, null, 0, maxRun));
     }
     boolean longRemain = false;
     for (int i = first; i <= last; i++) {
@@ -92,7 +93,15 @@ public final class Cleaner {
         }
       }
     }
-    return new Cleaned(out, from,
-        new Cleaning(method, interpolatedInside, s.formattedTime(from), s.formattedTime(to), out.length, maxRun));
+    return new Cleaned(
+        out,
+        from,
+        new Cleaning(
+            method,
+            interpolatedInside,
+            s.formattedTime(from),
+            s.formattedTime(to),
+            out.length,
+            maxRun));
   }
 }

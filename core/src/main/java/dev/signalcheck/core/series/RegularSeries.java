@@ -7,7 +7,8 @@ package dev.signalcheck.core.series;
  * @param values one value per grid position, NaN where missing
  * @param rows the 1-based input row number behind each position, 0 where none
  */
-public record RegularSeries(long start, Step step, double[] values, long[] rows, TimeFormat format) {
+public record RegularSeries(
+    long start, Step step, double[] values, long[] rows, TimeFormat format) {
 
   public int length() {
     return values.length;

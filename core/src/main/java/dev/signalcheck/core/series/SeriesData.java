@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * One series as read from the input, in file order, before any cleaning: for every data row its row
- * number, parsed time ({@link TimeParser#UNPARSEABLE} when it did not parse), value (NaN when missing or
- * not a number) and the state of the value. Filled by a reader through {@link #add}; not thread-safe while
- * being filled, read-only afterwards.
+ * number, parsed time ({@link TimeParser#UNPARSEABLE} when it did not parse), value (NaN when
+ * missing or not a number) and the state of the value. Filled by a reader through {@link #add}; not
+ * thread-safe while being filled, read-only afterwards.
  */
 public final class SeriesData {
 
@@ -106,11 +106,14 @@ public final class SeriesData {
 
   /** Sets a covariate value of the last added row (NaN when missing). */
   public void setCovariate(String name, double v) {
-    double[] a = covariates.computeIfAbsent(name, k -> {
-      double[] arr = new double[rows.length];
-      Arrays.fill(arr, Double.NaN);
-      return arr;
-    });
+    double[] a =
+        covariates.computeIfAbsent(
+            name,
+            k -> {
+              double[] arr = new double[rows.length];
+              Arrays.fill(arr, Double.NaN);
+              return arr;
+            });
     a[size - 1] = v;
   }
 

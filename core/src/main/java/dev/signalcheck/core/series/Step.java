@@ -6,8 +6,8 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
 /**
- * The sampling step of a series: a fixed duration, a number of calendar months, or a number of index
- * units. Positions on the regular grid are counted in steps from the first time stamp.
+ * The sampling step of a series: a fixed duration, a number of calendar months, or a number of
+ * index units. Positions on the regular grid are counted in steps from the first time stamp.
  */
 public record Step(Kind kind, long amount) {
 
@@ -39,8 +39,8 @@ public record Step(Kind kind, long amount) {
   }
 
   /**
-   * Parses {@code --step}: an ISO 8601 duration ({@code PT5M}, {@code P1D}, {@code P1W}, {@code P1M},
-   * {@code P3M}, {@code P1Y}) or a plain positive integer for an index.
+   * Parses {@code --step}: an ISO 8601 duration ({@code PT5M}, {@code P1D}, {@code P1W}, {@code
+   * P1M}, {@code P3M}, {@code P1Y}) or a plain positive integer for an index.
    */
   public static Step parse(String text) {
     String s = text.trim().toUpperCase(java.util.Locale.ROOT);
@@ -64,7 +64,10 @@ public record Step(Kind kind, long amount) {
     return millis(Duration.parse(s).toMillis());
   }
 
-  /** ISO 8601 form, e.g. {@code PT5M}, {@code P1D}, {@code P1M}; an index step is written as its number. */
+  /**
+   * ISO 8601 form, e.g. {@code PT5M}, {@code P1D}, {@code P1M}; an index step is written as its
+   * number.
+   */
   public String iso() {
     switch (kind) {
       case INDEX:

@@ -10,9 +10,12 @@ import java.time.format.DateTimeFormatter;
 /** Writes times back in the form the input used: an ISO string, or a number for a period index. */
 public record TimeFormat(TimeKind kind, ZoneId zone) {
 
-  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
-  private static final DateTimeFormatter LOCAL_MS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS");
-  private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+  private static final DateTimeFormatter LOCAL =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+  private static final DateTimeFormatter LOCAL_MS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS");
+  private static final DateTimeFormatter OFFSET =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
   /** A {@link String} for calendar kinds, a {@link Long} for {@link TimeKind#INDEX}. */
   public Object format(long t) {
@@ -28,13 +31,15 @@ public record TimeFormat(TimeKind kind, ZoneId zone) {
       case INDEX:
         return Long.toString(t);
       case OFFSET_DATETIME:
-        OffsetDateTime odt = Instant.ofEpochMilli(t).atZone(zone == null ? ZoneOffset.UTC : zone).toOffsetDateTime();
+        OffsetDateTime odt =
+            Instant.ofEpochMilli(t).atZone(zone == null ? ZoneOffset.UTC : zone).toOffsetDateTime();
         return odt.format(OFFSET);
       default:
         break;
     }
-    LocalDateTime l = LocalDateTime.ofEpochSecond(Math.floorDiv(t, 1000), (int) Math.floorMod(t, 1000) * 1_000_000,
-        ZoneOffset.UTC);
+    LocalDateTime l =
+        LocalDateTime.ofEpochSecond(
+            Math.floorDiv(t, 1000), Math.floorMod(t, 1000) * 1_000_000, ZoneOffset.UTC);
     switch (kind) {
       case DATE:
         return l.toLocalDate().toString();

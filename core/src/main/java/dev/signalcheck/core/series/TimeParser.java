@@ -9,15 +9,15 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Parses time stamps into the {@code long} representation of {@link TimeKind}. A parser is set up once
- * per column from a sample of its values ({@link #sniff}), then applied to every value; values that do
- * not parse give {@link #UNPARSEABLE}. Thread-safe after construction.
+ * Parses time stamps into the {@code long} representation of {@link TimeKind}. A parser is set up
+ * once per column from a sample of its values ({@link #sniff}), then applied to every value; values
+ * that do not parse give {@link #UNPARSEABLE}. Thread-safe after construction.
  *
  * <p>Accepted forms: ISO 8601 date-times with or without offset ({@code 2014-02-19 15:25:00},
- * {@code 2014-02-19T15:25:00.5+01:00}), dates ({@code 2004-03-10}, {@code 10/03/2004},
- * {@code 03/10/2004}), year-months ({@code 2004-03}), quarters ({@code 1984-Q1}), years ({@code 1975}),
- * epoch seconds or milliseconds, and integer period indices. Hours need not be zero-padded; the time-of-day
- * separator may be {@code :} or {@code .}.
+ * {@code 2014-02-19T15:25:00.5+01:00}), dates ({@code 2004-03-10}, {@code 10/03/2004}, {@code
+ * 03/10/2004}), year-months ({@code 2004-03}), quarters ({@code 1984-Q1}), years ({@code 1975}),
+ * epoch seconds or milliseconds, and integer period indices. Hours need not be zero-padded; the
+ * time-of-day separator may be {@code :} or {@code .}.
  */
 public final class TimeParser {
 
@@ -45,7 +45,8 @@ public final class TimeParser {
   private final ZoneId zone;
   private final ZoneId displayZone;
 
-  private TimeParser(TimeKind kind, Order order, IntegerMode integerMode, ZoneId zone, ZoneId displayZone) {
+  private TimeParser(
+      TimeKind kind, Order order, IntegerMode integerMode, ZoneId zone, ZoneId displayZone) {
     this.kind = kind;
     this.order = order;
     this.integerMode = integerMode;
@@ -113,7 +114,9 @@ public final class TimeParser {
         break;
       default:
         throw new IllegalArgumentException(
-            "unknown time format '" + format + "'; use one of epoch-s, epoch-ms, index, year, ymd, dmy, mdy");
+            "unknown time format '"
+                + format
+                + "'; use one of epoch-s, epoch-ms, index, year, ymd, dmy, mdy");
     }
     int integers = 0;
     long minInt = Long.MAX_VALUE;
@@ -202,7 +205,8 @@ public final class TimeParser {
         case YEAR:
           return new TimeParser(TimeKind.YEAR, Order.YMD, mode, null, null);
         default:
-          return new TimeParser(TimeKind.OFFSET_DATETIME, Order.YMD, mode, ZoneOffset.UTC, ZoneOffset.UTC);
+          return new TimeParser(
+              TimeKind.OFFSET_DATETIME, Order.YMD, mode, ZoneOffset.UTC, ZoneOffset.UTC);
       }
     }
     if (others == 0) {
@@ -327,19 +331,25 @@ public final class TimeParser {
       return local - f.offsetSeconds * 1000L;
     }
     if (zone != null) {
-      LocalDateTime ldt = LocalDateTime.ofEpochSecond(Math.floorDiv(local, 1000), 0, ZoneOffset.UTC);
+      LocalDateTime ldt =
+          LocalDateTime.ofEpochSecond(Math.floorDiv(local, 1000), 0, ZoneOffset.UTC);
       return ldt.atZone(zone).toInstant().toEpochMilli() + Math.floorMod(local, 1000);
     }
     return local;
   }
 
-  /** {@code YYYY-MM-DD HH:MM:SS} or with {@code T}; the most common form, read without allocation. */
+  /**
+   * {@code YYYY-MM-DD HH:MM:SS} or with {@code T}; the most common form, read without allocation.
+   */
   private static long fastIso(String s) {
     if (s.length() != 19) {
       return UNPARSEABLE;
     }
     char c10 = s.charAt(10);
-    if (s.charAt(4) != '-' || s.charAt(7) != '-' || (c10 != ' ' && c10 != 'T') || s.charAt(13) != ':'
+    if (s.charAt(4) != '-'
+        || s.charAt(7) != '-'
+        || (c10 != ' ' && c10 != 'T')
+        || s.charAt(13) != ':'
         || s.charAt(16) != ':') {
       return UNPARSEABLE;
     }
@@ -391,7 +401,8 @@ public final class TimeParser {
   }
 
   private static final java.util.regex.Pattern QUARTER =
-      java.util.regex.Pattern.compile("(?i)(\\d{4})\\s*[-/ ]?\\s*Q([1-4])|Q([1-4])\\s*[-/ ]?\\s*(\\d{4})");
+      java.util.regex.Pattern.compile(
+          "(?i)(\\d{4})\\s*[-/ ]?\\s*Q([1-4])|Q([1-4])\\s*[-/ ]?\\s*(\\d{4})");
 
   static long quarter(String s) {
     if (s.indexOf('Q') < 0 && s.indexOf('q') < 0) {
@@ -406,7 +417,9 @@ public final class TimeParser {
     return epochMillis(y, 3L * (q - 1) + 1, 1, 0, 0, 0, 0);
   }
 
-  /** Epoch milliseconds of a proleptic Gregorian date-time as if in UTC; UNPARSEABLE when invalid. */
+  /**
+   * Epoch milliseconds of a proleptic Gregorian date-time as if in UTC; UNPARSEABLE when invalid.
+   */
   public static long epochMillis(long y, long mo, long d, long h, long mi, long s, long ms) {
     if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, (int) mo) || y < -9999 || y > 99999) {
       return UNPARSEABLE;
@@ -529,7 +542,15 @@ public final class TimeParser {
 
   @Override
   public String toString() {
-    return "TimeParser[" + kind + ", " + order + ", " + integerMode + ", " + Objects.toString(zone) + "]";
+    return "TimeParser["
+        + kind
+        + ", "
+        + order
+        + ", "
+        + integerMode
+        + ", "
+        + Objects.toString(zone)
+        + "]";
   }
 
   /** Used by tests: the instant of an epoch value as text. */

@@ -5,11 +5,11 @@ import org.hipparchus.transform.FastFourierTransformer;
 import org.hipparchus.transform.TransformType;
 
 /**
- * Sums of lagged products s(k) = Σ_t d[t]·d[t+k], k = 0 … lags, the core of every autocovariance. Direct
- * summation (R's order of operations, so results match R's {@code acf} to the last bits) while
- * n·(lags+1) is at most {@link #DIRECT_LIMIT}; beyond that, through the FFT (Wiener–Khinchin, zero-padded
- * to avoid wrap-around) in O(n log n), with a relative error of order 1e-13 — so a million-point series
- * with a daily season of 17,280 steps costs milliseconds, not minutes.
+ * Sums of lagged products s(k) = Σ_t d[t]·d[t+k], k = 0 … lags, the core of every autocovariance.
+ * Direct summation (R's order of operations, so results match R's {@code acf} to the last bits)
+ * while n·(lags+1) is at most {@link #DIRECT_LIMIT}; beyond that, through the FFT (Wiener–Khinchin,
+ * zero-padded to avoid wrap-around) in O(n log n), with a relative error of order 1e-13 — so a
+ * million-point series with a daily season of 17,280 steps costs milliseconds, not minutes.
  */
 public final class LaggedProducts {
   private LaggedProducts() {}

@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Takes the best covariate model into account (analyses.md §5 with {@code --covariates}). The covariate
- * model ({@code arx} with the useful covariates) is judged by the rules of {@link VerdictRules} against the
- * main backtest's best trivial baseline, on the same origins. When it beats the best model without
- * covariates and earns a stronger signal, the verdict becomes its verdict and the headline says which
- * covariates carry it; otherwise the verdict stands and the headline says what the covariates added
- * (nothing, or not more than the series' own history). Leaking covariates are named in the headline.
+ * Takes the best covariate model into account (analyses.md §5 with {@code --covariates}). The
+ * covariate model ({@code arx} with the useful covariates) is judged by the rules of {@link
+ * VerdictRules} against the main backtest's best trivial baseline, on the same origins. When it
+ * beats the best model without covariates and earns a stronger signal, the verdict becomes its
+ * verdict and the headline says which covariates carry it; otherwise the verdict stands and the
+ * headline says what the covariates added (nothing, or not more than the series' own history).
+ * Leaking covariates are named in the headline.
  */
 public final class CovariateVerdict {
   private CovariateVerdict() {}
@@ -25,12 +26,23 @@ public final class CovariateVerdict {
     List<String> reasons = new ArrayList<>(v.reasons());
     List<String> useful = c.useful();
     List<String> leaking = c.leaking();
-    String leakText = leaking.isEmpty() ? "" : String.format(Locale.ROOT,
-        " %s would leak the target's future into a model (see covariate.leakage).", join(leaking));
+    String leakText =
+        leaking.isEmpty()
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                " %s would leak the target's future into a model (see covariate.leakage).",
+                join(leaking));
     if (v.signal() == Signal.INSUFFICIENT_DATA || r == null || r.insufficientData()) {
       reasons.add("Covariates were not backtested: the series is too short.");
-      return new Verdict(v.signal(), v.predictability(), v.skill(), v.usefulHorizon(), v.expected(),
-          v.headline() + leakText, reasons);
+      return new Verdict(
+          v.signal(),
+          v.predictability(),
+          v.skill(),
+          v.usefulHorizon(),
+          v.expected(),
+          v.headline() + leakText,
+          reasons);
     }
     ModelScore model = c.model();
     ModelScore base = r.baseline() == null ? null : r.model(r.baseline()).orElse(null);
@@ -38,52 +50,109 @@ public final class CovariateVerdict {
     double p = c.significance() == null ? Double.NaN : c.significance().pValue();
     double skill = c.skill();
     if (model != null && Double.isFinite(skill)) {
-      reasons.add(String.format(Locale.ROOT,
-          "Best covariate model: %s (%s), MASE %s, %s than %s; Diebold–Mariano %s.",
-          model.name(), model.description(), VerdictRules.num(model.mase()), betterOrWorse(skill),
-          base == null ? "the baseline" : VerdictRules.baselinePhrase(base.name(), r.season(), seasonName),
-          VerdictRules.pText(p)));
+      reasons.add(
+          String.format(
+              Locale.ROOT,
+              "Best covariate model: %s (%s), MASE %s, %s than %s; Diebold–Mariano %s.",
+              model.name(),
+              model.description(),
+              VerdictRules.num(model.mase()),
+              betterOrWorse(skill),
+              base == null
+                  ? "the baseline"
+                  : VerdictRules.baselinePhrase(base.name(), r.season(), seasonName),
+              VerdictRules.pText(p)));
     }
     for (CovariateResult.Item i : c.items()) {
       reasons.add(i.reason() == null ? i.name() + ": " + i.assessment() + "." : i.reason());
     }
     Signal covSignal = Signal.NONE;
-    if (model != null && base != null && Double.isFinite(skill) && skill >= VerdictRules.MIN_SKILL
-        && p < VerdictRules.ALPHA && !useful.isEmpty()) {
+    if (model != null
+        && base != null
+        && Double.isFinite(skill)
+        && skill >= VerdictRules.MIN_SKILL
+        && p < VerdictRules.ALPHA
+        && !useful.isEmpty()) {
       covSignal = skill < VerdictRules.STRONG_SKILL ? Signal.WEAK : Signal.STRONG;
     }
     boolean beatsOwn = model != null && (best == null || model.mase() < best.mase());
     if (beatsOwn && rank(covSignal) > rank(v.signal())) {
       int uh = VerdictRules.usefulHorizon(model.maseByHorizon(), base.maseByHorizon());
-      double pred = r.meanMae() > 0
-          ? 1 - Math.min(model.mae(), Double.isFinite(r.predictability()) ? (1 - r.predictability()) * r.meanMae()
-              : model.mae()) / r.meanMae()
-          : Double.NaN;
-      String own = String.format(Locale.ROOT, "on its own history the signal is %s", v.signal().label());
-      String headline = String.format(Locale.ROOT,
-          "%s signal with covariates: %s carr%s it — the best covariate model (arx with %s) beats %s by %s (%s);"
-              + " %s.%s",
-          covSignal == Signal.WEAK ? "Weak" : "Strong", join(useful), useful.size() == 1 ? "ies" : "y",
-          join(c.modelInputs()), VerdictRules.baselinePhrase(base.name(), r.season(), seasonName),
-          VerdictRules.pct(skill), VerdictRules.pText(p), own, leakText);
-      return new Verdict(covSignal, pred, skill, uh, VerdictRules.expected(model.maseByOrigin()), headline, reasons);
+      double pred =
+          r.meanMae() > 0
+              ? 1
+                  - Math.min(
+                          model.mae(),
+                          Double.isFinite(r.predictability())
+                              ? (1 - r.predictability()) * r.meanMae()
+                              : model.mae())
+                      / r.meanMae()
+              : Double.NaN;
+      String own =
+          String.format(Locale.ROOT, "on its own history the signal is %s", v.signal().label());
+      String headline =
+          String.format(
+              Locale.ROOT,
+              "%s signal with covariates: %s carr%s it — the best covariate model (arx with %s) beats %s by %s (%s);"
+                  + " %s.%s",
+              covSignal == Signal.WEAK ? "Weak" : "Strong",
+              join(useful),
+              useful.size() == 1 ? "ies" : "y",
+              join(c.modelInputs()),
+              VerdictRules.baselinePhrase(base.name(), r.season(), seasonName),
+              VerdictRules.pct(skill),
+              VerdictRules.pText(p),
+              own,
+              leakText);
+      return new Verdict(
+          covSignal,
+          pred,
+          skill,
+          uh,
+          VerdictRules.expected(model.maseByOrigin()),
+          headline,
+          reasons);
     }
     String add;
     if (useful.isEmpty()) {
-      add = String.format(Locale.ROOT, " None of the covariates (%s) carries signal out of sample.",
-          join(c.items().stream().map(CovariateResult.Item::name).filter(n -> !leaking.contains(n)).toList()));
+      add =
+          String.format(
+              Locale.ROOT,
+              " None of the covariates (%s) carries signal out of sample.",
+              join(
+                  c.items().stream()
+                      .map(CovariateResult.Item::name)
+                      .filter(n -> !leaking.contains(n))
+                      .toList()));
       if (c.items().stream().allMatch(i -> leaking.contains(i.name()))) {
         add = "";
       }
     } else {
-      add = String.format(Locale.ROOT, " %s carr%s signal, but a model with %s is no better than the best"
-          + " without (%s).", join(useful), useful.size() == 1 ? "ies" : "y",
-          useful.size() == 1 ? "it" : "them",
-          model == null || best == null ? "not comparable" : "MASE " + VerdictRules.num(model.mase()) + " vs "
-              + VerdictRules.num(best.mase()) + " for " + best.name());
+      add =
+          String.format(
+              Locale.ROOT,
+              " %s carr%s signal, but a model with %s is no better than the best"
+                  + " without (%s).",
+              join(useful),
+              useful.size() == 1 ? "ies" : "y",
+              useful.size() == 1 ? "it" : "them",
+              model == null || best == null
+                  ? "not comparable"
+                  : "MASE "
+                      + VerdictRules.num(model.mase())
+                      + " vs "
+                      + VerdictRules.num(best.mase())
+                      + " for "
+                      + best.name());
     }
-    return new Verdict(v.signal(), v.predictability(), v.skill(), v.usefulHorizon(), v.expected(),
-        v.headline() + add + leakText, reasons);
+    return new Verdict(
+        v.signal(),
+        v.predictability(),
+        v.skill(),
+        v.usefulHorizon(),
+        v.expected(),
+        v.headline() + add + leakText,
+        reasons);
   }
 
   private static int rank(Signal s) {

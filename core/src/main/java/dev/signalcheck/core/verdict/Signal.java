@@ -13,7 +13,9 @@ public enum Signal {
     this.label = label;
   }
 
-  /** The name used in JSON: {@code strong}, {@code weak}, {@code none}, {@code insufficient-data}. */
+  /**
+   * The name used in JSON: {@code strong}, {@code weak}, {@code none}, {@code insufficient-data}.
+   */
   public String label() {
     return label;
   }

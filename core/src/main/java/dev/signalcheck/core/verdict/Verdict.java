@@ -7,7 +7,8 @@ import java.util.List;
  * {@code verdict} block).
  *
  * @param signal strong, weak, none or insufficient-data
- * @param predictability 1 − MAE(best of all models) / MAE(mean): how much of the spread is forecastable
+ * @param predictability 1 − MAE(best of all models) / MAE(mean): how much of the spread is
+ *     forecastable
  * @param skill 1 − MASE(best candidate) / MASE(best trivial baseline): what modelling adds
  * @param usefulHorizon the largest step h at which the best candidate is still ≥ 5% better than the
  *     baseline, both at step h and over steps 1…h together (0 if none)

@@ -2,11 +2,11 @@ package dev.signalcheck.core.verdict;
 
 import dev.signalcheck.core.backtest.BacktestResult;
 import dev.signalcheck.core.backtest.ModelScore;
-import dev.signalcheck.core.backtest.Significance;
 import dev.signalcheck.core.forecast.MeanForecaster;
 import dev.signalcheck.core.forecast.Naive;
 import dev.signalcheck.core.forecast.Naive2;
 import dev.signalcheck.core.forecast.SeasonalNaive;
+import dev.signalcheck.core.text.Prose;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,26 +17,29 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>{@code insufficient-data} when the series is too short for one backtest origin;
- *   <li>{@code none} when skill &lt; {@value #MIN_SKILL}, or the Diebold–Mariano p-value is not below
- *       {@value #ALPHA} (or cannot be computed), or no candidate or baseline could be scored;
+ *   <li>{@code none} when skill &lt; {@value #MIN_SKILL}, or the Diebold–Mariano p-value is not
+ *       below {@value #ALPHA} (or cannot be computed), or no candidate or baseline could be scored;
  *   <li>{@code weak} when {@value #MIN_SKILL} ≤ skill &lt; {@value #STRONG_SKILL} and significant;
  *   <li>{@code strong} when skill ≥ {@value #STRONG_SKILL} and significant.
  * </ul>
  *
- * <p><b>How much to trust it.</b> The significance test sees origins × horizon errors, and the errors of one
- * origin are strongly dependent, so its reliability depends on the number of origins. Measured on 300
- * simulated series each (horizon 10, models mean, naive, seasonal-naive, naive2, drift, ar): with 3 origins,
- * random walks of 300 points got a weak or strong verdict 17% of the time (their loss differentials are too
- * persistent for 30 errors), white noise never, and an AR(1) with φ = 0.85 only 4% of the time; with 20 and
- * 40 origins on 1,000 points, random walks 3% and 2%, white noise never, AR(1) 25% and 64%. More origins make
- * the verdict both safer and more sensitive.
+ * <p><b>How much to trust it.</b> The significance test sees origins × horizon errors, and the
+ * errors of one origin are strongly dependent, so its reliability depends on the number of origins.
+ * Measured on 300 simulated series each (horizon 10, models mean, naive, seasonal-naive, naive2,
+ * drift, ar): with 3 origins, random walks of 300 points got a weak or strong verdict 17% of the
+ * time (their loss differentials are too persistent for 30 errors), white noise never, and an AR(1)
+ * with φ = 0.85 only 4% of the time; with 20 and 40 origins on 1,000 points, random walks 3% and
+ * 2%, white noise never, AR(1) 25% and 64%. More origins make the verdict both safer and more
+ * sensitive.
  */
 public final class VerdictRules {
   public static final double MIN_SKILL = 0.05;
   public static final double STRONG_SKILL = 0.20;
   public static final double ALPHA = 0.05;
 
-  /** A baseline that already removes this share of the mean forecast's error "explains" the series. */
+  /**
+   * A baseline that already removes this share of the mean forecast's error "explains" the series.
+   */
   static final double EXPLAINS = 0.5;
 
   private VerdictRules() {}
@@ -49,8 +52,8 @@ public final class VerdictRules {
   /**
    * The verdict.
    *
-   * @param seasonName what to call the seasonal period in plain words, e.g. {@code weekly} or {@code
-   *     daily}; null for "seasonal"
+   * @param seasonName what to call the seasonal period in plain words, e.g. {@code weekly} or
+   *     {@code daily}; null for "seasonal"
    */
   public static Verdict judge(BacktestResult r, String seasonName) {
     List<String> reasons = new ArrayList<>();
@@ -74,7 +77,9 @@ public final class VerdictRules {
     ModelScore base = r.baseline() == null ? null : r.model(r.baseline()).orElse(null);
     ModelScore best = r.best() == null ? null : r.model(r.best()).orElse(null);
     int usefulHorizon =
-        base == null || best == null ? 0 : usefulHorizon(best.maseByHorizon(), base.maseByHorizon());
+        base == null || best == null
+            ? 0
+            : usefulHorizon(best.maseByHorizon(), base.maseByHorizon());
     Expected expected = best == null ? Expected.UNKNOWN : expected(best.maseByOrigin());
     double p = r.significance() == null ? Double.NaN : r.significance().pValue();
     double skill = r.skill();
@@ -97,7 +102,10 @@ public final class VerdictRules {
               num(base.mase())));
     }
     if (best != null) {
-      String d = best.description() == null || best.description().isEmpty() ? "" : " (" + best.description() + ")";
+      String d =
+          best.description() == null || best.description().isEmpty()
+              ? ""
+              : " (" + best.description() + ")";
       reasons.add(
           String.format(
               Locale.ROOT,
@@ -107,7 +115,10 @@ public final class VerdictRules {
               num(best.mase()),
               base == null || !Double.isFinite(skill)
                   ? ""
-                  : ", " + betterOrWorse(skill) + " than the baseline; Diebold–Mariano " + pText(p)
+                  : ", "
+                      + betterOrWorse(skill)
+                      + " than the baseline; Diebold–Mariano "
+                      + pText(p)
                       + " (one-sided, absolute errors)"));
       if (usefulHorizon > 0) {
         reasons.add(
@@ -191,22 +202,31 @@ public final class VerdictRules {
                 usefulHorizon == r.horizon()
                     ? "useful for all " + r.horizon() + " steps ahead"
                     : usefulHorizon > 0
-                        ? "useful up to " + usefulHorizon + " step" + (usefulHorizon == 1 ? "" : "s") + " ahead"
+                        ? "useful up to "
+                            + usefulHorizon
+                            + " step"
+                            + (usefulHorizon == 1 ? "" : "s")
+                            + " ahead"
                         : "though no single step ahead gains 5%");
       }
     }
-    return new Verdict(signal, r.predictability(), skill, usefulHorizon, expected, headline, reasons);
+    return new Verdict(
+        signal, r.predictability(), skill, usefulHorizon, expected, headline, reasons);
   }
 
   /** Origins at which the test is judged to have enough errors to be decisive. */
   static final int DECISIVE_ORIGINS = 10;
 
   /**
-   * When a model gained at least 5% but the test could not confirm it and few origins were used, how many
-   * the series allows: with 3 origins the Diebold–Mariano test sees few, strongly dependent errors.
+   * When a model gained at least 5% but the test could not confirm it and few origins were used,
+   * how many the series allows: with 3 origins the Diebold–Mariano test sees few, strongly
+   * dependent errors.
    */
   static String moreOrigins(BacktestResult r, double skill, double p) {
-    if (!(skill >= MIN_SKILL) || !(p >= ALPHA) || r.origins() >= DECISIVE_ORIGINS || r.horizon() < 1) {
+    if (!(skill >= MIN_SKILL)
+        || !(p >= ALPHA)
+        || r.origins() >= DECISIVE_ORIGINS
+        || r.horizon() < 1) {
       return null;
     }
     int possible = (r.observations() - r.minimumTrainingLength()) / r.horizon();
@@ -214,18 +234,29 @@ public final class VerdictRules {
       return null;
     }
     int suggest = Math.min(possible, DECISIVE_ORIGINS);
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "The gain of %s could not be confirmed with %d origin%s: the test sees few errors. The series allows %d;"
             + " rerun with --origins %d for a decisive answer.",
-        pct(skill), r.origins(), r.origins() == 1 ? "" : "s", possible, suggest);
+        pct(skill),
+        r.origins(),
+        r.origins() == 1 ? "" : "s",
+        possible,
+        suggest);
   }
 
   private static String noSignalHeadline(
-      BacktestResult r, ModelScore base, ModelScore best, double skill, double p, String seasonName) {
+      BacktestResult r,
+      ModelScore base,
+      ModelScore best,
+      double skill,
+      double p,
+      String seasonName) {
     String bestPart =
         String.format(Locale.ROOT, "best: %s, %s, %s", best.name(), betterOrWorse(skill), pText(p));
     String name = base.name();
-    // Credit the seasonal pattern only when the seasonal baseline clearly beats plain persistence: on a
+    // Credit the seasonal pattern only when the seasonal baseline clearly beats plain persistence:
+    // on a
     // random walk the M4 test can fire and naive2 can win by a hair.
     ModelScore naive = r.model(Naive.NAME).filter(s -> !s.skipped()).orElse(null);
     boolean seasonalBaseline =
@@ -293,11 +324,11 @@ public final class VerdictRules {
   }
 
   /**
-   * The largest step h at which the best candidate is still at least {@value #MIN_SKILL} better than the
-   * baseline: its skill at step h is ≥ {@value #MIN_SKILL}, and so is its skill over steps 1…h together
-   * (1 − Σ MASE_k(best) / Σ MASE_k(baseline)). The second condition keeps a model that loses badly at
-   * every earlier step from being called useful because of one late step where the baseline happens to be
-   * poor. 0 when there is no such step.
+   * The largest step h at which the best candidate is still at least {@value #MIN_SKILL} better
+   * than the baseline: its skill at step h is ≥ {@value #MIN_SKILL}, and so is its skill over steps
+   * 1…h together (1 − Σ MASE_k(best) / Σ MASE_k(baseline)). The second condition keeps a model that
+   * loses badly at every earlier step from being called useful because of one late step where the
+   * baseline happens to be poor. 0 when there is no such step.
    */
   static int usefulHorizon(List<Double> bestByHorizon, List<Double> baselineByHorizon) {
     int n = Math.min(bestByHorizon.size(), baselineByHorizon.size());
@@ -322,7 +353,8 @@ public final class VerdictRules {
   }
 
   static Expected expected(List<Double> maseByOrigin) {
-    double[] v = maseByOrigin.stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).toArray();
+    double[] v =
+        maseByOrigin.stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).toArray();
     if (v.length == 0) {
       return Expected.UNKNOWN;
     }
@@ -352,7 +384,8 @@ public final class VerdictRules {
     if (name.equals(MeanForecaster.NAME)) {
       return "the series' mean";
     }
-    if (name.equals(Naive.NAME) || (m <= 1 && (name.equals(SeasonalNaive.NAME) || name.equals(Naive2.NAME)))) {
+    if (name.equals(Naive.NAME)
+        || (m <= 1 && (name.equals(SeasonalNaive.NAME) || name.equals(Naive2.NAME)))) {
       return "the last observed value";
     }
     if (name.equals(SeasonalNaive.NAME)) {
@@ -366,7 +399,9 @@ public final class VerdictRules {
     return name;
   }
 
-  /** "a year ago" for yearly, "a day ago" for daily, "a week ago" for weekly; else one period ago. */
+  /**
+   * "a year ago" for yearly, "a day ago" for daily, "a week ago" for weekly; else one period ago.
+   */
   private static String ago(String seasonName) {
     switch (seasonName) {
       case "yearly":
@@ -381,35 +416,22 @@ public final class VerdictRules {
   }
 
   private static String betterOrWorse(double skill) {
-    long pct = Math.round(Math.abs(skill) * 100);
-    if (pct == 0) {
-      return "no better";
-    }
-    return pct + "% " + (skill > 0 ? "better" : "worse");
+    return Prose.betterOrWorse(skill);
   }
 
   static String pct(double x) {
-    return Math.round(x * 100) + "%";
+    return Prose.percent(x);
   }
 
   static String num(double x) {
-    if (!Double.isFinite(x)) {
-      return "undefined";
-    }
-    return String.format(Locale.ROOT, Math.abs(x) >= 10 ? "%.1f" : "%.2f", x);
+    return Prose.stat(x);
   }
 
   static String pText(double p) {
-    if (!Double.isFinite(p)) {
-      return "no test possible: identical errors";
-    }
-    if (p < 0.001) {
-      return "p < 0.001";
-    }
-    return String.format(Locale.ROOT, p < 0.01 ? "p = %.3f" : "p = %.2f", p);
+    return Prose.pValue(p, "no test possible: identical errors");
   }
 
   private static String capitalise(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    return Prose.capitalise(s);
   }
 }

@@ -71,13 +71,18 @@ class BacktestBehaviourTest {
                     constant("nan", Double.NaN, -1),
                     constant("short", 1000, 3),
                     new MeanForecaster()));
-    assertThat(r.models()).extracting(ModelScore::name).containsExactly("naive", "broken", "buggy", "nan", "short", "mean");
+    assertThat(r.models())
+        .extracting(ModelScore::name)
+        .containsExactly("naive", "broken", "buggy", "nan", "short", "mean");
     assertThat(r.model("broken").orElseThrow().skipped()).isTrue();
     assertThat(r.model("broken").orElseThrow().reason())
         .isEqualTo("failed at origin 1 (training length 70): optimiser did not converge");
-    assertThat(r.model("buggy").orElseThrow().reason()).contains("internal error").contains("ArrayIndexOutOfBounds");
+    assertThat(r.model("buggy").orElseThrow().reason())
+        .contains("internal error")
+        .contains("ArrayIndexOutOfBounds");
     assertThat(r.model("nan").orElseThrow().reason()).contains("non-finite");
-    assertThat(r.model("short").orElseThrow().reason()).contains("returned 3 forecasts instead of 10");
+    assertThat(r.model("short").orElseThrow().reason())
+        .contains("returned 3 forecasts instead of 10");
     assertThat(r.model("broken").orElseThrow().mase()).isNaN();
     assertThat(r.model("naive").orElseThrow().skipped()).isFalse();
     assertThat(r.model("mean").orElseThrow().skipped()).isFalse();
@@ -111,7 +116,8 @@ class BacktestBehaviourTest {
   void flagsAModelThatFitsItsTrainingDataFarBetterThanItForecasts() {
     double[] y = ReferenceSeries.load("nile").values();
     BacktestResult r =
-        new RollingOriginBacktest(10, 3).run(y, 1, List.of(new Naive(), constant("memoriser", 600, -1)));
+        new RollingOriginBacktest(10, 3)
+            .run(y, 1, List.of(new Naive(), constant("memoriser", 600, -1)));
     ModelScore m = r.model("memoriser").orElseThrow();
     assertThat(m.inSampleMase()).isZero();
     assertThat(m.overfitRatio()).isEqualTo(Double.POSITIVE_INFINITY);
@@ -122,8 +128,10 @@ class BacktestBehaviourTest {
 
   @Test
   void rejectsBadInput() {
-    assertThatThrownBy(() -> new RollingOriginBacktest(0, 3)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new RollingOriginBacktest(3, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new RollingOriginBacktest(0, 3))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new RollingOriginBacktest(3, 0))
+        .isInstanceOf(IllegalArgumentException.class);
     double[] y = new double[50];
     y[7] = Double.NaN;
     assertThatThrownBy(() -> new RollingOriginBacktest(3, 1).run(y, 1, List.of(new Naive())))

@@ -13,12 +13,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The whole rolling-origin backtest (3 origins) against the same loop in R
- * (backtest/make_backtest_reference.R): forecasts and MASE at every origin, and Diebold–Mariano p-values on
- * the errors concatenated over origins.
+ * (backtest/make_backtest_reference.R): forecasts and MASE at every origin, and Diebold–Mariano
+ * p-values on the errors concatenated over origins.
  */
 class BacktestParityTest {
   static final JsonNode REF = ReferenceSeries.json("/backtest/backtest_reference.json");
-  static final List<String> MODELS = List.of("mean", "naive", "seasonal-naive", "naive2", "drift", "ar");
+  static final List<String> MODELS =
+      List.of("mean", "naive", "seasonal-naive", "naive2", "drift", "ar");
 
   static Stream<String> names() {
     return ReferenceSeries.NAMES.stream();
@@ -63,8 +64,13 @@ class BacktestParityTest {
       DieboldMariano.Result got =
           DieboldMariano.test(e1, e2, dm.get("h").asInt(), 1, DieboldMariano.Alternative.GREATER);
       double p = dm.get("pValue").asDouble();
-      assertThat(got.pValue()).as("%s vs %s", dm.get("baseline"), dm.get("candidate")).isCloseTo(p, within(1e-7 * Math.max(p, 1e-3)));
-      assertThat(got.statistic()).isCloseTo(dm.get("statistic").asDouble(), within(1e-7 * Math.abs(dm.get("statistic").asDouble())));
+      assertThat(got.pValue())
+          .as("%s vs %s", dm.get("baseline"), dm.get("candidate"))
+          .isCloseTo(p, within(1e-7 * Math.max(p, 1e-3)));
+      assertThat(got.statistic())
+          .isCloseTo(
+              dm.get("statistic").asDouble(),
+              within(1e-7 * Math.abs(dm.get("statistic").asDouble())));
     }
   }
 }

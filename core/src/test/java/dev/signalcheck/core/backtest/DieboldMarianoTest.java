@@ -21,7 +21,8 @@ class DieboldMarianoTest {
     assertThat(cases.size()).isEqualTo(12);
     for (JsonNode c : cases) {
       DieboldMariano.Alternative alt =
-          DieboldMariano.Alternative.valueOf(c.get("alternative").asText().replace('.', '_').toUpperCase(Locale.ROOT));
+          DieboldMariano.Alternative.valueOf(
+              c.get("alternative").asText().replace('.', '_').toUpperCase(Locale.ROOT));
       DieboldMariano.Result r =
           DieboldMariano.test(
               ReferenceSeries.doubles(c.get("e1")),
@@ -30,7 +31,10 @@ class DieboldMarianoTest {
               c.get("power").asDouble(),
               alt);
       assertThat(r.h()).isEqualTo(c.get("hUsed").asInt());
-      assertThat(r.statistic()).isCloseTo(c.get("statistic").asDouble(), within(1e-10 * Math.abs(c.get("statistic").asDouble())));
+      assertThat(r.statistic())
+          .isCloseTo(
+              c.get("statistic").asDouble(),
+              within(1e-10 * Math.abs(c.get("statistic").asDouble())));
       assertThat(r.pValue()).isCloseTo(c.get("pValue").asDouble(), within(1e-9));
     }
   }
@@ -38,8 +42,10 @@ class DieboldMarianoTest {
   @Test
   void identicalErrorsCannotBeTested() {
     double[] e = {1, -2, 3, 0.5};
-    assertThat(DieboldMariano.test(e, e, 1, 1, DieboldMariano.Alternative.GREATER).pValue()).isNaN();
-    assertThat(DieboldMariano.test(e, e, 3, 1, DieboldMariano.Alternative.GREATER).pValue()).isNaN();
+    assertThat(DieboldMariano.test(e, e, 1, 1, DieboldMariano.Alternative.GREATER).pValue())
+        .isNaN();
+    assertThat(DieboldMariano.test(e, e, 3, 1, DieboldMariano.Alternative.GREATER).pValue())
+        .isNaN();
   }
 
   @Property(tries = 300)

@@ -19,16 +19,30 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The M4 benchmark protocol on the Hourly and Weekly sets: one origin (train = the organisers' training
- * file, test = their test file), H = 48 with m = 24 for Hourly and H = 13 with m = 1 for Weekly, MASE scaled
- * by the in-sample seasonal differences with that m. Mean sMAPE and MASE over the series must equal the
- * organisers' published table to its third decimal for the closed-form baselines, and within 2% for ses,
- * holt, damped and theta (fitted by maximum likelihood on the M4-adjusted series, as the organisers did with
- * forecast's ses/holt).
+ * The M4 benchmark protocol on the Hourly and Weekly sets: one origin (train = the organisers'
+ * training file, test = their test file), H = 48 with m = 24 for Hourly and H = 13 with m = 1 for
+ * Weekly, MASE scaled by the in-sample seasonal differences with that m. Mean sMAPE and MASE over
+ * the series must equal the organisers' published table to its third decimal for the closed-form
+ * baselines, and within 2% for ses, holt, damped and theta (fitted by maximum likelihood on the
+ * M4-adjusted series, as the organisers did with forecast's ses/holt).
  */
 class M4ReproductionTest {
-  static final Map<String, String> TABLE_NAME = Map.of("naive", "Naive1", "seasonal-naive", "sNaive", "naive2",
-      "Naive2", "ses", "SES", "holt", "Holt", "damped", "Damped", "theta", "Theta");
+  static final Map<String, String> TABLE_NAME =
+      Map.of(
+          "naive",
+          "Naive1",
+          "seasonal-naive",
+          "sNaive",
+          "naive2",
+          "Naive2",
+          "ses",
+          "SES",
+          "holt",
+          "Holt",
+          "damped",
+          "Damped",
+          "theta",
+          "Theta");
 
   /** Closed-form baselines: to the table's third decimal. */
   static final List<String> DETERMINISTIC = List.of("naive", "seasonal-naive", "naive2");
@@ -38,7 +52,8 @@ class M4ReproductionTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({"Hourly, 48, 24, 414", "Weekly, 13, 1, 359"})
-  void reproducesTheOrganisersTable(String frequency, int horizon, int m, int series) throws IOException {
+  void reproducesTheOrganisersTable(String frequency, int horizon, int m, int series)
+      throws IOException {
     Map<String, double[]> train = readWide("/m4/" + frequency + "-train.csv.gz");
     Map<String, double[]> test = readWide("/m4/" + frequency + "-test.csv.gz");
     assertThat(train).hasSize(series);
@@ -70,11 +85,19 @@ class M4ReproductionTest {
           "M4 %s %-15s sMAPE %.4f (organisers %.3f)  MASE %.4f (organisers %.3f)%n",
           frequency, model, smape, expected[0], mase, expected[1]);
       if (DETERMINISTIC.contains(model)) {
-        assertThat(Math.abs(smape - expected[0])).as("%s %s sMAPE %s", frequency, model, smape).isLessThanOrEqualTo(5e-4);
-        assertThat(Math.abs(mase - expected[1])).as("%s %s MASE %s", frequency, model, mase).isLessThanOrEqualTo(5e-4);
+        assertThat(Math.abs(smape - expected[0]))
+            .as("%s %s sMAPE %s", frequency, model, smape)
+            .isLessThanOrEqualTo(5e-4);
+        assertThat(Math.abs(mase - expected[1]))
+            .as("%s %s MASE %s", frequency, model, mase)
+            .isLessThanOrEqualTo(5e-4);
       } else {
-        assertThat(smape).as("%s %s sMAPE", frequency, model).isCloseTo(expected[0], withinPercentage(2));
-        assertThat(mase).as("%s %s MASE", frequency, model).isCloseTo(expected[1], withinPercentage(2));
+        assertThat(smape)
+            .as("%s %s sMAPE", frequency, model)
+            .isCloseTo(expected[0], withinPercentage(2));
+        assertThat(mase)
+            .as("%s %s MASE", frequency, model)
+            .isCloseTo(expected[1], withinPercentage(2));
       }
     }
   }
@@ -85,7 +108,8 @@ class M4ReproductionTest {
     try (InputStream in = M4ReproductionTest.class.getResourceAsStream(resource)) {
       assertThat(in).as(resource).isNotNull();
       BufferedReader r =
-          new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8));
+          new BufferedReader(
+              new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8));
       r.readLine();
       String line;
       while ((line = r.readLine()) != null) {
@@ -97,7 +121,8 @@ class M4ReproductionTest {
             values.add(Double.parseDouble(c));
           }
         }
-        out.put(cells[0].replace("\"", ""), values.stream().mapToDouble(Double::doubleValue).toArray());
+        out.put(
+            cells[0].replace("\"", ""), values.stream().mapToDouble(Double::doubleValue).toArray());
       }
     }
     return out;
@@ -105,7 +130,8 @@ class M4ReproductionTest {
 
   static Map<String, double[]> published(String frequency) throws IOException {
     Map<String, double[]> out = new HashMap<>();
-    try (InputStream in = M4ReproductionTest.class.getResourceAsStream("/m4/m4_benchmarks_hourly_weekly.csv")) {
+    try (InputStream in =
+        M4ReproductionTest.class.getResourceAsStream("/m4/m4_benchmarks_hourly_weekly.csv")) {
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       String line;
       while ((line = r.readLine()) != null) {

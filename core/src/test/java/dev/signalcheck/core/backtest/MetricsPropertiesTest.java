@@ -30,8 +30,10 @@ class MetricsPropertiesTest {
     }
     RollingOriginBacktest b = new RollingOriginBacktest(6, 3);
     // the exponential-smoothing family follows R's Nelder-Mead, whose first simplex and convergence
-    // tolerance depend on the scale of the data: like R's, their fits (not only their MASE) can change
-    // with it (ses at c = 0.001 was seen to), so they are left out of this property; their parity with R
+    // tolerance depend on the scale of the data: like R's, their fits (not only their MASE) can
+    // change
+    // with it (ses at c = 0.001 was seen to), so they are left out of this property; their parity
+    // with R
     // is tested in the ets package
     java.util.List<String> invariant = new java.util.ArrayList<>(ModelRegistry.defaults().names());
     invariant.removeAll(java.util.List.of("ses", "holt", "damped", "theta", "ets"));
@@ -45,15 +47,19 @@ class MetricsPropertiesTest {
         double tol = CLOSED_FORM.contains(s.name()) ? 1e-7 : 1e-2;
         assertThat(t.mase()).as(s.name()).isCloseTo(s.mase(), within(tol * s.mase()));
         assertThat(t.rmsse()).as(s.name()).isCloseTo(s.rmsse(), within(tol * s.rmsse()));
-        assertThat(t.smape()).as(s.name()).isCloseTo(s.smape(), within(tol * Math.max(s.smape(), 1e-9)));
+        assertThat(t.smape())
+            .as(s.name())
+            .isCloseTo(s.smape(), within(tol * Math.max(s.smape(), 1e-9)));
       }
     }
-    assertThat(rz.skill()).isCloseTo(ry.skill(), within(CLOSED_FORM.containsAll(invariant) ? 1e-7 : 1e-2));
+    assertThat(rz.skill())
+        .isCloseTo(ry.skill(), within(CLOSED_FORM.containsAll(invariant) ? 1e-7 : 1e-2));
   }
 
   @Property
   void aPerfectForecastScoresZero(
-      @ForAll @LongRange(min = 1, max = 1_000_000) long seed, @ForAll @IntRange(min = 1, max = 12) int m) {
+      @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
+      @ForAll @IntRange(min = 1, max = 12) int m) {
     Random rnd = new Random(seed);
     double[] train = new double[40];
     for (int t = 0; t < train.length; t++) {

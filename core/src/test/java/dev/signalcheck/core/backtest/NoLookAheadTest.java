@@ -29,8 +29,8 @@ class NoLookAheadTest {
   }
 
   /**
-   * Perturbing every value from an origin on leaves every forecast made at that origin (and before it)
-   * bit-identical, for every registered model.
+   * Perturbing every value from an origin on leaves every forecast made at that origin (and before
+   * it) bit-identical, for every registered model.
    */
   @Test
   void forecastsAtAnOriginIgnoreEverythingAfterIt() {
@@ -130,7 +130,8 @@ class NoLookAheadTest {
       }
       List<Double> actual = r.models().get(0).forecasts().get(k).actual();
       assertThat(actual).hasSize(horizon);
-      assertThat(actual.get(0)).isEqualTo((double) len); // the test window starts right at the origin
+      assertThat(actual.get(0))
+          .isEqualTo((double) len); // the test window starts right at the origin
     }
     assertThat(y[0]).isEqualTo(0.0);
   }

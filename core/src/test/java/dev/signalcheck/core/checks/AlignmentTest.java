@@ -2,6 +2,7 @@ package dev.signalcheck.core.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.signalcheck.core.finding.CheckType;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Severity;
 import dev.signalcheck.core.series.SeriesData;
@@ -37,7 +38,8 @@ class AlignmentTest {
 
   @Test
   void cleanSeriesHasNoFindings() {
-    Alignment.Result r = Alignment.align(series(new Long[] {1L, 2L, 3L, 4L}, new double[] {1, 2, 3, 4}), null);
+    Alignment.Result r =
+        Alignment.align(series(new Long[] {1L, 2L, 3L, 4L}, new double[] {1, 2, 3, 4}), null);
     assertThat(r.findings()).isEmpty();
     assertThat(r.step()).isEqualTo(Step.index(1));
     assertThat(r.regularity()).isEqualTo(1.0);
@@ -46,9 +48,13 @@ class AlignmentTest {
 
   @Test
   void gapsAreIntervalsOfMissingStamps() {
-    Alignment.Result r = Alignment.align(
-        series(new Long[] {1L, 2L, 3L, 6L, 7L, 9L, 10L, 11L}, new double[] {1, 2, 3, 6, 7, 9, 10, 11}), null);
-    Finding gap = find(r, Checks.TIME_GAP).orElseThrow();
+    Alignment.Result r =
+        Alignment.align(
+            series(
+                new Long[] {1L, 2L, 3L, 6L, 7L, 9L, 10L, 11L},
+                new double[] {1, 2, 3, 6, 7, 9, 10, 11}),
+            null);
+    Finding gap = find(r, CheckType.TIME_GAP.id()).orElseThrow();
     assertThat(gap.count()).isEqualTo(2);
     assertThat(gap.intervals()).hasSize(2);
     assertThat(gap.intervals().get(0).from()).isEqualTo(4L);
@@ -63,16 +69,23 @@ class AlignmentTest {
 
   @Test
   void outOfOrderRowsAreSortedAndDuplicatesKeepTheFirst() {
-    Alignment.Result r = Alignment.align(
-        series(new Long[] {1L, 2L, 3L, 4L, 2L, 3L, 4L, 5L}, new double[] {1, 2, 3, 4, 20, 30, 4, 5}), null);
-    Finding ooo = find(r, Checks.TIME_OUT_OF_ORDER).orElseThrow();
+    Alignment.Result r =
+        Alignment.align(
+            series(
+                new Long[] {1L, 2L, 3L, 4L, 2L, 3L, 4L, 5L},
+                new double[] {1, 2, 3, 4, 20, 30, 4, 5}),
+            null);
+    Finding ooo = find(r, CheckType.TIME_OUT_OF_ORDER.id()).orElseThrow();
     assertThat(ooo.count()).isEqualTo(3);
     assertThat(ooo.rows()).containsExactly(5L);
-    assertThat(ooo.intervals()).singleElement().satisfies(i -> {
-      assertThat(i.from()).isEqualTo(2L);
-      assertThat(i.to()).isEqualTo(4L);
-    });
-    Finding dup = find(r, Checks.TIME_DUPLICATE).orElseThrow();
+    assertThat(ooo.intervals())
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.from()).isEqualTo(2L);
+              assertThat(i.to()).isEqualTo(4L);
+            });
+    Finding dup = find(r, CheckType.TIME_DUPLICATE.id()).orElseThrow();
     assertThat(dup.count()).isEqualTo(3);
     assertThat(dup.details()).containsEntry("valuesDisagree", 2L);
     assertThat(r.regular().values()).containsExactly(1, 2, 3, 4, 5);
@@ -80,8 +93,9 @@ class AlignmentTest {
 
   @Test
   void unparseableTimesAreCountedWithRows() {
-    Alignment.Result r = Alignment.align(series(new Long[] {1L, null, 3L, 4L}, new double[] {1, 2, 3, 4}), null);
-    Finding f = find(r, Checks.TIME_UNPARSEABLE).orElseThrow();
+    Alignment.Result r =
+        Alignment.align(series(new Long[] {1L, null, 3L, 4L}, new double[] {1, 2, 3, 4}), null);
+    Finding f = find(r, CheckType.TIME_UNPARSEABLE.id()).orElseThrow();
     assertThat(f.count()).isEqualTo(1);
     assertThat(f.rows()).containsExactly(2L);
     assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
@@ -90,10 +104,13 @@ class AlignmentTest {
 
   @Test
   void missingValuesAreRuns() {
-    Alignment.Result r = Alignment.align(
-        series(new Long[] {1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L},
-            new double[] {1, Double.NaN, Double.NaN, 4, 5, 6, Double.NaN, 8, 9, 10, 11}), null);
-    Finding f = find(r, Checks.VALUE_MISSING).orElseThrow();
+    Alignment.Result r =
+        Alignment.align(
+            series(
+                new Long[] {1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L},
+                new double[] {1, Double.NaN, Double.NaN, 4, 5, 6, Double.NaN, 8, 9, 10, 11}),
+            null);
+    Finding f = find(r, CheckType.VALUE_MISSING.id()).orElseThrow();
     assertThat(f.count()).isEqualTo(3);
     assertThat(f.intervals()).hasSize(2);
     assertThat(f.intervals().get(0).count()).isEqualTo(2);
@@ -109,25 +126,30 @@ class AlignmentTest {
     d.add(3, 3, null, Double.NaN, SeriesData.NON_NUMERIC, "n/a?");
     d.add(4, 4, null, 4, SeriesData.OK, null);
     Alignment.Result r = Alignment.align(d, null);
-    Finding f = find(r, Checks.VALUE_NON_NUMERIC).orElseThrow();
+    Finding f = find(r, CheckType.VALUE_NON_NUMERIC.id()).orElseThrow();
     assertThat(f.count()).isEqualTo(2);
     assertThat(f.message()).contains("'n/a?' ×2");
   }
 
   @Test
   void irregularSpacingIsReported() {
-    Alignment.Result r = Alignment.align(
-        series(new Long[] {0L, 10L, 20L, 30L, 35L, 40L, 50L}, new double[] {1, 2, 3, 4, 5, 6, 7}), null);
+    Alignment.Result r =
+        Alignment.align(
+            series(
+                new Long[] {0L, 10L, 20L, 30L, 35L, 40L, 50L}, new double[] {1, 2, 3, 4, 5, 6, 7}),
+            null);
     assertThat(r.step()).isEqualTo(Step.index(10));
-    Finding f = find(r, Checks.TIME_IRREGULAR).orElseThrow();
+    Finding f = find(r, CheckType.TIME_IRREGULAR.id()).orElseThrow();
     assertThat(f.count()).isEqualTo(1);
     assertThat(f.severity()).isEqualTo(Severity.WARNING);
   }
 
   @Test
   void constantSeriesIsCritical() {
-    Alignment.Result r = Alignment.align(series(new Long[] {1L, 2L, 3L}, new double[] {0, 0, 0}), null);
-    assertThat(find(r, Checks.SERIES_CONSTANT)).hasValueSatisfying(f -> assertThat(f.severity()).isEqualTo(Severity.CRITICAL));
+    Alignment.Result r =
+        Alignment.align(series(new Long[] {1L, 2L, 3L}, new double[] {0, 0, 0}), null);
+    assertThat(find(r, CheckType.SERIES_CONSTANT.id()))
+        .hasValueSatisfying(f -> assertThat(f.severity()).isEqualTo(Severity.CRITICAL));
   }
 
   @Test
@@ -140,7 +162,9 @@ class AlignmentTest {
   }
 
   @Property
-  void neverThrowsAndCountsEveryRow(@ForAll @Size(max = 60) List<@net.jqwik.api.constraints.IntRange(min = -5, max = 40) Integer> ts) {
+  void neverThrowsAndCountsEveryRow(
+      @ForAll @Size(max = 60)
+          List<@net.jqwik.api.constraints.IntRange(min = -5, max = 40) Integer> ts) {
     Long[] times = new Long[ts.size()];
     double[] values = new double[ts.size()];
     for (int i = 0; i < times.length; i++) {
@@ -151,8 +175,10 @@ class AlignmentTest {
     long unparseable = ts.stream().filter(x -> x < 0).count();
     long distinct = ts.stream().filter(x -> x >= 0).distinct().count();
     long dups = ts.stream().filter(x -> x >= 0).count() - distinct;
-    assertThat(find(r, Checks.TIME_UNPARSEABLE).map(Finding::count).orElse(0L)).isEqualTo(unparseable);
-    assertThat(find(r, Checks.TIME_DUPLICATE).map(Finding::count).orElse(0L)).isEqualTo(dups);
+    assertThat(find(r, CheckType.TIME_UNPARSEABLE.id()).map(Finding::count).orElse(0L))
+        .isEqualTo(unparseable);
+    assertThat(find(r, CheckType.TIME_DUPLICATE.id()).map(Finding::count).orElse(0L))
+        .isEqualTo(dups);
     if (distinct > 0) {
       long observed = 0;
       for (long row : r.regular().rows()) {
@@ -160,7 +186,10 @@ class AlignmentTest {
           observed++;
         }
       }
-      long leftOut = find(r, Checks.TIME_IRREGULAR).map(f -> (Long) f.details().get("leftOut")).orElse(0L);
+      long leftOut =
+          find(r, CheckType.TIME_IRREGULAR.id())
+              .map(f -> (Long) f.details().get("leftOut"))
+              .orElse(0L);
       assertThat(observed + leftOut).isEqualTo(distinct);
     }
   }

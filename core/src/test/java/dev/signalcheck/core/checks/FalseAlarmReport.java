@@ -1,5 +1,6 @@
 package dev.signalcheck.core.checks;
 
+import dev.signalcheck.core.finding.CheckType;
 import dev.signalcheck.core.finding.Finding;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,13 @@ import java.util.TreeMap;
 public final class FalseAlarmReport {
   private FalseAlarmReport() {}
 
-  static final List<String> CHECKS = List.of(Checks.VALUE_SENTINEL, Checks.VALUE_STUCK, Checks.VALUE_ZERO_RUN,
-      Checks.VALUE_SPIKE, Checks.VALUE_LEVEL_SHIFT);
+  static final List<String> CHECKS =
+      List.of(
+          CheckType.VALUE_SENTINEL.id(),
+          CheckType.VALUE_STUCK.id(),
+          CheckType.VALUE_ZERO_RUN.id(),
+          CheckType.VALUE_SPIKE.id(),
+          CheckType.VALUE_LEVEL_SHIFT.id());
 
   /** check → {files flagged, findings' count (points or change points), runs}. */
   static Map<String, long[]> measure(List<RealSeries.Named> series, StringBuilder perFile) {
@@ -37,8 +43,13 @@ public final class FalseAlarmReport {
         parts.add(f.check() + " " + f.count() + " in " + f.intervals().size());
       }
       if (perFile != null) {
-        perFile.append(String.format(Locale.ROOT, "  %-48s n=%6d  %s%n", s.name(), s.series().length(),
-            parts.isEmpty() ? "-" : String.join("; ", parts)));
+        perFile.append(
+            String.format(
+                Locale.ROOT,
+                "  %-48s n=%6d  %s%n",
+                s.name(),
+                s.series().length(),
+                parts.isEmpty() ? "-" : String.join("; ", parts)));
       }
     }
     return totals;
@@ -50,12 +61,28 @@ public final class FalseAlarmReport {
       Map<String, long[]> t = measure(RealSeries.nabFolder(folder), sb);
       System.out.println(folder);
       System.out.print(sb);
-      t.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-20s files %d, readings/points %d, runs %d%n", k, v[0], v[1], v[2]));
+      t.forEach(
+          (k, v) ->
+              System.out.printf(
+                  Locale.ROOT,
+                  "  %-20s files %d, readings/points %d, runs %d%n",
+                  k,
+                  v[0],
+                  v[1],
+                  v[2]));
     }
     StringBuilder sb = new StringBuilder();
     Map<String, long[]> t = measure(RealSeries.m4Hourly(), sb);
     System.out.println("M4 Hourly (first 60)");
     System.out.print(args.length > 0 ? sb : "");
-    t.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-20s series %d, readings/points %d, runs %d%n", k, v[0], v[1], v[2]));
+    t.forEach(
+        (k, v) ->
+            System.out.printf(
+                Locale.ROOT,
+                "  %-20s series %d, readings/points %d, runs %d%n",
+                k,
+                v[0],
+                v[1],
+                v[2]));
   }
 }

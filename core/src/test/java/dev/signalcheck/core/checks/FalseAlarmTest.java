@@ -2,6 +2,7 @@ package dev.signalcheck.core.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.signalcheck.core.finding.CheckType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,20 +20,21 @@ class FalseAlarmTest {
   @Test
   void realKnownCause() {
     Map<String, long[]> m = FalseAlarmReport.measure(RealSeries.nabFolder("realKnownCause"), null);
-    atMost(m, Checks.VALUE_SENTINEL, 0, 0);
-    atMost(m, Checks.VALUE_STUCK, 0, 0);
-    atMost(m, Checks.VALUE_ZERO_RUN, 0, 0);
-    atMost(m, Checks.VALUE_SPIKE, 7, 60);
-    atMost(m, Checks.VALUE_LEVEL_SHIFT, 2, 6);
+    atMost(m, CheckType.VALUE_SENTINEL.id(), 0, 0);
+    atMost(m, CheckType.VALUE_STUCK.id(), 0, 0);
+    atMost(m, CheckType.VALUE_ZERO_RUN.id(), 0, 0);
+    atMost(m, CheckType.VALUE_SPIKE.id(), 7, 60);
+    atMost(m, CheckType.VALUE_LEVEL_SHIFT.id(), 2, 6);
   }
 
   @Test
   void realAwsCloudwatch() {
-    Map<String, long[]> m = FalseAlarmReport.measure(RealSeries.nabFolder("realAWSCloudwatch"), null);
-    atMost(m, Checks.VALUE_SENTINEL, 0, 0);
-    atMost(m, Checks.VALUE_STUCK, 0, 0);
-    atMost(m, Checks.VALUE_ZERO_RUN, 0, 0);
-    atMost(m, Checks.VALUE_SPIKE, 13, 130);
-    atMost(m, Checks.VALUE_LEVEL_SHIFT, 3, 5);
+    Map<String, long[]> m =
+        FalseAlarmReport.measure(RealSeries.nabFolder("realAWSCloudwatch"), null);
+    atMost(m, CheckType.VALUE_SENTINEL.id(), 0, 0);
+    atMost(m, CheckType.VALUE_STUCK.id(), 0, 0);
+    atMost(m, CheckType.VALUE_ZERO_RUN.id(), 0, 0);
+    atMost(m, CheckType.VALUE_SPIKE.id(), 13, 130);
+    atMost(m, CheckType.VALUE_LEVEL_SHIFT.id(), 3, 5);
   }
 }

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Injects known faults into real series and measures how many the value checks find (recall). Used by
- * {@link InjectedFaultsTest}; {@link #main} prints the table of docs/checks.md.
+ * Injects known faults into real series and measures how many the value checks find (recall). Used
+ * by {@link InjectedFaultsTest}; {@link #main} prints the table of docs/checks.md.
  */
 final class InjectedFaults {
   private InjectedFaults() {}
@@ -22,7 +22,8 @@ final class InjectedFaults {
 
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "%d/%d = %.3f over %d series", found, injected, rate(), series);
+      return String.format(
+          Locale.ROOT, "%d/%d = %.3f over %d series", found, injected, rate(), series);
     }
   }
 
@@ -72,7 +73,8 @@ final class InjectedFaults {
         continue;
       }
       series++;
-      StuckCheck.Runs got = StuckCheck.find(SentinelCheck.maskCodes(v, SentinelCheck.codes(v)), s.season());
+      StuckCheck.Runs got =
+          StuckCheck.find(SentinelCheck.maskCodes(v, SentinelCheck.codes(v)), s.season());
       for (int[] r : runs) {
         inj++;
         if (overlaps(r, got.runs())) {
@@ -83,7 +85,9 @@ final class InjectedFaults {
     return new Recall(inj, found, series);
   }
 
-  /** Runs of exact zeros of minLen..maxLen steps, in the series where zero is far from the readings. */
+  /**
+   * Runs of exact zeros of minLen..maxLen steps, in the series where zero is far from the readings.
+   */
   static Recall zeroRuns(List<RealSeries.Named> pool, int minLen, int maxLen, long seed) {
     Random rnd = new Random(seed);
     int inj = 0;
@@ -93,7 +97,9 @@ final class InjectedFaults {
       double[] v = s.series().values().clone();
       double[] sorted = Robust.finiteSorted(v);
       // only series that are far from zero by the check's own definition, before injection
-      if (sorted.length < 100 || !(sorted[0] > 0 && Robust.quantile(sorted, 0.01) > ZeroRunCheck.DISTANCE * Robust.iqr(sorted))) {
+      if (sorted.length < 100
+          || !(sorted[0] > 0
+              && Robust.quantile(sorted, 0.01) > ZeroRunCheck.DISTANCE * Robust.iqr(sorted))) {
         continue;
       }
       int[] pos = positions(rnd, v.length, PER_SERIES, maxLen);
@@ -119,8 +125,8 @@ final class InjectedFaults {
   }
 
   /**
-   * Single-reading spikes of ± {@code size} × the spread of the series (its 1st to 99th percentile) added
-   * to the reading.
+   * Single-reading spikes of ± {@code size} × the spread of the series (its 1st to 99th percentile)
+   * added to the reading.
    */
   static Recall spikes(List<RealSeries.Named> pool, double size, int perSeries, long seed) {
     Random rnd = new Random(seed);
@@ -144,7 +150,8 @@ final class InjectedFaults {
         continue;
       }
       series++;
-      boolean[] got = SpikeCheck.find(SentinelCheck.maskCodes(v, SentinelCheck.codes(v)), s.season());
+      boolean[] got =
+          SpikeCheck.find(SentinelCheck.maskCodes(v, SentinelCheck.codes(v)), s.season());
       for (int p : at) {
         inj++;
         if (got[p]) {
@@ -157,7 +164,10 @@ final class InjectedFaults {
 
   static final double[] CODES = {-200, -999, -9999, 9999, 99999, -99999};
 
-  /** A code for missing, far outside the readings, written over {@code share} of the positions in runs of 1..6. */
+  /**
+   * A code for missing, far outside the readings, written over {@code share} of the positions in
+   * runs of 1..6.
+   */
   static Recall sentinels(List<RealSeries.Named> pool, double share, long seed) {
     Random rnd = new Random(seed);
     int inj = 0;
@@ -217,12 +227,14 @@ final class InjectedFaults {
 
   public static void main(String[] args) {
     List<RealSeries.Named> pool = pool();
-    System.out.println("pool: " + pool.size() + " series (NAB realKnownCause + M4 Hourly first 60)");
+    System.out.println(
+        "pool: " + pool.size() + " series (NAB realKnownCause + M4 Hourly first 60)");
     for (int[] len : new int[][] {{6, 11}, {12, 23}, {24, 72}, {73, 288}}) {
       System.out.println("stuck " + len[0] + "-" + len[1] + ": " + stuck(pool, len[0], len[1], 1));
     }
     for (int[] len : new int[][] {{1, 1}, {2, 12}, {13, 72}}) {
-      System.out.println("zero run " + len[0] + "-" + len[1] + ": " + zeroRuns(pool, len[0], len[1], 2));
+      System.out.println(
+          "zero run " + len[0] + "-" + len[1] + ": " + zeroRuns(pool, len[0], len[1], 2));
     }
     for (double size : new double[] {0.1, 0.25, 0.5, 1.0}) {
       System.out.println("spike ×" + size + ": " + spikes(pool, size, 5, 3));

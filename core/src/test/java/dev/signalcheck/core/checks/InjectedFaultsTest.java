@@ -7,8 +7,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Faults injected into real series (NAB realKnownCause and 60 M4 Hourly series) are found: recall at least
- * 0.9 at the fault sizes docs/checks.md names as the design point.
+ * Faults injected into real series (NAB realKnownCause and 60 M4 Hourly series) are found: recall
+ * at least 0.9 at the fault sizes docs/checks.md names as the design point.
  */
 class InjectedFaultsTest {
 

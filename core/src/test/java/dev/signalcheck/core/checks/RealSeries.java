@@ -20,12 +20,16 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
-/** Reads the test data sets used to measure the value checks (NAB, M4 Hourly) onto their regular grid. */
+/**
+ * Reads the test data sets used to measure the value checks (NAB, M4 Hourly) onto their regular
+ * grid.
+ */
 final class RealSeries {
   private RealSeries() {}
 
   static final Path DATA = Path.of("..", "testdata");
-  private static final DateTimeFormatter NAB_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final DateTimeFormatter NAB_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private static final TimeFormat LOCAL = new TimeFormat(TimeKind.LOCAL_DATETIME, null);
   private static final TimeFormat INDEX = new TimeFormat(TimeKind.INDEX, null);
 
@@ -53,14 +57,18 @@ final class RealSeries {
         }
         row++;
         int comma = line.indexOf(',');
-        long t = LocalDateTime.parse(line.substring(0, comma), NAB_TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
+        long t =
+            LocalDateTime.parse(line.substring(0, comma), NAB_TIME)
+                .toInstant(ZoneOffset.UTC)
+                .toEpochMilli();
         d.add(row, t, null, Double.parseDouble(line.substring(comma + 1)), SeriesData.OK, null);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     RegularSeries reg = Alignment.align(d, null).regular();
-    return new Named(p.getFileName().toString().replace(".gz", ""), reg, reg.step().defaultSeason());
+    return new Named(
+        p.getFileName().toString().replace(".gz", ""), reg, reg.step().defaultSeason());
   }
 
   /** Every NAB file of a folder in testdata/nab. */
@@ -93,7 +101,11 @@ final class RealSeries {
         for (int i = 0; i < v.length; i++) {
           rows[i] = i + 1;
         }
-        out.add(new Named(id, new RegularSeries(1, dev.signalcheck.core.series.Step.index(1), v, rows, INDEX), 24));
+        out.add(
+            new Named(
+                id,
+                new RegularSeries(1, dev.signalcheck.core.series.Step.index(1), v, rows, INDEX),
+                24));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

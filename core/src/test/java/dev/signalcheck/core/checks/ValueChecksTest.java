@@ -3,6 +3,7 @@ package dev.signalcheck.core.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signalcheck.core.finding.Category;
+import dev.signalcheck.core.finding.CheckType;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Severity;
 import dev.signalcheck.core.series.RegularSeries;
@@ -53,7 +54,7 @@ class ValueChecksTest {
     v[700] = -200;
     v[1500] = -200;
     ValueChecks.Result r = ValueChecks.run(series(v), 1, null, null);
-    Finding f = find(r.findings(), Checks.VALUE_SENTINEL).orElseThrow();
+    Finding f = find(r.findings(), CheckType.VALUE_SENTINEL.id()).orElseThrow();
     assertThat(f.severity()).isEqualTo(Severity.WARNING);
     assertThat(f.category()).isEqualTo(Category.DATA_SENSOR_FAULT);
     assertThat(f.count()).isEqualTo(32);
@@ -66,7 +67,9 @@ class ValueChecksTest {
     assertThat(r.series().values()[100]).isNaN();
     assertThat(r.series().values()[99]).isEqualTo(v[99]);
     // the code is not also a frozen run, a spike or a level shift
-    assertThat(r.findings()).extracting(Finding::check).containsExactly(Checks.VALUE_SENTINEL);
+    assertThat(r.findings())
+        .extracting(Finding::check)
+        .containsExactly(CheckType.VALUE_SENTINEL.id());
   }
 
   @Test
@@ -84,11 +87,11 @@ class ValueChecksTest {
     double[] v = noise(3000, 2, 50, 5);
     Arrays.fill(v, 1000, 1040, v[1000]);
     ValueChecks.Result r = ValueChecks.run(series(v), 1, null, null);
-    Finding f = find(r.findings(), Checks.VALUE_STUCK).orElseThrow();
+    Finding f = find(r.findings(), CheckType.VALUE_STUCK.id()).orElseThrow();
     assertThat(f.count()).isEqualTo(40);
     assertThat(f.message()).contains("kept");
     assertThat(r.series().values()[1010]).isEqualTo(v[1010]);
-    assertThat(find(r.findings(), Checks.VALUE_LEVEL_SHIFT)).isEmpty();
+    assertThat(find(r.findings(), CheckType.VALUE_LEVEL_SHIFT.id())).isEmpty();
   }
 
   @Test
@@ -100,7 +103,9 @@ class ValueChecksTest {
       x += 0.02 * rnd.nextGaussian();
       v[i] = Math.round(x * 2) / 2.0;
     }
-    assertThat(find(ValueChecks.run(series(v), 1, null, null).findings(), Checks.VALUE_STUCK)).isEmpty();
+    assertThat(
+            find(ValueChecks.run(series(v), 1, null, null).findings(), CheckType.VALUE_STUCK.id()))
+        .isEmpty();
   }
 
   @Test
@@ -108,11 +113,11 @@ class ValueChecksTest {
     double[] v = noise(2000, 4, 80, 4);
     Arrays.fill(v, 500, 520, 0.0);
     ValueChecks.Result r = ValueChecks.run(series(v), 1, null, null);
-    Finding f = find(r.findings(), Checks.VALUE_ZERO_RUN).orElseThrow();
+    Finding f = find(r.findings(), CheckType.VALUE_ZERO_RUN.id()).orElseThrow();
     assertThat(f.count()).isEqualTo(20);
     assertThat(f.intervals()).hasSize(1);
-    assertThat(find(r.findings(), Checks.VALUE_STUCK)).isEmpty();
-    assertThat(find(r.findings(), Checks.VALUE_SPIKE)).isEmpty();
+    assertThat(find(r.findings(), CheckType.VALUE_STUCK.id())).isEmpty();
+    assertThat(find(r.findings(), CheckType.VALUE_SPIKE.id())).isEmpty();
   }
 
   @Test
@@ -131,13 +136,17 @@ class ValueChecksTest {
     v[10] = -5;
     v[11] = -6;
     v[300] = 150;
-    Finding f = find(ValueChecks.run(series(v), 1, 0.0, 100.0).findings(), Checks.VALUE_OUT_OF_RANGE).orElseThrow();
+    Finding f =
+        find(
+                ValueChecks.run(series(v), 1, 0.0, 100.0).findings(),
+                CheckType.VALUE_OUT_OF_RANGE.id())
+            .orElseThrow();
     assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
     assertThat(f.count()).isEqualTo(3);
     assertThat(f.intervals()).hasSize(2);
     assertThat(f.details()).containsEntry("below", 2L).containsEntry("above", 1L);
     assertThat(ValueChecks.run(series(v), 1, null, null).findings())
-        .noneMatch(x -> x.check().equals(Checks.VALUE_OUT_OF_RANGE));
+        .noneMatch(x -> x.check().equals(CheckType.VALUE_OUT_OF_RANGE.id()));
   }
 
   @Test
@@ -149,9 +158,13 @@ class ValueChecksTest {
       v[i] = 100 + (i % m == 12 ? 80 : 0) + 2 * rnd.nextGaussian();
     }
     // the daily peak at hour 12 is not a spike
-    assertThat(find(ValueChecks.run(series(v), m, null, null).findings(), Checks.VALUE_SPIKE)).isEmpty();
+    assertThat(
+            find(ValueChecks.run(series(v), m, null, null).findings(), CheckType.VALUE_SPIKE.id()))
+        .isEmpty();
     v[500] += 60;
-    Finding f = find(ValueChecks.run(series(v), m, null, null).findings(), Checks.VALUE_SPIKE).orElseThrow();
+    Finding f =
+        find(ValueChecks.run(series(v), m, null, null).findings(), CheckType.VALUE_SPIKE.id())
+            .orElseThrow();
     assertThat(f.count()).isEqualTo(1);
     assertThat(f.intervals().get(0).from()).isEqualTo(501L);
   }
@@ -162,7 +175,9 @@ class ValueChecksTest {
     for (int i = 600; i < v.length; i++) {
       v[i] += 15;
     }
-    Finding f = find(ValueChecks.run(series(v), 1, null, null).findings(), Checks.VALUE_LEVEL_SHIFT).orElseThrow();
+    Finding f =
+        find(ValueChecks.run(series(v), 1, null, null).findings(), CheckType.VALUE_LEVEL_SHIFT.id())
+            .orElseThrow();
     assertThat(f.severity()).isEqualTo(Severity.INFO);
     assertThat(f.count()).isEqualTo(1);
     assertThat(f.intervals().get(0).to()).isEqualTo(601L);
@@ -171,7 +186,11 @@ class ValueChecksTest {
     for (int i = 0; i < trend.length; i++) {
       trend[i] += 0.05 * i;
     }
-    assertThat(find(ValueChecks.run(series(trend), 1, null, null).findings(), Checks.VALUE_LEVEL_SHIFT)).isEmpty();
+    assertThat(
+            find(
+                ValueChecks.run(series(trend), 1, null, null).findings(),
+                CheckType.VALUE_LEVEL_SHIFT.id()))
+        .isEmpty();
   }
 
   @Test
@@ -184,9 +203,12 @@ class ValueChecksTest {
   void flatMiddleIsStuck() {
     RealSeries.Named s = RealSeries.nab(RealSeries.DATA.resolve("nab/art_daily_flatmiddle.csv"));
     List<Finding> fs = ValueChecks.run(s.series(), s.season(), null, null).findings();
-    Finding f = find(fs, Checks.VALUE_STUCK).orElseThrow();
-    // the flat day (40.0 for 23 hours, then -8.0 for an hour), not the short plateau of every evening
-    assertThat(f.intervals()).extracting(i -> i.from()).containsExactly("2014-04-11T00:00:00", "2014-04-11T23:00:00");
+    Finding f = find(fs, CheckType.VALUE_STUCK.id()).orElseThrow();
+    // the flat day (40.0 for 23 hours, then -8.0 for an hour), not the short plateau of every
+    // evening
+    assertThat(f.intervals())
+        .extracting(i -> i.from())
+        .containsExactly("2014-04-11T00:00:00", "2014-04-11T23:00:00");
     assertThat(f.count()).isEqualTo(288);
   }
 
@@ -198,22 +220,36 @@ class ValueChecksTest {
       v[i] = -999;
     }
     ValueChecks.Result r = ValueChecks.run(series(v), 288, null, null);
-    assertThat(find(r.findings(), Checks.VALUE_SENTINEL)).hasValueSatisfying(f -> assertThat(f.count()).isEqualTo(2000));
+    assertThat(find(r.findings(), CheckType.VALUE_SENTINEL.id()))
+        .hasValueSatisfying(f -> assertThat(f.count()).isEqualTo(2000));
   }
 
   @Provide
   Arbitrary<double[]> anything() {
-    Arbitrary<Double> special = Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
-        Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, 0.0, -0.0, -200.0, 1e300, -1e300);
-    Arbitrary<Double> any = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(3, Arbitraries.doubles().between(-1e6, 1e6)),
-        net.jqwik.api.Tuple.of(1, special),
-        net.jqwik.api.Tuple.of(1, Arbitraries.doubles()));
+    Arbitrary<Double> special =
+        Arbitraries.of(
+            Double.NaN,
+            Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY,
+            Double.MAX_VALUE,
+            -Double.MAX_VALUE,
+            Double.MIN_VALUE,
+            0.0,
+            -0.0,
+            -200.0,
+            1e300,
+            -1e300);
+    Arbitrary<Double> any =
+        Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(3, Arbitraries.doubles().between(-1e6, 1e6)),
+            net.jqwik.api.Tuple.of(1, special),
+            net.jqwik.api.Tuple.of(1, Arbitraries.doubles()));
     return any.array(double[].class).ofMinSize(0).ofMaxSize(400);
   }
 
   @Property(tries = 300)
-  void neverThrows(@ForAll("anything") double[] v, @ForAll @IntRange(min = 0, max = 50) int season) {
+  void neverThrows(
+      @ForAll("anything") double[] v, @ForAll @IntRange(min = 0, max = 50) int season) {
     ValueChecks.Result r = ValueChecks.run(series(v), season, -1e5, 1e5);
     assertThat(r.series().length()).isEqualTo(v.length);
     for (Finding f : r.findings()) {
@@ -223,8 +259,10 @@ class ValueChecksTest {
   }
 
   @Property(tries = 100)
-  void neverThrowsOnRepetitiveInput(@ForAll @IntRange(min = 0, max = 300) int n,
-      @ForAll @IntRange(min = 1, max = 5) int distinct, @ForAll @IntRange(min = 0, max = 30) int season) {
+  void neverThrowsOnRepetitiveInput(
+      @ForAll @IntRange(min = 0, max = 300) int n,
+      @ForAll @IntRange(min = 1, max = 5) int distinct,
+      @ForAll @IntRange(min = 0, max = 30) int season) {
     double[] v = new double[n];
     for (int i = 0; i < n; i++) {
       v[i] = (i * 7 / 11) % distinct == 0 ? 0 : (i / 13) % distinct;

@@ -23,12 +23,14 @@ class CovariateAnalysisTest {
   static final int H = 6;
   static final int K = 20;
 
-  private static CovariateAnalysis.Outcome run(Synthetic s, Set<String> known, BacktestResult main) {
+  private static CovariateAnalysis.Outcome run(
+      Synthetic s, Set<String> known, BacktestResult main) {
     return CovariateAnalysis.analyse(s.y, s.x, Map.of(), known, 1, H, K, main);
   }
 
   private static BacktestResult main(Synthetic s) {
-    return new RollingOriginBacktest(H, K).run(s.y, 1, ModelRegistry.defaults().select(List.of("mean", "naive", "ar")));
+    return new RollingOriginBacktest(H, K)
+        .run(s.y, 1, ModelRegistry.defaults().select(List.of("mean", "naive", "ar")));
   }
 
   private static CovariateResult.Item item(CovariateResult r, String name) {
@@ -85,19 +87,23 @@ class CovariateAnalysisTest {
 
     // the near-copy of the driver is collinear with it, and nothing else is
     assertThat(r.collinear()).containsExactly(List.of("driver", "copy"));
-    Finding col = f.stream().filter(x -> x.check().equals("covariate.collinear")).findFirst().orElseThrow();
+    Finding col =
+        f.stream().filter(x -> x.check().equals("covariate.collinear")).findFirst().orElseThrow();
     assertThat(col.category()).isEqualTo(Category.MODEL_EXPLAINABILITY);
     assertThat(col.severity()).isEqualTo(Severity.INFO);
     assertThat(col.details().get("covariates")).isEqualTo(List.of("driver", "copy"));
     assertThat(col.message()).contains("SHAP");
 
-    // the best covariate model uses useful ones (either or both: they carry the same information) and
+    // the best covariate model uses useful ones (either or both: they carry the same information)
+    // and
     // beats the target's own models
     assertThat(r.modelInputs()).isNotEmpty().isSubsetOf("driver", "copy");
     assertThat(r.skill()).isGreaterThan(main.skill());
     Verdict v = CovariateVerdict.adjust(VerdictRules.judge(main), main, r, null);
     assertThat(v.signal()).isIn(Signal.WEAK, Signal.STRONG);
-    assertThat(v.headline()).contains("with covariates").contains("driver and copy carry it")
+    assertThat(v.headline())
+        .contains("with covariates")
+        .contains("driver and copy carry it")
         .contains("next and same would leak");
   }
 
@@ -109,7 +115,9 @@ class CovariateAnalysisTest {
     assertThat(same.knownAhead()).isTrue();
     assertThat(same.assessment()).isEqualTo("useful");
     assertThat(same.gain()).isGreaterThan(0.5);
-    assertThat(about(o.findings(), "same")).extracting(Finding::check).containsExactly("covariate.useful");
+    assertThat(about(o.findings(), "same"))
+        .extracting(Finding::check)
+        .containsExactly("covariate.useful");
     assertThat(about(o.findings(), "same").get(0).message()).contains("known ahead");
     // the mirror of the future stays leakage whatever is declared
     CovariateAnalysis.Outcome o2 = run(s, Set.of("same", "next"), main(s));
@@ -125,8 +133,8 @@ class CovariateAnalysisTest {
         sparse[t] = Double.NaN;
       }
     }
-    CovariateAnalysis.Outcome o = CovariateAnalysis.analyse(s.y, Map.of("sparse", sparse), Map.of(), Set.of(), 1, H,
-        3, null);
+    CovariateAnalysis.Outcome o =
+        CovariateAnalysis.analyse(s.y, Map.of("sparse", sparse), Map.of(), Set.of(), 1, H, 3, null);
     assertThat(item(o.result(), "sparse").assessment()).isEqualTo("not-assessed");
     Finding f = o.findings().get(0);
     assertThat(f.check()).isEqualTo("covariate.no-value");
@@ -137,7 +145,8 @@ class CovariateAnalysisTest {
   @Test
   void tooShortForABacktestIsProfiledOnly() {
     Synthetic s = new Synthetic(4, 14);
-    CovariateAnalysis.Outcome o = CovariateAnalysis.analyse(s.y, s.x, Map.of(), Set.of(), 1, H, 3, null);
+    CovariateAnalysis.Outcome o =
+        CovariateAnalysis.analyse(s.y, s.x, Map.of(), Set.of(), 1, H, 3, null);
     assertThat(o.result().origins()).isZero();
     assertThat(o.result().notes()).anyMatch(n -> n.contains("too short"));
   }

@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * A target driven by one input two steps earlier, and the five kinds of candidate covariate the analysis
- * must tell apart: y_t = 0.5 y_{t−1} + d_{t−2} + e_t with d and e independent Gaussian noise (sd 1 and 0.6).
+ * A target driven by one input two steps earlier, and the five kinds of candidate covariate the
+ * analysis must tell apart: y_t = 0.5 y_{t−1} + d_{t−2} + e_t with d and e independent Gaussian
+ * noise (sd 1 and 0.6).
  */
 final class Synthetic {
   final double[] y;
@@ -20,7 +21,11 @@ final class Synthetic {
     }
     y = new double[n];
     for (int t = 0; t < n; t++) {
-      y[t] = 10 + (t > 0 ? 0.5 * (y[t - 1] - 10) : 0) + (t > 1 ? d[t - 2] : 0) + 0.6 * rnd.nextGaussian();
+      y[t] =
+          10
+              + (t > 0 ? 0.5 * (y[t - 1] - 10) : 0)
+              + (t > 1 ? d[t - 2] : 0)
+              + 0.6 * rnd.nextGaussian();
     }
     double[] noise = new double[n];
     double[] next = new double[n];

@@ -10,7 +10,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Point forecasts of the deterministic models against R forecast 8.20, on every reference series. */
+/**
+ * Point forecasts of the deterministic models against R forecast 8.20, on every reference series.
+ */
 class BaselineParityTest {
   static final double RELATIVE = 1e-9;
   static final List<Forecaster> DETERMINISTIC =
@@ -30,15 +32,23 @@ class BaselineParityTest {
     double[] expected = ReferenceSeries.doubles(s.model(model).get("forecast"));
     assertThat(fc).hasSameSizeAs(expected);
     for (int i = 0; i < fc.length; i++) {
-      assertThat(fc[i]).as("step %d", i + 1).isCloseTo(expected[i], within(RELATIVE * Math.abs(expected[i])));
+      assertThat(fc[i])
+          .as("step %d", i + 1)
+          .isCloseTo(expected[i], within(RELATIVE * Math.abs(expected[i])));
     }
     double scale = Metrics.maseScale(s.train(), s.m());
     assertThat(Metrics.mase(s.test(), fc, scale))
-        .isCloseTo(s.model(model).get("mase").asDouble(), within(1e-9 * s.model(model).get("mase").asDouble()));
+        .isCloseTo(
+            s.model(model).get("mase").asDouble(),
+            within(1e-9 * s.model(model).get("mase").asDouble()));
     assertThat(Metrics.smape(s.test(), fc))
-        .isCloseTo(s.model(model).get("smape").asDouble(), within(1e-9 * s.model(model).get("smape").asDouble()));
+        .isCloseTo(
+            s.model(model).get("smape").asDouble(),
+            within(1e-9 * s.model(model).get("smape").asDouble()));
     assertThat(Metrics.rmse(s.test(), fc))
-        .isCloseTo(s.model(model).get("rmse").asDouble(), within(1e-9 * s.model(model).get("rmse").asDouble()));
+        .isCloseTo(
+            s.model(model).get("rmse").asDouble(),
+            within(1e-9 * s.model(model).get("rmse").asDouble()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -62,7 +72,8 @@ class BaselineParityTest {
     double[] fc = fit.forecast(s.horizon());
     double scale = Metrics.maseScale(s.train(), s.m());
     double expectedMase = s.model("ar").get("mase").asDouble();
-    assertThat(Metrics.mase(s.test(), fc, scale)).isCloseTo(expectedMase, within(0.01 * expectedMase));
+    assertThat(Metrics.mase(s.test(), fc, scale))
+        .isCloseTo(expectedMase, within(0.01 * expectedMase));
     // In fact the Levinson-Durbin port reproduces R's forecasts far more closely than 1%.
     double[] expected = ReferenceSeries.doubles(s.model("ar").get("forecast"));
     for (int i = 0; i < fc.length; i++) {

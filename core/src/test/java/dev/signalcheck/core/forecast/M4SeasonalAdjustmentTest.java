@@ -21,8 +21,10 @@ class M4SeasonalAdjustmentTest {
   @Test
   void additiveFigureMatchesRDecompose() {
     double[] expected = {
-      -9.3393640350877192, -9.8998903508771932, -6.9466008771929841, -2.7573464912280703, 3.4533991228070189,
-      8.9865131578947359, 12.967214912280701, 11.459100877192983, 7.4001096491228058, 0.65471491228070278,
+      -9.3393640350877192, -9.8998903508771932, -6.9466008771929841, -2.7573464912280703,
+          3.4533991228070189,
+      8.9865131578947359, 12.967214912280701, 11.459100877192983, 7.4001096491228058,
+          0.65471491228070278,
       -6.6176535087719301, -9.3601973684210531
     };
     double[] figure = ClassicalDecomposition.of(nottemMinus50(), 12, false).figure();
@@ -32,15 +34,17 @@ class M4SeasonalAdjustmentTest {
   }
 
   /**
-   * Data that are not all positive get the additive form: R, on the first 228 values of nottem − 50,
-   * naive(x − seasonal) + last 12 seasonal values.
+   * Data that are not all positive get the additive form: R, on the first 228 values of nottem −
+   * 50, naive(x − seasonal) + last 12 seasonal values.
    */
   @Test
   void nonPositiveDataUseTheAdditiveForm() {
     double[] y = Arrays.copyOf(nottemMinus50(), 228);
     double[] expected = {
-      -10.788888888888886, -11.458101851851849, -8.4180555555555543, -4.3025462962962937, 1.9856481481481523,
-      7.5090277777777814, 11.661574074074078, 10.018287037037041, 5.9106481481481499, -0.86805555555555203,
+      -10.788888888888886, -11.458101851851849, -8.4180555555555543, -4.3025462962962937,
+          1.9856481481481523,
+      7.5090277777777814, 11.661574074074078, 10.018287037037041, 5.9106481481481499,
+          -0.86805555555555203,
       -8.3805555555555529, -10.799999999999997
     };
     M4SeasonalAdjustment.Adjusted fit = (M4SeasonalAdjustment.Adjusted) new Naive2().fit(y, 12);
@@ -72,7 +76,8 @@ class M4SeasonalAdjustmentTest {
     double[] y = Arrays.copyOf(ReferenceSeries.load("air_passengers").values(), 35); // < 3m
     assertThat(M4SeasonalAdjustment.isSeasonal(y, 12)).isFalse();
     assertThat(new Naive2().fit(y, 12).forecast(3)).containsExactly(y[34], y[34], y[34]);
-    assertThat(M4SeasonalAdjustment.isSeasonal(ReferenceSeries.load("air_passengers").values(), 1)).isFalse();
+    assertThat(M4SeasonalAdjustment.isSeasonal(ReferenceSeries.load("air_passengers").values(), 1))
+        .isFalse();
   }
 
   @Test

@@ -11,7 +11,18 @@ class ModelRegistryTest {
   @Test
   void defaultOrderFollowsTheSpecification() {
     List<String> spec =
-        List.of("mean", "naive", "seasonal-naive", "naive2", "drift", "ses", "holt", "damped", "theta", "ets", "ar");
+        List.of(
+            "mean",
+            "naive",
+            "seasonal-naive",
+            "naive2",
+            "drift",
+            "ses",
+            "holt",
+            "damped",
+            "theta",
+            "ets",
+            "ar");
     List<String> names = ModelRegistry.defaults().names();
     // whatever is registered appears in the specified order
     assertThat(spec).containsSubsequence(names);
@@ -25,7 +36,8 @@ class ModelRegistryTest {
   void selectsByCommaSeparatedNamesInTheGivenOrder() {
     List<Forecaster> f = ModelRegistry.defaults().select(" AR, naive ,,naive");
     assertThat(f).extracting(Forecaster::name).containsExactly("ar", "naive");
-    assertThat(ModelRegistry.defaults().select((String) null)).hasSize(ModelRegistry.defaults().names().size());
+    assertThat(ModelRegistry.defaults().select((String) null))
+        .hasSize(ModelRegistry.defaults().names().size());
   }
 
   @Test
@@ -39,7 +51,11 @@ class ModelRegistryTest {
   @Test
   void rejectsDuplicateRegistrations() {
     assertThatThrownBy(
-            () -> new ModelRegistry(List.of(new ModelRegistry.Entry("naive", Naive::new), new ModelRegistry.Entry("naive", Naive::new))))
+            () ->
+                new ModelRegistry(
+                    List.of(
+                        new ModelRegistry.Entry("naive", Naive::new),
+                        new ModelRegistry.Entry("naive", Naive::new))))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -63,6 +79,7 @@ class ModelRegistryTest {
     assertThat(new Drift().fit(y, 1).forecast(2)).containsExactly(7, 8);
     assertThat(new Drift().fit(y, 1).fitted()).containsExactly(Double.NaN, 2, 4, 3, 6, 5);
     assertThatThrownBy(() -> new SeasonalNaive().fit(y, 7)).isInstanceOf(ModelFailure.class);
-    assertThatThrownBy(() -> new ArYuleWalker().fit(new double[] {2, 2, 2, 2}, 1)).isInstanceOf(ModelFailure.class);
+    assertThatThrownBy(() -> new ArYuleWalker().fit(new double[] {2, 2, 2, 2}, 1))
+        .isInstanceOf(ModelFailure.class);
   }
 }

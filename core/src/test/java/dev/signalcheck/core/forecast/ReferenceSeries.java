@@ -12,16 +12,30 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** An R-computed reference series from test resources: its values and the JSON of reference results. */
+/**
+ * An R-computed reference series from test resources: its values and the JSON of reference results.
+ */
 public record ReferenceSeries(String name, double[] values, JsonNode json) {
   public static final List<String> NAMES =
       List.of(
-          "air_passengers", "co2", "lake_huron", "lynx", "nile", "nottem", "random_walk", "sunspot_year",
-          "uk_gas", "white_noise", "www_usage");
+          "air_passengers",
+          "co2",
+          "lake_huron",
+          "lynx",
+          "nile",
+          "nottem",
+          "random_walk",
+          "sunspot_year",
+          "uk_gas",
+          "white_noise",
+          "www_usage");
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   public static ReferenceSeries load(String name) {
-    return new ReferenceSeries(name, csv("/backtest/reference/" + name + ".csv"), json("/backtest/reference/" + name + ".json"));
+    return new ReferenceSeries(
+        name,
+        csv("/backtest/reference/" + name + ".csv"),
+        json("/backtest/reference/" + name + ".json"));
   }
 
   public static JsonNode json(String resource) {

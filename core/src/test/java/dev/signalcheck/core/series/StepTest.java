@@ -44,7 +44,8 @@ class StepTest {
     long jan31 = TimeParser.epochMillis(2024, 1, 31, 0, 0, 0, 0);
     long feb1 = TimeParser.epochMillis(2024, 2, 1, 0, 0, 0, 0);
     assertThat(m.advance(feb1, 1)).isEqualTo(TimeParser.epochMillis(2024, 3, 1, 0, 0, 0, 0));
-    assertThat(Math.floor(m.position(feb1, TimeParser.epochMillis(2025, 2, 1, 0, 0, 0, 0)))).isEqualTo(12.0);
+    assertThat(Math.floor(m.position(feb1, TimeParser.epochMillis(2025, 2, 1, 0, 0, 0, 0))))
+        .isEqualTo(12.0);
     assertThat(m.advance(jan31, 1)).isEqualTo(TimeParser.epochMillis(2024, 2, 29, 0, 0, 0, 0));
   }
 }

@@ -21,7 +21,8 @@ class TimeParserTest {
 
   @Test
   void isoDateTimesWithoutOffsetAreLocal() {
-    TimeParser p = TimeParser.sniff(List.of("2014-02-19 15:25:00", "2014-02-19T15:30:00"), null, null);
+    TimeParser p =
+        TimeParser.sniff(List.of("2014-02-19 15:25:00", "2014-02-19T15:30:00"), null, null);
     assertThat(p.kind()).isEqualTo(TimeKind.LOCAL_DATETIME);
     assertThat(p.parse("2014-02-19 15:25:00")).isEqualTo(utc(2014, 2, 19, 15, 25, 0));
     assertThat(p.parse("2014-02-19T15:25")).isEqualTo(utc(2014, 2, 19, 15, 25, 0));
@@ -50,7 +51,8 @@ class TimeParserTest {
 
   @Test
   void dayFirstDatesWithDottedTimes() {
-    TimeParser p = TimeParser.sniff(List.of("10/03/2004 18.00.00", "13/03/2004 0.00.00"), null, null);
+    TimeParser p =
+        TimeParser.sniff(List.of("10/03/2004 18.00.00", "13/03/2004 0.00.00"), null, null);
     assertThat(p.order()).isEqualTo(TimeParser.Order.DMY);
     assertThat(p.parse("10/03/2004 18.00.00")).isEqualTo(utc(2004, 3, 10, 18, 0, 0));
     assertThat(p.parse("13/03/2004 0.00.00")).isEqualTo(utc(2004, 3, 13, 0, 0, 0));
@@ -107,8 +109,11 @@ class TimeParserTest {
   }
 
   @Property
-  void isoRoundTrips(@ForAll @IntRange(min = 1900, max = 2100) int y, @ForAll @IntRange(min = 1, max = 12) int mo,
-      @ForAll @IntRange(min = 1, max = 28) int d, @ForAll @IntRange(min = 0, max = 23) int h,
+  void isoRoundTrips(
+      @ForAll @IntRange(min = 1900, max = 2100) int y,
+      @ForAll @IntRange(min = 1, max = 12) int mo,
+      @ForAll @IntRange(min = 1, max = 28) int d,
+      @ForAll @IntRange(min = 0, max = 23) int h,
       @ForAll @IntRange(min = 0, max = 59) int mi) {
     TimeParser p = TimeParser.sniff(List.of("2000-01-01 00:00:00"), null, null);
     String text = String.format("%04d-%02d-%02dT%02d:%02d:00", y, mo, d, h, mi);

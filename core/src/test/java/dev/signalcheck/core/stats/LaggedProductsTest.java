@@ -23,7 +23,9 @@ class LaggedProductsTest {
   }
 
   @Property(tries = 50)
-  void fftAgreesWithDirectSums(@ForAll @IntRange(min = 2, max = 700) int n, @ForAll @LongRange(min = 1, max = 1000) long seed) {
+  void fftAgreesWithDirectSums(
+      @ForAll @IntRange(min = 2, max = 700) int n,
+      @ForAll @LongRange(min = 1, max = 1000) long seed) {
     Random r = new Random(seed);
     double[] d = new double[n];
     for (int i = 0; i < n; i++) {

@@ -1,13 +1,12 @@
 package dev.signalcheck.core.verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.signalcheck.core.backtest.BacktestResult;
 import dev.signalcheck.core.backtest.RollingOriginBacktest;
-import dev.signalcheck.core.forecast.ModelRegistry;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.signalcheck.core.forecast.MeanForecaster;
+import dev.signalcheck.core.forecast.ModelRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -15,11 +14,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Series whose answer is known, generated with fixed seeds, through the whole backtest and verdict. Where a
- * verdict needs evidence (a random walk must not look predictable; a modest AR(1) gain must be found) the
- * tests use enough origins for the Diebold–Mariano test to have it: with 3 origins of 10 steps it sees 30
- * strongly dependent errors (see {@link VerdictRules} on power). The white-noise, random-walk and seasonal
- * cases use 10 to 20 origins, as the README advises for a decisive verdict.
+ * Series whose answer is known, generated with fixed seeds, through the whole backtest and verdict.
+ * Where a verdict needs evidence (a random walk must not look predictable; a modest AR(1) gain must
+ * be found) the tests use enough origins for the Diebold–Mariano test to have it: with 3 origins of
+ * 10 steps it sees 30 strongly dependent errors (see {@link VerdictRules} on power). The
+ * white-noise, random-walk and seasonal cases use 10 to 20 origins, as the README advises for a
+ * decisive verdict.
  */
 class KnownAnswersTest {
 
@@ -28,7 +28,8 @@ class KnownAnswersTest {
   }
 
   static Verdict judge(double[] y, int m, int horizon, int origins) {
-    BacktestResult r = new RollingOriginBacktest(horizon, origins).run(y, m, ModelRegistry.defaults().all());
+    BacktestResult r =
+        new RollingOriginBacktest(horizon, origins).run(y, m, ModelRegistry.defaults().all());
     return VerdictRules.judge(r);
   }
 
@@ -64,30 +65,38 @@ class KnownAnswersTest {
     int m = 12;
     double[] y = new double[n];
     for (int t = 0; t < y.length; t++) {
-      y[t] = 100 + 20 * Math.sin(2 * Math.PI * t / m) + 8 * Math.cos(4 * Math.PI * t / m) + 2 * rnd.nextGaussian();
+      y[t] =
+          100
+              + 20 * Math.sin(2 * Math.PI * t / m)
+              + 8 * Math.cos(4 * Math.PI * t / m)
+              + 2 * rnd.nextGaussian();
     }
     return y;
   }
 
   /**
-   * A stable seasonal pattern plus noise: seasonal naive carries last season's noise, a model that estimates
-   * the pattern from every season does much better. With the full model set (the exponential-smoothing
-   * family on the M4-adjusted series) the verdict must be strong.
+   * A stable seasonal pattern plus noise: seasonal naive carries last season's noise, a model that
+   * estimates the pattern from every season does much better. With the full model set (the
+   * exponential-smoothing family on the M4-adjusted series) the verdict must be strong.
    */
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3, 4, 5})
   void stronglySeasonalIsStrong(long seed) {
     ModelRegistry registry = ModelRegistry.defaults();
-    assumeTrue(registry.contains("ses"), "the exponential-smoothing family is not registered in this build");
-    BacktestResult r = new RollingOriginBacktest(12, 10).run(stronglySeasonal(seed, 360), 12, registry.all());
+    assumeTrue(
+        registry.contains("ses"),
+        "the exponential-smoothing family is not registered in this build");
+    BacktestResult r =
+        new RollingOriginBacktest(12, 10).run(stronglySeasonal(seed, 360), 12, registry.all());
     Verdict v = VerdictRules.judge(r);
     assertThat(v.signal()).as(v.headline()).isEqualTo(Signal.STRONG);
     assertThat(v.predictability()).isGreaterThan(0.8);
   }
 
   /**
-   * The same verdict mechanics with a stand-in candidate that estimates the seasonal pattern from all seasons:
-   * the level's mean on the M4-adjusted series, multiplied back by the seasonal indices.
+   * The same verdict mechanics with a stand-in candidate that estimates the seasonal pattern from
+   * all seasons: the level's mean on the M4-adjusted series, multiplied back by the seasonal
+   * indices.
    */
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3, 4, 5})
@@ -95,7 +104,8 @@ class KnownAnswersTest {
     List<ModelRegistry.Entry> entries = new ArrayList<>(ModelRegistry.defaultEntries());
     entries.add(ModelRegistry.m4Adjusted("seasonal-mean", MeanForecaster::new));
     BacktestResult r =
-        new RollingOriginBacktest(12, 10).run(stronglySeasonal(seed, 360), 12, new ModelRegistry(entries).all());
+        new RollingOriginBacktest(12, 10)
+            .run(stronglySeasonal(seed, 360), 12, new ModelRegistry(entries).all());
     Verdict v = VerdictRules.judge(r);
     assertThat(v.signal()).as(v.headline()).isEqualTo(Signal.STRONG);
     assertThat(v.predictability()).isGreaterThan(0.8);

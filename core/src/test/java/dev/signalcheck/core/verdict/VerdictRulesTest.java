@@ -26,8 +26,9 @@ class VerdictRulesTest {
     assertThat(v.skill()).isGreaterThan(0.05);
     assertThat(v.reasons()).anySatisfy(x -> assertThat(x).contains("rerun with --origins 10"));
     // with those origins the test decides
-    BacktestResult ten = new RollingOriginBacktest(8, 10).run(
-        ReferenceSeries.load("uk_gas").values(), 4, ModelRegistry.defaults().all());
+    BacktestResult ten =
+        new RollingOriginBacktest(8, 10)
+            .run(ReferenceSeries.load("uk_gas").values(), 4, ModelRegistry.defaults().all());
     Verdict decided = VerdictRules.judge(ten);
     assertThat(decided.signal()).isIn(Signal.WEAK, Signal.STRONG);
     assertThat(decided.reasons()).noneSatisfy(x -> assertThat(x).contains("--origins"));
@@ -37,12 +38,15 @@ class VerdictRulesTest {
   void tooShortIsInsufficientDataAndSaysHowMuchIsNeeded() {
     double[] y = new double[20];
     Arrays.setAll(y, i -> Math.sin(i));
-    Verdict v = VerdictRules.judge(new RollingOriginBacktest(14, 3).run(y, 7, ModelRegistry.defaults().all()));
+    Verdict v =
+        VerdictRules.judge(
+            new RollingOriginBacktest(14, 3).run(y, 7, ModelRegistry.defaults().all()));
     assertThat(v.signal()).isEqualTo(Signal.INSUFFICIENT_DATA);
     assertThat(v.signal().label()).isEqualTo("insufficient-data");
-    assertThat(v.headline()).isEqualTo(
-        "Too short to judge: 20 observations; a backtest 14 steps ahead needs at least 28. "
-            + "Collect more history before modelling.");
+    assertThat(v.headline())
+        .isEqualTo(
+            "Too short to judge: 20 observations; a backtest 14 steps ahead needs at least 28. "
+                + "Collect more history before modelling.");
     assertThat(v.skill()).isNaN();
     assertThat(v.usefulHorizon()).isZero();
   }
@@ -56,7 +60,8 @@ class VerdictRulesTest {
     assertThat(v.predictability()).isEqualTo(r.predictability());
     assertThat(v.expected().low()).isLessThanOrEqualTo(v.expected().mase());
     assertThat(v.expected().high()).isGreaterThanOrEqualTo(v.expected().mase());
-    assertThat(v.reasons()).anyMatch(s -> s.startsWith("Backtest: 3 forecast origins, 10 steps ahead each"));
+    assertThat(v.reasons())
+        .anyMatch(s -> s.startsWith("Backtest: 3 forecast origins, 10 steps ahead each"));
     assertThat(v.reasons()).anyMatch(s -> s.startsWith("Best model: ar (AR("));
   }
 
@@ -65,7 +70,8 @@ class VerdictRulesTest {
     BacktestResult r = backtest("nottem", 12);
     Verdict v = VerdictRules.judge(r, "yearly");
     assertThat(r.baseline()).isIn("seasonal-naive", "naive2");
-    // monthly temperatures: the models beat last year's value clearly, and the words say "a year ago"
+    // monthly temperatures: the models beat last year's value clearly, and the words say "a year
+    // ago"
     assertThat(v.signal()).isEqualTo(Signal.STRONG);
     assertThat(v.headline()).contains("a year ago");
   }
@@ -76,14 +82,17 @@ class VerdictRulesTest {
     assertThat(VerdictRules.usefulHorizon(List.of(0.7, 0.8, 0.99, 0.94, 0.96), base)).isEqualTo(4);
     assertThat(VerdictRules.usefulHorizon(List.of(0.99, 0.96), List.of(1.0, 1.0))).isZero();
     // one lucky late step does not make a model that lost everywhere else useful
-    assertThat(VerdictRules.usefulHorizon(List.of(2.0, 2.0, 2.0, 0.5), List.of(1.0, 1.0, 1.0, 1.0))).isZero();
+    assertThat(VerdictRules.usefulHorizon(List.of(2.0, 2.0, 2.0, 0.5), List.of(1.0, 1.0, 1.0, 1.0)))
+        .isZero();
     // a weak first step does not hide the later gains
-    assertThat(VerdictRules.usefulHorizon(List.of(0.99, 0.5, 0.5), List.of(1.0, 1.0, 1.0))).isEqualTo(3);
+    assertThat(VerdictRules.usefulHorizon(List.of(0.99, 0.5, 0.5), List.of(1.0, 1.0, 1.0)))
+        .isEqualTo(3);
   }
 
   @Test
   void expectedIsTheMedianAndRangeOverOrigins() {
-    assertThat(VerdictRules.expected(List.of(1.4, 0.9, 1.1))).isEqualTo(new Expected(1.1, 0.9, 1.4));
+    assertThat(VerdictRules.expected(List.of(1.4, 0.9, 1.1)))
+        .isEqualTo(new Expected(1.1, 0.9, 1.4));
     assertThat(VerdictRules.expected(List.of(1.0, 2.0))).isEqualTo(new Expected(1.5, 1.0, 2.0));
   }
 
@@ -91,7 +100,8 @@ class VerdictRulesTest {
   void withoutACandidateThereIsNothingToJudge() {
     ReferenceSeries s = ReferenceSeries.load("nile");
     BacktestResult r =
-        new RollingOriginBacktest(10, 3).run(s.values(), 1, ModelRegistry.defaults().select("mean,naive"));
+        new RollingOriginBacktest(10, 3)
+            .run(s.values(), 1, ModelRegistry.defaults().select("mean,naive"));
     Verdict v = VerdictRules.judge(r);
     assertThat(v.signal()).isEqualTo(Signal.NONE);
     assertThat(v.headline()).startsWith("Cannot judge: no candidate model");

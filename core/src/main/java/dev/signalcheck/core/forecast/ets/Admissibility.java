@@ -1,8 +1,8 @@
 package dev.signalcheck.core.forecast.ets;
 
 /**
- * Parameter-space tests of forecast's ETS estimation: the "usual" bounds (0 < β < α < 1, 0 < γ < 1 −
- * α, φ in its interval) and the "admissible" region where the model is forecastable, i.e. the
+ * Parameter-space tests of forecast's ETS estimation: the "usual" bounds (0 < β < α < 1, 0 < γ < 1
+ * − α, φ in its interval) and the "admissible" region where the model is forecastable, i.e. the
  * characteristic polynomial has all roots in the unit disc (forecast's {@code admissible}).
  */
 final class Admissibility {
@@ -33,8 +33,8 @@ final class Admissibility {
   }
 
   /**
-   * The admissible region. {@code phi} is 1 for undamped models, {@code beta} 0 without trend; {@code
-   * m} is 1 for non-seasonal models.
+   * The admissible region. {@code phi} is 1 for undamped models, {@code beta} 0 without trend;
+   * {@code m} is 1 for non-seasonal models.
    *
    * @param work scratch space of at least 2·(m + 2) doubles
    */
@@ -77,8 +77,8 @@ final class Admissibility {
 
   /**
    * Whether all roots of Σ c[k] z^k (degree {@code deg}, c[deg] ≠ 0) have modulus below {@code
-   * radius}, by the Schur–Cohn recursion on the polynomial rescaled to the unit disc. Uses {@code c}
-   * from index 0 and deg + 1 further scratch entries after it; overwrites both.
+   * radius}, by the Schur–Cohn recursion on the polynomial rescaled to the unit disc. Uses {@code
+   * c} from index 0 and deg + 1 further scratch entries after it; overwrites both.
    */
   static boolean rootsWithin(double[] c, int deg, double radius) {
     int off = 0;

@@ -11,8 +11,8 @@ import java.util.List;
  * Automatic exponential smoothing as R's {@code forecast::ets(y)}: every allowed ETS form is fitted
  * by maximum likelihood and the one with the smallest AICc is kept. Allowed forms: error A/M, trend
  * N/A/Ad, season N/A/M, except additive error with multiplicative season, multiplicative trend, and
- * multiplicative forms for data that are not all positive. Seasonal forms only for 1 < m ≤ 24 and more
- * than m observations. A constant series gets the constant as forecast.
+ * multiplicative forms for data that are not all positive. Seasonal forms only for 1 < m ≤ 24 and
+ * more than m observations. A constant series gets the constant as forecast.
  */
 public final class AutoEts implements Forecaster {
 

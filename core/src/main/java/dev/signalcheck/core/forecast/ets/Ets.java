@@ -7,11 +7,11 @@ import org.hipparchus.linear.QRDecomposition;
 import org.hipparchus.linear.RealVector;
 
 /**
- * Estimation of exponential-smoothing state-space models as R's {@code forecast::ets} (version 8.20)
- * does it: heuristic initial states ({@code initstate}), starting smoothing parameters ({@code
- * initparam}), then smoothing parameters and initial states jointly optimised by R's Nelder–Mead
- * (maximum 2000 evaluations, relative tolerance √ε) under the "usual" and "admissible" bounds, with α,
- * β, γ in [1e-4, 0.9999] and φ in [0.8, 0.98].
+ * Estimation of exponential-smoothing state-space models as R's {@code forecast::ets} (version
+ * 8.20) does it: heuristic initial states ({@code initstate}), starting smoothing parameters
+ * ({@code initparam}), then smoothing parameters and initial states jointly optimised by R's
+ * Nelder–Mead (maximum 2000 evaluations, relative tolerance √ε) under the "usual" and "admissible"
+ * bounds, with α, β, γ in [1e-4, 0.9999] and φ in [0.8, 0.98].
  *
  * <p>All methods are stateless and thread-safe.
  */
@@ -21,7 +21,9 @@ public final class Ets {
   public enum Criterion {
     /** −2·log-likelihood (forecast's {@code opt.crit = "lik"}, used by {@code ets}). */
     LIK,
-    /** Mean squared one-step error ({@code opt.crit = "mse"}, used by {@code ses} and {@code holt}). */
+    /**
+     * Mean squared one-step error ({@code opt.crit = "mse"}, used by {@code ses} and {@code holt}).
+     */
     MSE
   }
 
@@ -29,6 +31,7 @@ public final class Ets {
   static final double[] UPPER = {0.9999, 0.9999, 0.9999, 0.98};
   static final int MAXIT = 2000;
   static final double RELTOL = Math.sqrt(Math.ulp(1.0));
+
   /** forecast's etscalc keeps at most 24 seasonal states. */
   public static final int MAX_PERIOD = 24;
 
@@ -38,8 +41,8 @@ public final class Ets {
    * Fits one model form, as {@code forecast::ets(y, model = spec, opt.crit = crit)}.
    *
    * @param m seasonal period (ignored for non-seasonal forms)
-   * @throws ModelFailure when the data are too short, not positive for a multiplicative form, or the
-   *     optimisation cannot start
+   * @throws ModelFailure when the data are too short, not positive for a multiplicative form, or
+   *     the optimisation cannot start
    */
   public static EtsFit fit(double[] y, int m, EtsSpec spec, Criterion crit) {
     checkData(y);
@@ -189,7 +192,9 @@ public final class Ets {
         res.converged());
   }
 
-  /** forecast's {@code etsTargetFunction}: parameter checks, implied last seasonal state, criterion. */
+  /**
+   * forecast's {@code etsTargetFunction}: parameter checks, implied last seasonal state, criterion.
+   */
   static final class Objective implements NelderMead.Objective {
     private final EtsRecursion rec;
     private final EtsSpec spec;

@@ -92,8 +92,8 @@ public final class EtsFit implements Fitted {
   }
 
   /**
-   * Initial states: level, growth (if any), then all m seasonal states newest first (the last one is
-   * implied by the others, as in forecast).
+   * Initial states: level, growth (if any), then all m seasonal states newest first (the last one
+   * is implied by the others, as in forecast).
    */
   public double[] initialState() {
     return initialState.clone();
@@ -188,13 +188,14 @@ public final class EtsFit implements Fitted {
 
   /**
    * Forecast mean of the multiplicative-error, multiplicative-season forms, as forecast's {@code
-   * class3}: the recursion on the level-times-season moments, which includes σ² terms (and the growth
-   * enters the first step undamped, as there).
+   * class3}: the recursion on the level-times-season moments, which includes σ² terms (and the
+   * growth enters the first step undamped, as there).
    */
   private double[] multiplicativeSeasonMean(int h) {
     int rows = spec.hasTrend() ? 2 : 1;
     double[][] mh = new double[rows][m];
-    double[] x = spec.hasTrend() ? new double[] {finalLevel, finalGrowth} : new double[] {finalLevel};
+    double[] x =
+        spec.hasTrend() ? new double[] {finalLevel, finalGrowth} : new double[] {finalLevel};
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < m; c++) {
         mh[r][c] = x[r] * finalSeason[c];

@@ -1,12 +1,12 @@
 package dev.signalcheck.core.forecast.ets;
 
 /**
- * The ETS filtering recursion (one-step forecasts, errors and state updates) for one series, with the
- * state laid out as forecast's {@code etscalc}: level, growth, then m seasonal states, newest first.
- * The state updates do not depend on the error type; only the errors and the likelihood do.
+ * The ETS filtering recursion (one-step forecasts, errors and state updates) for one series, with
+ * the state laid out as forecast's {@code etscalc}: level, growth, then m seasonal states, newest
+ * first. The state updates do not depend on the error type; only the errors and the likelihood do.
  *
- * <p>An instance holds preallocated work space and is not thread-safe; one fit owns one instance. The
- * evaluation loops allocate nothing.
+ * <p>An instance holds preallocated work space and is not thread-safe; one fit owns one instance.
+ * The evaluation loops allocate nothing.
  */
 final class EtsRecursion {
 
@@ -24,10 +24,13 @@ final class EtsRecursion {
   // Results of the last run.
   /** Sum of squared errors (relative errors for multiplicative error). */
   double sse;
+
   /** Sum of log |one-step forecast| (multiplicative error only). */
   double sumLogF;
+
   /** Sum of squared one-step differences y - f. */
   double ssd;
+
   /** Final level, growth and seasonal states (newest first). */
   double level;
 
@@ -144,7 +147,8 @@ final class EtsRecursion {
    * algebraically equal form φb + β·e (l_new − l − φb = α·e): it halves the dependency chain of the
    * loop; the results differ from the longer form only by rounding.
    */
-  private void runTrend(double alpha, double beta, double phi, double l0, double b0, double[] resid) {
+  private void runTrend(
+      double alpha, double beta, double phi, double l0, double b0, double[] resid) {
     final double[] y = this.y;
     double l = l0;
     double b = b0;

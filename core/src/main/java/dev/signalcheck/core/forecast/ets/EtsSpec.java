@@ -60,7 +60,10 @@ public record EtsSpec(ErrorType error, TrendType trend, SeasonType season) {
     Objects.requireNonNull(season);
   }
 
-  /** Parses a compact code such as {@code "MAdM"}, {@code "ANN"} or the long form {@code "ETS(M,Ad,M)"}. */
+  /**
+   * Parses a compact code such as {@code "MAdM"}, {@code "ANN"} or the long form {@code
+   * "ETS(M,Ad,M)"}.
+   */
   public static EtsSpec of(String code) {
     String c = code.trim();
     if (c.startsWith("ETS(") && c.endsWith(")")) {

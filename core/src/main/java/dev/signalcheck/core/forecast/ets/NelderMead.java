@@ -2,13 +2,14 @@ package dev.signalcheck.core.forecast.ets;
 
 /**
  * The Nelder–Mead simplex minimiser with the exact conventions of R's {@code optim(method =
- * "Nelder-Mead")} (the {@code nmmin} routine that forecast's {@code ets} calls): initial simplex from
- * a step of 10% of the largest absolute coordinate along each axis, reflection 1, contraction 0.5,
- * expansion 2, shrink towards the best vertex, non-finite values replaced by 1e35, and convergence when
- * the spread of function values in the simplex falls below {@code reltol * (|f(x0)| + reltol)}.
+ * "Nelder-Mead")} (the {@code nmmin} routine that forecast's {@code ets} calls): initial simplex
+ * from a step of 10% of the largest absolute coordinate along each axis, reflection 1, contraction
+ * 0.5, expansion 2, shrink towards the best vertex, non-finite values replaced by 1e35, and
+ * convergence when the spread of function values in the simplex falls below {@code reltol *
+ * (|f(x0)| + reltol)}.
  *
- * <p>Reproducing these conventions (rather than using a library simplex) makes the fitted parameters
- * land where R's do, which matters because the ETS likelihood surfaces are often flat.
+ * <p>Reproducing these conventions (rather than using a library simplex) makes the fitted
+ * parameters land where R's do, which matters because the ETS likelihood surfaces are often flat.
  */
 final class NelderMead {
 

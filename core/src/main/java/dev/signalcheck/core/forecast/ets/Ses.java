@@ -4,8 +4,8 @@ import dev.signalcheck.core.forecast.Fitted;
 import dev.signalcheck.core.forecast.Forecaster;
 
 /**
- * Simple exponential smoothing as R's {@code forecast::ses}: ETS(A,N,N) with α and the initial level
- * estimated by minimising the in-sample one-step MSE. Not seasonally adjusted by itself.
+ * Simple exponential smoothing as R's {@code forecast::ses}: ETS(A,N,N) with α and the initial
+ * level estimated by minimising the in-sample one-step MSE. Not seasonally adjusted by itself.
  */
 public final class Ses implements Forecaster {
 

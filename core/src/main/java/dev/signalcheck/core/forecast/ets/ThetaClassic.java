@@ -5,9 +5,9 @@ import dev.signalcheck.core.forecast.Forecaster;
 import dev.signalcheck.core.forecast.ModelFailure;
 
 /**
- * The M4 "Theta classic" benchmark: the average of simple exponential smoothing on the theta = 2 line
- * (2·y − linear trend) and the extrapolated linear trend (theta = 0 line), negative forecasts set to
- * zero. Not seasonally adjusted by itself.
+ * The M4 "Theta classic" benchmark: the average of simple exponential smoothing on the theta = 2
+ * line (2·y − linear trend) and the extrapolated linear trend (theta = 0 line), negative forecasts
+ * set to zero. Not seasonally adjusted by itself.
  */
 public final class ThetaClassic implements Forecaster {
 

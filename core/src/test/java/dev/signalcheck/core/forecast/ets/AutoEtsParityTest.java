@@ -19,7 +19,9 @@ class AutoEtsParityTest {
       String rMethod = d.reference.get("backtest").get("etsMethod").asText();
       double rMase = d.model("ets").get("mase").asDouble();
       double mase = d.mase(fit.forecast(d.h));
-      report.append(String.format("%s: %s vs %s, MASE %.6f vs %.6f%n", name, fit.description(), rMethod, mase, rMase));
+      report.append(
+          String.format(
+              "%s: %s vs %s, MASE %.6f vs %.6f%n", name, fit.description(), rMethod, mase, rMase));
       if (fit.description().equals(rMethod)) {
         same++;
       }
@@ -52,9 +54,21 @@ class AutoEtsParityTest {
     positive[3] = 2;
     assertThat(AutoEts.candidates(positive, 12).stream().map(EtsSpec::toString))
         .containsExactly(
-            "ETS(A,N,N)", "ETS(A,N,A)", "ETS(A,Ad,N)", "ETS(A,A,N)", "ETS(A,Ad,A)", "ETS(A,A,A)",
-            "ETS(M,N,N)", "ETS(M,N,A)", "ETS(M,N,M)", "ETS(M,Ad,N)", "ETS(M,A,N)", "ETS(M,Ad,A)",
-            "ETS(M,A,A)", "ETS(M,Ad,M)", "ETS(M,A,M)");
+            "ETS(A,N,N)",
+            "ETS(A,N,A)",
+            "ETS(A,Ad,N)",
+            "ETS(A,A,N)",
+            "ETS(A,Ad,A)",
+            "ETS(A,A,A)",
+            "ETS(M,N,N)",
+            "ETS(M,N,A)",
+            "ETS(M,N,M)",
+            "ETS(M,Ad,N)",
+            "ETS(M,A,N)",
+            "ETS(M,Ad,A)",
+            "ETS(M,A,A)",
+            "ETS(M,Ad,M)",
+            "ETS(M,A,M)");
     positive[5] = -1;
     assertThat(AutoEts.candidates(positive, 30)).hasSize(3);
   }

@@ -25,13 +25,14 @@ class EtsFormsParityTest {
    * root on the unit circle: R's numerical root finder and our exact stability test disagree about
    * admissibility at the 1e-8 level there, so the simplex takes another path on a flat surface.
    */
-  private static final Set<String> FLAT = Set.of("white_noise/ANA", "white_noise/MNA", "white_noise/MNM");
+  private static final Set<String> FLAT =
+      Set.of("white_noise/ANA", "white_noise/MNA", "white_noise/MNM");
 
   static Stream<Arguments> forms() {
     List<Arguments> out = new ArrayList<>();
     for (String name : RefData.NAMES) {
       RefData d = RefData.load(name);
-      Iterator<Map.Entry<String, JsonNode>> it = d.ets.get("forms").fields();
+      Iterator<Map.Entry<String, JsonNode>> it = d.ets.get("forms").properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         out.add(Arguments.of(name, e.getKey(), d, e.getValue()));

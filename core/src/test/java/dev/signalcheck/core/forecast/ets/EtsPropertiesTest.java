@@ -53,7 +53,8 @@ class EtsPropertiesTest {
 
   @Property(tries = 20)
   void sesOnAConstantForecastsTheConstant(
-      @ForAll @DoubleRange(min = -1e4, max = 1e4) double c, @ForAll @IntRange(min = 7, max = 80) int n) {
+      @ForAll @DoubleRange(min = -1e4, max = 1e4) double c,
+      @ForAll @IntRange(min = 7, max = 80) int n) {
     double[] y = new double[n];
     java.util.Arrays.fill(y, c);
     for (double v : new Ses().fit(y, 1).forecast(6)) {
@@ -80,8 +81,10 @@ class EtsPropertiesTest {
       double[] a = f.fit(y, 1).forecast(8);
       double[] b = f.fit(z, 1).forecast(8);
       for (int i = 0; i < a.length; i++) {
-        // Not exact: the starting simplex mixes α (unscaled) with the initial level (scaled), so R's
-        // Nelder-Mead stops at slightly different points; over 3,000 probes at c = 0.01 … 1000 the largest
+        // Not exact: the starting simplex mixes α (unscaled) with the initial level (scaled), so
+        // R's
+        // Nelder-Mead stops at slightly different points; over 3,000 probes at c = 0.01 … 1000 the
+        // largest
         // difference seen was 3.3e-3 of the series' scale (theta), hence 1e-2.
         assertThat(b[i] / c).as(f.name()).isCloseTo(a[i], within(1e-2 * scale));
       }
@@ -89,10 +92,10 @@ class EtsPropertiesTest {
   }
 
   /**
-   * Holt's methods are not scale-invariant in R either: the simplex starts from a step of 10% of the
-   * largest parameter (the initial level, which scales) and stops on flat stretches of the MSE
-   * surface, so rescaled data can end at different (α, β). Only gross differences are excluded here;
-   * {@link #holtFollowsRsScaleDependence()} pins R's own values.
+   * Holt's methods are not scale-invariant in R either: the simplex starts from a step of 10% of
+   * the largest parameter (the initial level, which scales) and stops on flat stretches of the MSE
+   * surface, so rescaled data can end at different (α, β). Only gross differences are excluded
+   * here; {@link #holtFollowsRsScaleDependence()} pins R's own values.
    */
   @Property(tries = 15)
   void holtForecastsScaleRoughly(
@@ -176,7 +179,8 @@ class EtsPropertiesTest {
       comp[i][i - 1] = 1;
     }
     double max = 0;
-    for (Complex z : new ComplexEigenDecomposition(new Array2DRowRealMatrix(comp)).getEigenvalues()) {
+    for (Complex z :
+        new ComplexEigenDecomposition(new Array2DRowRealMatrix(comp)).getEigenvalues()) {
       max = Math.max(max, z.norm());
     }
     return max;
@@ -192,7 +196,8 @@ class EtsPropertiesTest {
     double[] neg = series(1, 60, 0, 0, 12, 5);
     assertThatThrownBy(() -> Ets.fit(neg, 12, EtsSpec.of("MNM"), Ets.Criterion.LIK))
         .isInstanceOf(ModelFailure.class);
-    assertThatThrownBy(() -> Ets.fit(series(1, 100, 100, 0, 1, 0), 30, EtsSpec.of("ANA"), Ets.Criterion.LIK))
+    assertThatThrownBy(
+            () -> Ets.fit(series(1, 100, 100, 0, 1, 0), 30, EtsSpec.of("ANA"), Ets.Criterion.LIK))
         .isInstanceOf(ModelFailure.class);
   }
 

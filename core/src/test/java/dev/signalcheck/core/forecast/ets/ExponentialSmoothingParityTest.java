@@ -63,7 +63,8 @@ class ExponentialSmoothingParityTest {
     JsonNode ref = d.model(model);
     double[] rf = RefData.array(ref.get("forecast"));
     double mase = d.mase(fc);
-    assertThat(mase).isCloseTo(ref.get("mase").asDouble(), within(ref.get("mase").asDouble() * 0.01));
+    assertThat(mase)
+        .isCloseTo(ref.get("mase").asDouble(), within(ref.get("mase").asDouble() * 0.01));
     // Much tighter in practice: the same optimiser path as R.
     for (int i = 0; i < d.h; i++) {
       assertThat(fc[i]).isCloseTo(rf[i], within(Math.abs(rf[i]) * 1e-8));
@@ -90,8 +91,12 @@ class ExponentialSmoothingParityTest {
       }
       double ll = r.get("loglik").asDouble();
       assertThat(fit.logLik()).as(keys[k]).isCloseTo(ll, within(Math.abs(ll) * 1e-9));
-      assertThat(fit.aicc()).as(keys[k]).isCloseTo(r.get("aicc").asDouble(), within(Math.abs(ll) * 1e-9));
-      assertThat(fit.mse()).as(keys[k]).isCloseTo(r.get("mse").asDouble(), within(r.get("mse").asDouble() * 1e-7));
+      assertThat(fit.aicc())
+          .as(keys[k])
+          .isCloseTo(r.get("aicc").asDouble(), within(Math.abs(ll) * 1e-9));
+      assertThat(fit.mse())
+          .as(keys[k])
+          .isCloseTo(r.get("mse").asDouble(), within(r.get("mse").asDouble() * 1e-7));
     }
   }
 

@@ -2,7 +2,8 @@ package dev.signalcheck.core.forecast.ets;
 
 /**
  * Test helper: the M4 organisers' seasonal adjustment (90% autocorrelation test at lag m, classical
- * multiplicative decomposition), to feed the non-seasonal forecasters as the benchmark protocol does.
+ * multiplicative decomposition), to feed the non-seasonal forecasters as the benchmark protocol
+ * does.
  */
 final class M4Deseasonaliser {
 
