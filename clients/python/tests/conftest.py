@@ -1,5 +1,7 @@
 """Shared fixtures: the repository's testdata/, a ledger of the test's own, the CLI run directly."""
 
+import copy
+import functools
 import json
 import os
 from pathlib import Path
@@ -23,9 +25,18 @@ def own_ledger(tmp_path, monkeypatch):
     monkeypatch.setenv("SIGNALCHECK_LEDGER", str(tmp_path / "ledger.db"))
 
 
+# fewer models where the point is what reaches the engine, not the model search (faster tests)
+FEW_MODELS = ["naive", "seasonal-naive", "ses", "theta", "ar"]
+
+
 def cli_json(path, *args):
     """The command line's own JSON report for ``path`` (``signalcheck audit PATH --json -``)."""
-    proc = _java.run(["audit", str(path), "--json", "-", "--no-progress", *args])
+    return copy.deepcopy(_cli_json(str(path), tuple(args)))
+
+
+@functools.lru_cache(maxsize=None)
+def _cli_json(path, args):
+    proc = _java.run(["audit", path, "--json", "-", "--no-progress", *args])
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
 
@@ -56,4 +67,4 @@ def series_key(s):
     }
 
 
-__all__ = ["sc", "data", "cli_json", "cli_error", "series_key", "REPO", "TESTDATA", "os"]
+__all__ = ["sc", "data", "cli_json", "cli_error", "series_key", "FEW_MODELS", "REPO", "TESTDATA", "os"]

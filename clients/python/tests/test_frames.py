@@ -8,7 +8,7 @@ import pytest
 
 import signalcheck as sc
 from signalcheck import _frame, _options
-from conftest import cli_json, data, series_key
+from conftest import FEW_MODELS, cli_json, data, series_key
 
 EC2 = data("nab/ec2_request_latency_system_failure.csv")
 
@@ -72,7 +72,7 @@ def test_nan_values_are_missing_not_dropped(ec2):
     df.loc[100:109, "value"] = np.nan
     df.loc[[500, 900, 1300], "value"] = np.nan
     df.loc[[2000, 2001], "timestamp"] = pd.NaT
-    r = sc.audit(df, time="timestamp", target="value")
+    r = sc.audit(df, time="timestamp", target="value", models=FEW_MODELS)
     assert r.json["input"]["rows"] == len(df)
     f = r.findings.set_index("check")
     # 13 missing values in 4 runs; the first at the DataFrame's position 100 (row 101)

@@ -31,7 +31,7 @@ test_that("NA values are missing, not dropped; NA times are counted", {
   df$value[101:110] <- NA
   df$value[c(501, 901, 1301)] <- NA
   df$timestamp[c(2001, 2002)] <- NA
-  r <- audit(df, time = "timestamp", target = "value")
+  r <- audit(df, time = "timestamp", target = "value", models = few_models)
   expect_identical(r$json$input$rows, nrow(df))
   f <- r$findings
   expect_identical(f$count[f$check == "value.missing"], 13L)
