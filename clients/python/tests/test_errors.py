@@ -43,7 +43,7 @@ def test_an_unknown_column_of_a_dataframe_names_its_columns():
     with pytest.raises(sc.UsageError) as caught:
         sc.audit(df, time="timestamp", target="valeu")
     assert one_line(caught.value) == (
-        "column 'valeu' (--target) not found in dataframe.csv; columns are: timestamp, value "
+        "column 'valeu' (--target) not found in dataframe.parquet; columns are: timestamp, value "
         "(did you mean 'value'?)"
     )
 
@@ -57,7 +57,7 @@ def test_input_errors(tmp_path):
 
     with pytest.raises(sc.InputError) as empty:
         sc.audit(pd.DataFrame({"ts": pd.to_datetime([]), "v": []}), name="empty")
-    assert one_line(empty.value) == "empty.csv has a header but no data rows; nothing to audit"
+    assert one_line(empty.value) == "empty.parquet has a header but no data rows; nothing to audit"
 
     other = tmp_path / "other.csv"
     other.write_text("time,value\n1,2\n", encoding="utf-8")

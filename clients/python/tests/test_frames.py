@@ -154,12 +154,12 @@ def test_repr_html_is_the_report_in_a_sandboxed_frame(result):
     assert page == result.html
     assert 'http-equiv="Content-Security-Policy"' in page
     assert "default-src 'none'" in page
-    assert repr(result).startswith("<signalcheck report of dataframe.csv: 1 series")
+    assert repr(result).startswith("<signalcheck report of dataframe.parquet: 1 series")
 
 
 def test_a_named_frame_is_reported_under_its_name(ec2):
     r = sc.audit(ec2.head(600), name="ec2 latency/March", models=["naive"])
-    assert r.json["input"]["source"] == "ec2_latency_March.csv"
+    assert r.json["input"]["source"] == "ec2_latency_March.parquet"
 
 
 def test_long_frame_with_a_multiindex(ec2):
@@ -171,3 +171,30 @@ def test_long_frame_with_a_multiindex(ec2):
     assert r.series["n"].tolist() == [4032, 4032]
     one = cli_json(EC2, "--models", "naive,ses")
     assert series_key(r.json["series"][0])["verdict"] == series_key(one["series"][0])["verdict"]
+
+
+def test_every_column_type_reaches_the_engine(ec2, monkeypatch):
+    """Dates, nullable integers, text ids with a missing one, booleans, several row groups."""
+    from signalcheck import _parquet
+
+    monkeypatch.setattr(_parquet, "ROW_GROUP", 1000)  # 4032 rows: five row groups
+    r = sc.audit(ec2, time="timestamp", target="value", models=FEW_MODELS)
+    assert series_key(r.json["series"][0]) == series_key(cli_json(EC2, "--models", ",".join(FEW_MODELS))["series"][0])
+
+    days = pd.DataFrame(
+        {
+            "day": np.tile(pd.date_range("2020-01-01", periods=200, freq="D").values, 2),
+            "site": np.repeat(["north", "south"], 200).astype(object),
+            "units": pd.array([v if v % 37 else None for v in range(400)], dtype="Int64"),
+            "open": np.arange(400) % 7 != 0,
+        }
+    )
+    days.loc[205, "site"] = None
+    r = sc.audit(days, time="day", id="site", target="units", models=["naive", "seasonal-naive"])
+    assert r.json["input"]["rejectedRows"] == 1  # the row without a site: counted, not dropped
+    assert r.series["id"].tolist() == ["north", "south"]
+    assert r.series["step"].tolist() == ["P1D", "P1D"]
+    assert r.series["start"].tolist() == ["2020-01-01", "2020-01-01"]
+    assert r.series["n"].tolist() == [200, 199]
+    missing = r.findings[r.findings["check"] == "value.missing"]
+    assert missing["count"].sum() == sum(1 for v in range(400) if v % 37 == 0)

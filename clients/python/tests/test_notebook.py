@@ -43,7 +43,7 @@ def test_the_example_notebook_executes(tmp_path):
     series_table = "".join(code[0]["outputs"][0]["data"]["text/plain"])
     assert "PT5M" in series_table and "none" in series_table
     printed = "".join(code[4]["outputs"][0]["text"])
-    assert printed.startswith("column 'valeu' (--target) not found in dataframe.csv")
+    assert printed.startswith("column 'valeu' (--target) not found in dataframe.parquet")
     report = "".join(code[-1]["outputs"][0]["data"]["text/html"])
     assert report.startswith('<iframe sandbox="allow-scripts" ')
     assert "srcdoc=" in report and "Content-Security-Policy" in report

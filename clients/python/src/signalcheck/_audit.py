@@ -106,7 +106,7 @@ def _source(data, tmp, name, options):
         if options.get("time") is None and isinstance(data.index, (pd.DatetimeIndex, pd.PeriodIndex)):
             options["time"] = data.index.name if data.index.name is not None else "time"
         columns = [str(c) for c in df.columns]
-        path = tmp / f"{_frame.safe_name(name or 'dataframe')}.csv"
+        path = tmp / f"{_frame.safe_name(name or 'dataframe')}.parquet"
         _frame.write_frame(df, path, keep=_columns_to_write(df, options))
         return str(path), columns
     if isinstance(data, (str, os.PathLike)):

@@ -1,9 +1,10 @@
-"""Hands data to the command line as one CSV file in a temporary folder.
+"""Hands data to the command line as one file in a temporary folder.
 
-A DataFrame is written with pandas' C writer after its time columns are turned into ISO 8601 text
-by numpy (naive times as written, aware times with their UTC offset, dates as dates); floats keep
-every digit (shortest round-trip form), NaN and NaT become empty cells, which the command line
-counts as missing: no row is dropped. Measured against the alternatives in docs/benchmarks.md.
+A DataFrame is written as Parquet (see ``_parquet``): numbers as their bytes, naive times as
+TIMESTAMP or DATE, and as ISO 8601 text what has no exact Parquet type here (aware times as local
+time with their UTC offset, periods as years, ``YYYY-Qn`` or dates). NaN, NaT and None are nulls,
+which the command line counts as missing values or unparseable times: no row is dropped. A list of
+CSV files is joined into one. Measured against the alternatives in docs/benchmarks.md.
 """
 
 import gzip
@@ -122,18 +123,16 @@ def flatten_index(df):
 
 
 def write_frame(df, path, keep=None):
-    """Writes ``df`` (only the columns in ``keep`` when given) as CSV to ``path``."""
+    """Writes ``df`` (only the columns in ``keep`` when given) as Parquet to ``path``."""
+    from . import _parquet
+
     if keep is not None:
         df = df[[c for c in df.columns if c in keep]]
     names = [str(c) for c in df.columns]
     if len(set(names)) != len(names):
         dup = sorted({n for n in names if names.count(n) > 1})
         raise UsageError(f"the DataFrame has more than one column named {', '.join(map(repr, dup))}; rename them")
-    out = {}
-    for name, label in zip(names, df.columns):
-        out[name] = column_text(df[label])
-    frame = pd.DataFrame(out, index=df.index, copy=False)
-    frame.to_csv(path, index=False, encoding="utf-8")
+    _parquet.write(df, path)
 
 
 def safe_name(name):
