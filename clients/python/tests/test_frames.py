@@ -93,6 +93,8 @@ def test_time_text_keeps_what_the_frame_holds():
     assert _frame.column_text(aware).tolist() == [
         "2024-03-31T00:00:00+01:00", "2024-03-31T01:00:00+01:00", "2024-03-31T03:00:00+02:00",
     ]  # fmt: skip
+    midnights = pd.Series(pd.date_range("2024-01-01", periods=2, freq="D", tz="UTC"))
+    assert _frame.column_text(midnights).tolist() == ["2024-01-01T00:00:00+00:00", "2024-01-02T00:00:00+00:00"]
     quarters = pd.Series(pd.period_range("1984Q1", periods=2, freq="Q"))
     assert _frame.column_text(quarters).tolist() == ["1984-Q1", "1984-Q2"]
     years = pd.Series(pd.period_range("1975", periods=2, freq="Y"))
@@ -171,6 +173,33 @@ def test_long_frame_with_a_multiindex(ec2):
     assert r.series["n"].tolist() == [4032, 4032]
     one = cli_json(EC2, "--models", "naive,ses")
     assert series_key(r.json["series"][0])["verdict"] == series_key(one["series"][0])["verdict"]
+
+
+@pytest.mark.parametrize(
+    "stamps",
+    [
+        pd.date_range("2024-03-30", periods=20_000, freq="5min", tz="Europe/Rome"),  # across a DST change
+        pd.date_range("1999-12-31 23:59:59.250", periods=500, freq="250ms", tz="America/St_Johns"),
+        pd.date_range("2021-06-01 00:00:00.000123", periods=500, freq="1001us", tz="Asia/Kolkata"),
+        pd.date_range("1700-01-01", periods=50, freq="D", tz="Etc/GMT+5"),
+    ],
+)
+def test_aware_times_are_written_as_their_text(stamps):
+    """The Parquet column's bytes equal the ISO 8601 text of each stamp, offset included."""
+    from signalcheck import _parquet
+
+    s = pd.Series(stamps)
+    s[3] = pd.NaT
+    column = _parquet.column("t", s)
+    data = column.values(0, len(s))
+    texts, i = [], 0
+    while i < len(data):
+        n = int.from_bytes(data[i : i + 4], "little")
+        texts.append(data[i + 4 : i + 4 + n].decode())
+        i += 4 + n
+    expected = [t for t in _frame.column_text(s) if t]
+    assert texts == expected
+    assert column.present.sum() == len(s) - 1
 
 
 def test_every_column_type_reaches_the_engine(ec2, monkeypatch):

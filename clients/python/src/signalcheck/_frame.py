@@ -21,7 +21,7 @@ _DAY_NS = 86_400 * 10**9
 _CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 
 
-def _unit(ns):
+def unit_of(ns):
     """The coarsest numpy datetime unit that loses nothing of these nanosecond stamps."""
     if ns.size == 0 or not (ns % _DAY_NS).any():
         return "D"
@@ -32,19 +32,21 @@ def _unit(ns):
     return "us"
 
 
-def _iso_naive(values):
-    """datetime64[ns] (NaT allowed) → ISO 8601 text; NaT → empty."""
+def _iso_naive(values, dates=True):
+    """datetime64[ns] (NaT allowed) → ISO 8601 text; NaT → empty. ``dates``: midnights as dates."""
     values = values.astype("datetime64[ns]", copy=False)
     nat = np.isnat(values)
     ns = values.view("i8")
-    unit = _unit(ns[~nat])
+    unit = unit_of(ns[~nat])
+    if unit == "D" and not dates:
+        unit = "s"
     text = np.datetime_as_string(values, unit=unit).astype(object)
     if nat.any():
         text[nat] = ""
     return text
 
 
-def _offset_text(seconds):
+def offset_text(seconds):
     sign = "-" if seconds < 0 else "+"
     seconds = abs(int(seconds))
     return f"{sign}{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
@@ -55,12 +57,12 @@ def _iso_aware(series):
     utc = series.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy("datetime64[ns]")
     wall = series.dt.tz_localize(None).to_numpy("datetime64[ns]")
     nat = np.isnat(utc)
-    text = _iso_naive(wall)
+    text = _iso_naive(wall, dates=False)
     if (~nat).any():
         offset = (wall.view("i8") - utc.view("i8")) // 10**9
         offset[nat] = 0
         kinds, where = np.unique(offset, return_inverse=True)
-        suffix = np.array([_offset_text(k) for k in kinds], dtype=object)[where]
+        suffix = np.array([offset_text(k) for k in kinds], dtype=object)[where]
         if len(kinds) == 1:
             text[~nat] = text[~nat] + suffix[0]
         else:

@@ -140,6 +140,62 @@ def _strings(name, texts, present):
     return _Column(name, _BYTE_ARRAY, present, values, _UTF8, [(1, _T_STRUCT, [])])
 
 
+def _records(name, records, present):
+    """A UTF-8 column from a (rows, width) uint8 matrix of whole records (length prefix + text)."""
+
+    def values(start, stop):
+        part = records[start:stop]
+        keep = present[start:stop]
+        return (part if keep.all() else part[keep]).tobytes()
+
+    return _Column(name, _BYTE_ARRAY, present, values, _UTF8, [(1, _T_STRUCT, [])])
+
+
+def _digits(out, at, values, count):
+    """Writes ``values`` as ``count`` ASCII digits into columns at..at+count of ``out``."""
+    for k in range(count - 1, -1, -1):
+        out[:, at + k] = 48 + values % 10
+        values = values // 10
+
+
+def _aware(name, col):
+    """Tz-aware times as ISO 8601 local time with the UTC offset (``2024-03-31T03:00:00+02:00``),
+    the digits computed by numpy: a million stamps in a fraction of a second."""
+    utc = col.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy("datetime64[ns]")
+    wall = col.dt.tz_localize(None).to_numpy("datetime64[ns]")
+    present = ~np.isnat(utc)
+    wall = np.where(present, wall, np.datetime64(0, "ns"))
+    ns = wall.view("i8")
+    unit = _frame.unit_of(ns[present])
+    fraction = {"ms": 3, "us": 6}.get(unit, 0)
+    width = 19 + (fraction + 1 if fraction else 0)
+    year = wall.astype("M8[Y]")
+    month = wall.astype("M8[M]")
+    day = wall.astype("M8[D]")
+    of_day = ns - day.astype("M8[ns]").view("i8")
+    seconds = of_day // 10**9
+    records = np.empty((len(col), 4 + width + 6), dtype=np.uint8)
+    records[:, :4] = np.frombuffer(_LENGTH.pack(width + 6), dtype=np.uint8)
+    text = records[:, 4:]
+    _digits(text, 0, year.astype("i8") + 1970, 4)
+    _digits(text, 5, (month - year.astype("M8[M]")).astype("i8") + 1, 2)
+    _digits(text, 8, (day - month.astype("M8[D]")).astype("i8") + 1, 2)
+    _digits(text, 11, seconds // 3600, 2)
+    _digits(text, 14, seconds // 60 % 60, 2)
+    _digits(text, 17, seconds % 60, 2)
+    text[:, [4, 7]] = ord("-")
+    text[:, 10] = ord("T")
+    text[:, [13, 16]] = ord(":")
+    if fraction:
+        text[:, 19] = ord(".")
+        _digits(text, 20, of_day % 10**9 // 10 ** (9 - fraction), fraction)
+    offset = np.where(present, (ns - utc.view("i8")) // 10**9, 0)
+    where, kinds = pd.factorize(offset)
+    suffixes = np.frombuffer(b"".join(_frame.offset_text(k).encode() for k in kinds), dtype=np.uint8).reshape(-1, 6)
+    text[:, width:] = suffixes[where]
+    return _records(name, records, present)
+
+
 def _categorical(name, col):
     """A categorical column: each label encoded once, rows by their codes."""
     labels = [str(c).encode("utf-8") for c in col.cat.categories]
@@ -176,6 +232,8 @@ def column(name, col):
         div, converted, unit = _timestamp_unit(known)
         logical = [(8, _T_STRUCT, [(1, _T_TRUE, False), (2, _T_STRUCT, [(unit, _T_STRUCT, [])])])]
         return _fixed(name, _INT64, (ns // div).astype("<i8"), present, converted, logical)
+    if isinstance(dtype, pd.DatetimeTZDtype):
+        return _aware(name, col)
     if isinstance(dtype, pd.CategoricalDtype) and not (
         pd.api.types.is_datetime64_any_dtype(dtype.categories.dtype) or isinstance(dtype.categories.dtype, pd.PeriodDtype)
     ):
