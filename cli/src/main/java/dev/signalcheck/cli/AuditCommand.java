@@ -1,9 +1,9 @@
 package dev.signalcheck.cli;
 
 import dev.signalcheck.core.audit.AuditSettings;
+import dev.signalcheck.core.errors.UsageException;
 import dev.signalcheck.core.finding.Severity;
 import dev.signalcheck.core.series.Step;
-import dev.signalcheck.io.SignalcheckException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,28 +158,26 @@ public final class AuditCommand implements Callable<Integer> {
 
   AuditRun.Options options() {
     if (horizon != null && horizon < 1) {
-      throw SignalcheckException.usage(
-          "--horizon must be a positive number of steps, not " + horizon);
+      throw new UsageException("--horizon must be a positive number of steps, not " + horizon);
     }
     if (season != null && season < 1) {
-      throw SignalcheckException.usage(
-          "--season must be a positive number of steps, not " + season);
+      throw new UsageException("--season must be a positive number of steps, not " + season);
     }
     if (origins < 1) {
-      throw SignalcheckException.usage("--origins must be at least 1, not " + origins);
+      throw new UsageException("--origins must be at least 1, not " + origins);
     }
     if (threads != null && threads < 1) {
-      throw SignalcheckException.usage("--threads must be at least 1, not " + threads);
+      throw new UsageException("--threads must be at least 1, not " + threads);
     }
     if (min != null && max != null && min > max) {
-      throw SignalcheckException.usage("--min (" + min + ") is above --max (" + max + ")");
+      throw new UsageException("--min (" + min + ") is above --max (" + max + ")");
     }
     Step st = null;
     if (step != null) {
       try {
         st = Step.parse(step);
       } catch (RuntimeException e) {
-        throw SignalcheckException.usage(
+        throw new UsageException(
             "--step '"
                 + step
                 + "' is not an ISO 8601 duration (PT5M, PT1H, P1D, P1M) or a positive integer");
@@ -195,14 +193,14 @@ public final class AuditCommand implements Callable<Integer> {
     try {
       dev.signalcheck.core.forecast.ModelRegistry.defaults().select(modelNames);
     } catch (IllegalArgumentException e) {
-      throw SignalcheckException.usage(e.getMessage() + " (--models)");
+      throw new UsageException(e.getMessage() + " (--models)");
     }
     if (maxTrain != null && maxTrain < 10) {
-      throw SignalcheckException.usage("--max-train must be at least 10 points, not " + maxTrain);
+      throw new UsageException("--max-train must be at least 10 points, not " + maxTrain);
     }
     for (String k : knownAhead) {
       if (inputOptions.covariates.stream().noneMatch(c -> c.trim().equalsIgnoreCase(k.trim()))) {
-        throw SignalcheckException.usage(
+        throw new UsageException(
             "column '"
                 + k
                 + "' (--known-ahead) is not among the covariates; name it in"
@@ -216,7 +214,7 @@ public final class AuditCommand implements Callable<Integer> {
         new AuditSettings(st, season, horizon, origins, modelNames, min, max, maxTrain, knownAhead);
     int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     if (detailTop < 0) {
-      throw SignalcheckException.usage("--detail-top must be 0 or more, not " + detailTop);
+      throw new UsageException("--detail-top must be 0 or more, not " + detailTop);
     }
     return new AuditRun.Options(
         inputOptions.spec(input),

@@ -1,15 +1,20 @@
 package dev.signalcheck.cli;
 
+import dev.signalcheck.core.audit.AuditEnd;
+import dev.signalcheck.core.audit.AuditHeader;
+import dev.signalcheck.core.audit.AuditSummary;
+import dev.signalcheck.core.audit.ResultSink;
 import dev.signalcheck.core.audit.SeriesResult;
+import dev.signalcheck.core.audit.SourceInfo;
 import dev.signalcheck.core.finding.Finding;
-import dev.signalcheck.io.TableReader;
+import dev.signalcheck.core.finding.Severity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
 /** The console summary: a header, a line per series with its worst finding, then its findings. */
-final class Console {
+final class Console implements ResultSink {
   /**
    * Series shown with their findings; later ones get one line, and after {@link #MAX_LINES} none.
    */
@@ -20,33 +25,41 @@ final class Console {
 
   private final PrintWriter out;
   private final boolean quiet;
-  private final TableReader reader;
+  private final Path reportJson;
   private long shown;
   private long hidden;
 
-  Console(PrintWriter out, boolean quiet, TableReader reader) {
+  /**
+   * @param reportJson the report.json written beside report.html, named in the footer, or null
+   */
+  Console(PrintWriter out, boolean quiet, Path reportJson) {
     this.out = out;
     this.quiet = quiet;
-    this.reader = reader;
+    this.reportJson = reportJson;
   }
 
-  void header() {
+  @Override
+  public void begin(AuditHeader header) {
     if (quiet) {
       return;
     }
+    SourceInfo src = header.source();
     out.printf(
         Locale.ROOT,
-        "signalcheck %s · %s · %,d rows · time: %s · target: %s%s%n%n",
+        "signalcheck %s · %s%s · time: %s · target: %s%s%n%n",
         Main.version(),
-        reader.displayName(),
-        reader.rows(),
-        String.join("+", reader.timeColumns()),
-        String.join(", ", reader.targets()),
-        reader.ids().isEmpty() ? "" : " · id: " + String.join(", ", reader.ids()));
+        src.name(),
+        header.expectedRows() < 0
+            ? ""
+            : String.format(Locale.ROOT, " · %,d rows", header.expectedRows()),
+        String.join("+", src.time()),
+        String.join(", ", src.targets()),
+        src.ids().isEmpty() ? "" : " · id: " + String.join(", ", src.ids()));
     out.flush();
   }
 
-  void series(SeriesResult r) {
+  @Override
+  public void series(SeriesResult r) {
     if (shown >= MAX_LINES) {
       hidden++;
       return;
@@ -100,7 +113,10 @@ final class Console {
     out.flush();
   }
 
-  void footer(AuditRun.Stats stats, List<Finding> datasetFindings, Path reportJson) {
+  @Override
+  public void end(AuditEnd end) {
+    AuditSummary stats = end.summary();
+    List<Finding> datasetFindings = end.datasetFindings();
     if (hidden > 0) {
       out.printf(Locale.ROOT, "… %,d more series: see the report%n", hidden);
     }
@@ -111,14 +127,13 @@ final class Console {
       out.flush();
       return;
     }
-    long[] c = stats.findings;
     out.printf(
         Locale.ROOT,
         "%n%,d series · findings: %d critical, %d warning, %d info%s%n",
-        stats.series,
-        c[2],
-        c[1],
-        c[0],
+        stats.series(),
+        stats.findings(Severity.CRITICAL),
+        stats.findings(Severity.WARNING),
+        stats.findings(Severity.INFO),
         reportJson == null ? "" : " · report: " + reportJson);
     Path html = reportJson == null ? null : reportJson.resolveSibling("report.html");
     if (html != null && java.nio.file.Files.exists(html)) {

@@ -1,8 +1,8 @@
 package dev.signalcheck.cli;
 
 import dev.signalcheck.core.audit.AuditSettings;
+import dev.signalcheck.core.errors.InputException;
 import dev.signalcheck.io.InputSpec;
-import dev.signalcheck.io.SignalcheckException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -63,7 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
           Files.copy(in, data, StandardCopyOption.REPLACE_EXISTING);
         }
       } catch (IOException e) {
-        throw SignalcheckException.input("cannot write the demo to " + dir + ": " + e.getMessage());
+        throw new InputException("cannot write the demo to " + dir + ": " + e.getMessage());
       }
       o.println("== " + ex.title());
       AuditRun.Options opts =

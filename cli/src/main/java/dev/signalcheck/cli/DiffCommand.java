@@ -1,7 +1,16 @@
 package dev.signalcheck.cli;
 
+import dev.signalcheck.core.audit.AuditEnd;
+import dev.signalcheck.core.audit.AuditHeader;
+import dev.signalcheck.core.audit.AuditSettings;
+import dev.signalcheck.core.audit.AuditSummary;
+import dev.signalcheck.core.audit.ReadStatistics;
+import dev.signalcheck.core.audit.ResultSink;
 import dev.signalcheck.core.audit.SeriesResult;
+import dev.signalcheck.core.audit.SourceInfo;
 import dev.signalcheck.core.checks.History;
+import dev.signalcheck.core.errors.InputException;
+import dev.signalcheck.core.errors.UsageException;
 import dev.signalcheck.core.finding.Category;
 import dev.signalcheck.core.finding.CheckType;
 import dev.signalcheck.core.finding.Finding;
@@ -10,11 +19,11 @@ import dev.signalcheck.core.finding.Severity;
 import dev.signalcheck.core.series.SeriesData;
 import dev.signalcheck.core.series.TimeParser;
 import dev.signalcheck.io.InputSpec;
-import dev.signalcheck.io.ReportInfo;
-import dev.signalcheck.io.SignalcheckException;
 import dev.signalcheck.io.TableReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -72,7 +81,7 @@ public final class DiffCommand implements Callable<Integer> {
   public Integer call() {
     Severity fail = FailOn.parse(failOn);
     if ("-".equals(oldInput) && "-".equals(newInput)) {
-      throw SignalcheckException.usage("only one of OLD and NEW can be standard input ('-')");
+      throw new UsageException("only one of OLD and NEW can be standard input ('-')");
     }
     InputSpec oldSpec = inputOptions.spec(oldInput);
     InputSpec newSpec = inputOptions.spec(newInput);
@@ -99,30 +108,28 @@ public final class DiffCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     boolean jsonToStdout = "-".equals(json);
     PrintWriter console = jsonToStdout ? spec.commandLine().getErr() : stdout;
-    JsonSinks sinks = new JsonSinks(out, json, stdout);
-    Path reportJson = sinks.reportJson();
-    ReportInfo.Input input =
-        new ReportInfo.Input(
+    JsonSinks jsonOut = new JsonSinks(out, json, stdout);
+    ResultSink sinks = ResultSink.fanOut(jsonOut.sinks());
+    Path reportJson = jsonOut.reportJson();
+    SourceInfo source =
+        new SourceInfo(
             newName + " (compared with " + oldName + ")",
-            newRows,
-            0,
-            time.size() == 1 ? time.get(0) : time,
+            time,
             targets,
             ids,
             inputOptions.covariates,
-            inputOptions.recordedAt);
-    ReportInfo.Generator gen =
-        new ReportInfo.Generator("signalcheck", Main.version(), System.getProperty("java.version"));
-    sinks.begin(gen, new ReportInfo.Settings(null, null, 1, List.of(), null));
+            inputOptions.recordedAt,
+            List.of());
+    AuditSettings settings = new AuditSettings(null, null, null, 1, List.of(), null, null);
+    sinks.begin(new AuditHeader(source, settings, newRows, -1, Instant.now()));
+    long t0 = System.nanoTime();
     console.printf(Locale.ROOT, "signalcheck diff · %s → %s%n", oldName, newName);
     Set<String> keys = new LinkedHashSet<>(olds.keySet());
     keys.addAll(news.keySet());
-    long[] sev = new long[3];
+    AuditSummary summary = new AuditSummary();
     long revised = 0;
     long added = 0;
     long removed = 0;
-    long series = 0;
-    Severity worst = null;
     for (String key : keys) {
       SeriesData o = olds.get(key);
       SeriesData n = news.get(key);
@@ -142,13 +149,6 @@ public final class DiffCommand implements Callable<Integer> {
           added += stamps(n);
         }
       }
-      series++;
-      for (Finding f : findings) {
-        sev[f.severity().ordinal()]++;
-        if (worst == null || f.severity().compareTo(worst) > 0) {
-          worst = f.severity();
-        }
-      }
       SeriesResult r =
           new SeriesResult(
               any.id(),
@@ -165,8 +165,9 @@ public final class DiffCommand implements Callable<Integer> {
               null,
               null,
               null);
+      summary.add(r);
       sinks.series(r);
-      if (!quiet && series <= Console.MAX_LINES) {
+      if (!quiet && summary.series() <= Console.MAX_LINES) {
         console.printf(Locale.ROOT, "%s  %s%n", any.id(), findings.isEmpty() ? "unchanged" : "");
         for (Finding f : findings) {
           console.printf(
@@ -174,15 +175,15 @@ public final class DiffCommand implements Callable<Integer> {
         }
       }
     }
-    Map<String, Long> verdicts = new LinkedHashMap<>();
-    for (String v : List.of("strong", "weak", "none", "insufficient-data")) {
-      verdicts.put(v, 0L);
-    }
-    Map<String, Long> counts = new LinkedHashMap<>();
-    counts.put("critical", sev[2]);
-    counts.put("warning", sev[1]);
-    counts.put("info", sev[0]);
-    sinks.end(input, new ReportInfo.Summary(series, verdicts, counts), List.of());
+    sinks.end(
+        new AuditEnd(
+            source,
+            ReadStatistics.clean(newRows),
+            summary,
+            List.of(),
+            Duration.ofNanos(System.nanoTime() - t0)));
+    long series = summary.series();
+    Severity worst = summary.worst();
     console.printf(
         Locale.ROOT,
         "%n%,d series compared · %,d values revised · %,d time stamps added · %,d removed%s%n",
@@ -192,7 +193,7 @@ public final class DiffCommand implements Callable<Integer> {
         removed,
         reportJson == null ? "" : " · report: " + reportJson);
     console.flush();
-    return fail != null && worst != null && worst.atLeast(fail) ? 1 : 0;
+    return fail != null && worst != null && worst.atLeast(fail) ? Main.FINDINGS : Main.OK;
   }
 
   /** Both extracts must have the columns the comparison uses. */
@@ -224,7 +225,7 @@ public final class DiffCommand implements Callable<Integer> {
               + (onlyNew.isEmpty() ? "none" : String.join(", ", onlyNew)));
     }
     if (!problems.isEmpty()) {
-      throw SignalcheckException.input(
+      throw new InputException(
           a.displayName()
               + " and "
               + b.displayName()

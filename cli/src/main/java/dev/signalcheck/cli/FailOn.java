@@ -1,7 +1,7 @@
 package dev.signalcheck.cli;
 
+import dev.signalcheck.core.errors.UsageException;
 import dev.signalcheck.core.finding.Severity;
-import dev.signalcheck.io.SignalcheckException;
 
 /** {@code --fail-on LEVEL}, shared by audit, diff and labels. */
 final class FailOn {
@@ -16,8 +16,7 @@ final class FailOn {
       return null;
     }
     if (!text.equalsIgnoreCase("warning") && !text.equalsIgnoreCase("critical")) {
-      throw SignalcheckException.usage(
-          "--fail-on must be 'warning' or 'critical', not '" + text + "'");
+      throw new UsageException("--fail-on must be 'warning' or 'critical', not '" + text + "'");
     }
     return Severity.parse(text);
   }

@@ -1,7 +1,7 @@
 package dev.signalcheck.cli;
 
+import dev.signalcheck.core.errors.UsageException;
 import dev.signalcheck.io.InputSpec;
-import dev.signalcheck.io.SignalcheckException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -82,15 +82,15 @@ public final class InputOptions {
 
   InputSpec spec(String source) {
     if (decimal != null && !decimal.equals(".") && !decimal.equals(",")) {
-      throw SignalcheckException.usage("--decimal must be '.' or ',', not '" + decimal + "'");
+      throw new UsageException("--decimal must be '.' or ',', not '" + decimal + "'");
     }
     if (delimiter != null && delimiter.isEmpty()) {
-      throw SignalcheckException.usage("--delimiter must not be empty");
+      throw new UsageException("--delimiter must not be empty");
     }
     if (timeFormat != null
         && !java.util.List.of("epoch-s", "epoch-ms", "index", "year", "ymd", "dmy", "mdy")
             .contains(timeFormat.toLowerCase(java.util.Locale.ROOT))) {
-      throw SignalcheckException.usage(
+      throw new UsageException(
           "unknown time format '"
               + timeFormat
               + "' (--time-format); use one of epoch-s, epoch-ms, index, year, ymd, dmy, mdy");
@@ -100,7 +100,7 @@ public final class InputOptions {
       try {
         zone = ZoneId.of(timezone);
       } catch (DateTimeException e) {
-        throw SignalcheckException.usage(
+        throw new UsageException(
             "unknown --timezone '" + timezone + "'; use a zone id such as Europe/Rome or UTC");
       }
     }

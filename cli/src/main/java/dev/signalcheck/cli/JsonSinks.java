@@ -1,13 +1,12 @@
 package dev.signalcheck.cli;
 
-import dev.signalcheck.core.audit.SeriesResult;
-import dev.signalcheck.core.finding.Finding;
-import dev.signalcheck.io.ReportInfo;
+import dev.signalcheck.core.audit.ResultSink;
+import dev.signalcheck.core.errors.OutputException;
+import dev.signalcheck.io.JsonReportSink;
 import dev.signalcheck.io.ReportWriter;
-import dev.signalcheck.io.SignalcheckException;
+import dev.signalcheck.io.Version;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +15,10 @@ import java.util.List;
 
 /**
  * Where a command's JSON report goes: {@code DIR/report.json} for {@code --out}, a file for {@code
- * --json FILE}, standard output for {@code --json -}; the same stream of calls reaches each.
+ * --json FILE}, standard output for {@code --json -}; one {@link JsonReportSink} each.
  */
 final class JsonSinks {
-  private final List<OutputStream> streams = new ArrayList<>();
-  private final List<ReportWriter> writers = new ArrayList<>();
+  private final List<ResultSink> sinks = new ArrayList<>();
   private final Path reportJson;
 
   /**
@@ -30,60 +28,48 @@ final class JsonSinks {
    */
   JsonSinks(Path outDir, String json, PrintWriter stdout) {
     Path rj = null;
-    try {
-      if (outDir != null) {
-        Files.createDirectories(outDir);
-        rj = outDir.resolve("report.json");
-        streams.add(new BufferedOutputStream(Files.newOutputStream(rj), 1 << 16));
-      }
-      if (json != null && !"-".equals(json)) {
-        Path p = Path.of(json);
-        if (p.toAbsolutePath().getParent() != null) {
-          Files.createDirectories(p.toAbsolutePath().getParent());
-        }
-        streams.add(new BufferedOutputStream(Files.newOutputStream(p), 1 << 16));
-      }
-    } catch (IOException e) {
-      throw SignalcheckException.input("cannot write the report: " + e.getMessage());
+    if (outDir != null) {
+      rj = outDir.resolve("report.json");
+      sinks.add(fileSink(rj, true));
+    }
+    if (json != null && !"-".equals(json)) {
+      sinks.add(fileSink(Path.of(json), false));
     }
     reportJson = rj;
-    for (OutputStream os : streams) {
-      writers.add(new ReportWriter(os, true));
-    }
     if ("-".equals(json)) {
-      writers.add(new ReportWriter(stdout, true));
+      sinks.add(
+          new JsonReportSink(
+              new ReportWriter(stdout, true), Version.generator(), "standard output"));
     }
+  }
+
+  private static ResultSink fileSink(Path p, boolean folder) {
+    try {
+      Path parent = p.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      return new JsonReportSink(
+          new ReportWriter(new BufferedOutputStream(Files.newOutputStream(p), 1 << 16), true),
+          Version.generator(),
+          p.toString());
+    } catch (IOException e) {
+      throw new OutputException(
+          "cannot write the report"
+              + (folder ? " folder " + p.getParent() : " to " + p)
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  /** One sink per destination. */
+  List<ResultSink> sinks() {
+    return sinks;
   }
 
   /** The report.json in the report folder, or null. */
   Path reportJson() {
     return reportJson;
-  }
-
-  void begin(ReportInfo.Generator gen, ReportInfo.Settings settings) {
-    for (ReportWriter w : writers) {
-      w.begin(gen, settings);
-    }
-  }
-
-  void series(SeriesResult r) {
-    for (ReportWriter w : writers) {
-      w.series(r);
-    }
-  }
-
-  /** Writes the closing blocks and closes the files. */
-  void end(ReportInfo.Input input, ReportInfo.Summary summary, List<Finding> datasetFindings) {
-    for (ReportWriter w : writers) {
-      w.end(input, summary, datasetFindings);
-      w.close();
-    }
-    for (OutputStream os : streams) {
-      try {
-        os.close();
-      } catch (IOException e) {
-        throw SignalcheckException.input("cannot write the report: " + e.getMessage());
-      }
-    }
   }
 }

@@ -1,10 +1,11 @@
 package dev.signalcheck.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.signalcheck.core.errors.InputException;
+import dev.signalcheck.core.errors.UsageException;
 import dev.signalcheck.core.labels.LabelClusters;
 import dev.signalcheck.io.InputSpec;
 import dev.signalcheck.io.Json;
-import dev.signalcheck.io.SignalcheckException;
 import dev.signalcheck.io.TableReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -79,7 +80,7 @@ public final class LabelsCommand implements Callable<Integer> {
   public Integer call() {
     FailOn.parse(failOn);
     if (delimiter != null && delimiter.isEmpty()) {
-      throw SignalcheckException.usage("--delimiter must not be empty");
+      throw new UsageException("--delimiter must not be empty");
     }
     InputSpec in =
         new InputSpec(
@@ -112,7 +113,7 @@ public final class LabelsCommand implements Callable<Integer> {
         console.println("mapping written to " + mapping);
       }
     } catch (IOException e) {
-      throw SignalcheckException.input("cannot write the output: " + e.getMessage());
+      throw new InputException("cannot write the output: " + e.getMessage());
     }
     console.flush();
     if (failOn != null && failOn.equalsIgnoreCase("warning") && !result.clusters().isEmpty()) {

@@ -1,10 +1,9 @@
 package dev.signalcheck.cli;
 
-import dev.signalcheck.io.SignalcheckException;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.signalcheck.core.errors.InputException;
+import dev.signalcheck.core.errors.OutputException;
+import dev.signalcheck.core.errors.UsageException;
 import java.io.PrintWriter;
-import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,8 +25,24 @@ import picocli.CommandLine.Command;
     })
 public final class Main implements Runnable {
 
-  /** Exit code for a bug (contract.md). */
+  /** Exit codes (contract.md): the one place where kinds of failure become numbers. */
+  public static final int OK = 0;
+
+  public static final int FINDINGS = 1;
+  public static final int USAGE = 2;
+  public static final int INPUT = 3;
   public static final int INTERNAL = 4;
+
+  /** The exit code for a failure: usage 2, input or output 3, anything else is a bug (4). */
+  static int exitCode(Throwable ex) {
+    if (ex instanceof UsageException) {
+      return USAGE;
+    }
+    if (ex instanceof InputException || ex instanceof OutputException) {
+      return INPUT;
+    }
+    return INTERNAL;
+  }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -64,7 +79,7 @@ public final class Main implements Runnable {
               "signalcheck".equals(cmd) ? "signalcheck --help" : "signalcheck " + cmd + " --help";
           e.println("signalcheck: error: " + oneLine(ex.getMessage()) + "; see '" + help + "'");
           e.flush();
-          return SignalcheckException.USAGE;
+          return USAGE;
         });
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
@@ -73,13 +88,14 @@ public final class Main implements Runnable {
               parseResult.hasMatchedOption("--debug")
                   || (parseResult.subcommand() != null
                       && parseResult.subcommand().hasMatchedOption("--debug"));
-          if (ex instanceof SignalcheckException) {
+          int code = exitCode(ex);
+          if (code != INTERNAL) {
             e.println("signalcheck: error: " + oneLine(ex.getMessage()));
             if (debug) {
               ex.printStackTrace(e);
             }
             e.flush();
-            return ((SignalcheckException) ex).exitCode();
+            return code;
           }
           e.println(
               "signalcheck: error: internal error ("
@@ -113,15 +129,7 @@ public final class Main implements Runnable {
 
   /** The version from the build. */
   public static String version() {
-    Properties p = new Properties();
-    try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
-      if (in != null) {
-        p.load(in);
-      }
-    } catch (IOException ignored) {
-      // fall through to "unknown"
-    }
-    return p.getProperty("version", "unknown");
+    return dev.signalcheck.io.Version.current();
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -1,15 +1,18 @@
 package dev.signalcheck.cli;
 
+import dev.signalcheck.core.audit.ResultSink;
+import dev.signalcheck.core.audit.SeriesResult;
 import java.io.PrintWriter;
 import java.util.Locale;
 
 /** A progress bar on standard error, drawn only when a terminal watches a run of several series. */
-final class Progress {
+final class Progress implements ResultSink {
   private static final int WIDTH = 30;
 
   private final PrintWriter err;
   private final boolean on;
   private final long total;
+  private long done;
   private final long start = System.nanoTime();
   private long lastDraw;
   private boolean drawn;
@@ -26,6 +29,12 @@ final class Progress {
    */
   static Progress start(PrintWriter err, boolean on, long total) {
     return new Progress(err, on, total);
+  }
+
+  /** Counts a finished series and redraws at most five times a second. */
+  @Override
+  public void series(SeriesResult r) {
+    tick(++done);
   }
 
   void tick(long done) {

@@ -1,5 +1,9 @@
 package dev.signalcheck.io;
 
+import dev.signalcheck.core.audit.AuditEnd;
+import dev.signalcheck.core.audit.AuditSettings;
+import dev.signalcheck.core.audit.AuditSummary;
+import dev.signalcheck.core.audit.SourceInfo;
 import java.util.List;
 
 /** The parts of a report that describe the run rather than a series. */
@@ -27,5 +31,30 @@ public final class ReportInfo {
 
   /** Counts of verdicts and findings over all series. */
   public record Summary(
-      long series, java.util.Map<String, Long> verdicts, java.util.Map<String, Long> findings) {}
+      long series, java.util.Map<String, Long> verdicts, java.util.Map<String, Long> findings) {
+
+    public static Summary of(AuditSummary s) {
+      return new Summary(s.series(), s.verdictCounts(), s.findingCounts());
+    }
+  }
+
+  /** The settings block for an audit's settings. */
+  public static Settings settings(AuditSettings s) {
+    return new Settings(
+        s.horizon(), s.season(), s.origins(), s.models(), s.step() == null ? null : s.step().iso());
+  }
+
+  /** The input block at the end of an audit: names, roles and row accounting. */
+  public static Input input(AuditEnd end) {
+    SourceInfo src = end.source();
+    return new Input(
+        src.name(),
+        end.statistics().rows(),
+        end.statistics().rejected(),
+        src.time().size() == 1 ? src.time().get(0) : src.time(),
+        src.targets(),
+        src.ids(),
+        src.covariates(),
+        src.recordedAt());
+  }
 }

@@ -1,5 +1,10 @@
 package dev.signalcheck.io;
 
+import dev.signalcheck.core.audit.ReadStatistics;
+import dev.signalcheck.core.audit.SeriesSource;
+import dev.signalcheck.core.audit.SourceInfo;
+import dev.signalcheck.core.errors.InputException;
+import dev.signalcheck.core.errors.UsageException;
 import dev.signalcheck.core.series.SeriesData;
 import dev.signalcheck.core.series.TimeFormat;
 import dev.signalcheck.core.series.TimeParser;
@@ -30,7 +35,7 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * decompression and sorting are DuckDB's; column names only ever enter SQL as quoted identifiers
  * and user values only as bound parameters.
  */
-public final class TableReader implements AutoCloseable {
+public final class TableReader implements SeriesSource {
 
   private static final int SAMPLE = 2000;
   private static final Pattern DECIMAL_COMMA = Pattern.compile("-?\\d+,\\d+");
@@ -85,8 +90,7 @@ public final class TableReader implements AutoCloseable {
       columns = describe();
       rows = count();
       if (rows == 0) {
-        throw SignalcheckException.input(
-            displayName + " has a header but no data rows; nothing to audit");
+        throw new InputException(displayName + " has a header but no data rows; nothing to audit");
       }
       if (series) {
         timeCols = resolveTime();
@@ -127,6 +131,7 @@ public final class TableReader implements AutoCloseable {
    *
    * @param option the option that named the column, for the error message when it does not exist
    */
+  @Override
   public LinkedHashMap<String, Long> distinctCounts(String column, String option) {
     String c = resolve(column, option);
     String sql =
@@ -142,10 +147,8 @@ public final class TableReader implements AutoCloseable {
         out.put(rs.getString(1), rs.getLong(2));
       }
     } catch (SQLException e) {
-      throw new SignalcheckException(
-          SignalcheckException.INPUT,
-          "cannot read column '" + c + "' of " + displayName + ": " + firstLine(e.getMessage()),
-          e);
+      throw new InputException(
+          "cannot read column '" + c + "' of " + displayName + ": " + firstLine(e.getMessage()), e);
     }
     return out;
   }
@@ -154,11 +157,34 @@ public final class TableReader implements AutoCloseable {
     return displayName;
   }
 
+  @Override
+  public SourceInfo info() {
+    return new SourceInfo(
+        displayName, timeCols, targets, ids, spec.covariates(), spec.recordedAt(), columns);
+  }
+
+  @Override
+  public ReadStatistics statistics() {
+    Map<String, Long> reasons = new LinkedHashMap<>();
+    if (rejectedRows - nullIdRows > 0) {
+      reasons.put("no time and no value", rejectedRows - nullIdRows);
+    }
+    if (nullIdRows > 0) {
+      reasons.put("no series id", nullIdRows);
+    }
+    return new ReadStatistics(rows, rejectedRows, reasons, rejectedExamples);
+  }
+
   public List<String> columns() {
     return columns;
   }
 
   public long rows() {
+    return rows;
+  }
+
+  @Override
+  public long rowCount() {
     return rows;
   }
 
@@ -197,29 +223,28 @@ public final class TableReader implements AutoCloseable {
         Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
       }
       if (Files.size(tmp) == 0) {
-        throw SignalcheckException.input(
+        throw new InputException(
             "standard input is empty; pipe a CSV file into signalcheck or pass a file name");
       }
       return tmp;
     } catch (IOException e) {
-      throw SignalcheckException.input("cannot read standard input: " + e.getMessage());
+      throw new InputException("cannot read standard input: " + e.getMessage());
     }
   }
 
   private void checkReadable(Path path) {
     if (!Files.exists(path)) {
-      throw SignalcheckException.input(
-          displayName + ": no such file (" + path + "); check the path");
+      throw new InputException(displayName + ": no such file (" + path + "); check the path");
     }
     if (Files.isDirectory(path)) {
-      throw SignalcheckException.input(path + " is a directory; pass a data file");
+      throw new InputException(path + " is a directory; pass a data file");
     }
     if (!Files.isReadable(path)) {
-      throw SignalcheckException.input(displayName + " is not readable; check its permissions");
+      throw new InputException(displayName + " is not readable; check its permissions");
     }
     try {
       if (Files.size(path) == 0) {
-        throw SignalcheckException.input(displayName + " is empty (0 bytes); nothing to audit");
+        throw new InputException(displayName + " is empty (0 bytes); nothing to audit");
       }
       byte[] head = new byte[4096];
       int n;
@@ -240,7 +265,7 @@ public final class TableReader implements AutoCloseable {
           }
         }
         if (nul > 0 || ctrl > n / 20) {
-          throw SignalcheckException.input(
+          throw new InputException(
               displayName
                   + " does not look like text (binary data in its first "
                   + n
@@ -248,7 +273,7 @@ public final class TableReader implements AutoCloseable {
         }
       }
     } catch (IOException e) {
-      throw SignalcheckException.input("cannot read " + displayName + ": " + e.getMessage());
+      throw new InputException("cannot read " + displayName + ": " + e.getMessage());
     }
   }
 
@@ -323,8 +348,7 @@ public final class TableReader implements AutoCloseable {
       }
     } catch (SQLException e) {
       String msg = firstLine(e.getMessage());
-      throw new SignalcheckException(
-          SignalcheckException.INPUT,
+      throw new InputException(
           "cannot read "
               + displayName
               + " as "
@@ -349,7 +373,7 @@ public final class TableReader implements AutoCloseable {
     List<String> names = new ArrayList<>();
     try (ResultSet rs = st.executeQuery("SELECT * FROM src WHERE rowid = 0")) {
       if (!rs.next()) {
-        throw SignalcheckException.input(displayName + " has no header line; nothing to audit");
+        throw new InputException(displayName + " has no header line; nothing to audit");
       }
       java.util.Set<String> seen = new java.util.HashSet<>();
       for (int i = 0; i < raw.size(); i++) {
@@ -443,7 +467,7 @@ public final class TableReader implements AutoCloseable {
         best != null && bestD <= Math.max(2, name.length() / 3)
             ? " (did you mean '" + best + "'?)"
             : "";
-    throw SignalcheckException.usage(
+    throw new UsageException(
         "column '"
             + name
             + "' ("
@@ -471,7 +495,7 @@ public final class TableReader implements AutoCloseable {
   private List<String> resolveTime() {
     if (!spec.time().isEmpty()) {
       if (spec.time().size() > 2) {
-        throw SignalcheckException.usage(
+        throw new UsageException(
             "--time takes one column, or two (a date and a time-of-day column); got "
                 + spec.time().size());
       }
@@ -501,7 +525,7 @@ public final class TableReader implements AutoCloseable {
       return candidates;
     }
     if (candidates.isEmpty()) {
-      throw SignalcheckException.usage(
+      throw new UsageException(
           "no time column found in "
               + displayName
               + "; columns are: "
@@ -515,7 +539,7 @@ public final class TableReader implements AutoCloseable {
     if (named.size() == 1) {
       return named;
     }
-    throw SignalcheckException.usage(
+    throw new UsageException(
         "several columns of "
             + displayName
             + " look like time stamps: "
@@ -528,11 +552,11 @@ public final class TableReader implements AutoCloseable {
       List<String> t = resolveAll(spec.targets(), "--target");
       for (String c : t) {
         if (timeCols.contains(c)) {
-          throw SignalcheckException.usage(
+          throw new UsageException(
               "column '" + c + "' is the time column; it cannot also be a --target");
         }
         if (ids.contains(c)) {
-          throw SignalcheckException.usage(
+          throw new UsageException(
               "column '" + c + "' is a series key (--id); it cannot also be a --target");
         }
       }
@@ -556,7 +580,7 @@ public final class TableReader implements AutoCloseable {
       }
     }
     if (out.isEmpty()) {
-      throw SignalcheckException.usage(
+      throw new UsageException(
           "no numeric column to assess in "
               + displayName
               + "; columns are: "
@@ -581,7 +605,7 @@ public final class TableReader implements AutoCloseable {
                       ? "a target"
                       : c.equals(rec) ? "the --recorded-at column" : null;
       if (role != null) {
-        throw SignalcheckException.usage(
+        throw new UsageException(
             "column '"
                 + c
                 + "' is "
@@ -594,7 +618,7 @@ public final class TableReader implements AutoCloseable {
       }
       String example = nonNumericExample(c, detectDecimalComma(c));
       if (example != null) {
-        throw SignalcheckException.usage(
+        throw new UsageException(
             "covariate '"
                 + c
                 + "' holds no numbers (e.g. '"
@@ -742,7 +766,7 @@ public final class TableReader implements AutoCloseable {
     try {
       return TimeParser.sniff(s, format, spec.timezone());
     } catch (IllegalArgumentException e) {
-      throw SignalcheckException.usage(e.getMessage());
+      throw new UsageException(e.getMessage());
     }
   }
 
@@ -752,7 +776,7 @@ public final class TableReader implements AutoCloseable {
     String col = String.join(",", timeCols);
     if (p == null || s.stream().noneMatch(v -> p.parse(v) != TimeParser.UNPARSEABLE)) {
       String first = s.isEmpty() ? "(all empty)" : s.get(0);
-      throw SignalcheckException.input(
+      throw new InputException(
           displayName
               + " has no rows with a parseable time in column '"
               + col
@@ -800,6 +824,7 @@ public final class TableReader implements AutoCloseable {
    * and integers are converted by DuckDB; text crosses into Java only where DuckDB could not read
    * it.
    */
+  @Override
   public void forEachSeries(Consumer<SeriesData> sink) {
     TimeTransfer tt = timeTransfer();
     String t = timeText(timeCols);
@@ -990,16 +1015,14 @@ public final class TableReader implements AutoCloseable {
         }
       }
     } catch (SQLException e) {
-      throw new SignalcheckException(
-          SignalcheckException.INPUT,
-          "cannot read " + displayName + ": " + firstLine(e.getMessage()),
-          e);
+      throw new InputException("cannot read " + displayName + ": " + firstLine(e.getMessage()), e);
     }
   }
 
   /**
    * How many series {@link #forEachSeries} will hand over: distinct keys × targets (for progress).
    */
+  @Override
   public long seriesCount() {
     if (ids.isEmpty()) {
       return targets.size();

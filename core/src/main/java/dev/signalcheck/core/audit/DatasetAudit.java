@@ -1,0 +1,177 @@
+package dev.signalcheck.core.audit;
+
+import dev.signalcheck.core.finding.Category;
+import dev.signalcheck.core.finding.CheckType;
+import dev.signalcheck.core.finding.Finding;
+import dev.signalcheck.core.finding.Severity;
+import dev.signalcheck.core.labels.LabelClusters;
+import dev.signalcheck.core.series.SeriesData;
+import dev.signalcheck.core.text.Prose;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The whole audit of a data set as one call: every series of a {@link SeriesSource} through the
+ * {@link SeriesAuditor} on a pool of threads, results handed to a {@link ResultSink} in input order
+ * as they are finished, and the data set's own findings (rejected rows, label variants) at the end.
+ * The command line, the server and the Spark job all run audits through this class.
+ *
+ * <p>Memory stays bounded: at most a few series per thread are in flight; a sink that keeps nothing
+ * keeps the whole audit at that size whatever the number of series.
+ */
+public final class DatasetAudit {
+
+  /**
+   * How to run, as opposed to what to compute ({@link AuditSettings}).
+   *
+   * @param threads worker threads (at least 1)
+   * @param labelColumns categorical columns to check for variant spellings
+   */
+  public record Options(int threads, List<String> labelColumns) {
+    public Options {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be at least 1");
+      }
+      labelColumns = labelColumns == null ? List.of() : List.copyOf(labelColumns);
+    }
+
+    /** All cores, no label columns. */
+    public static Options defaults() {
+      return new Options(Runtime.getRuntime().availableProcessors(), List.of());
+    }
+  }
+
+  private DatasetAudit() {}
+
+  /**
+   * Audits every series of {@code source} on all cores; see {@link #run(SeriesSource,
+   * AuditSettings, ResultSink, Options)}.
+   */
+  public static AuditEnd run(SeriesSource source, AuditSettings settings, ResultSink sink) {
+    return run(source, settings, sink, Options.defaults());
+  }
+
+  /**
+   * Audits every series of {@code source}.
+   *
+   * <p>Label columns are read first, so an unknown column fails before the sink hears anything.
+   * Exceptions from the source (bad input) and from the sink (output that cannot be written) reach
+   * the caller unchanged, after the worker threads are stopped.
+   *
+   * @return what the sink received at the end: summary, read statistics, data-set findings
+   */
+  public static AuditEnd run(
+      SeriesSource source, AuditSettings settings, ResultSink sink, Options options) {
+    Instant started = Instant.now();
+    long t0 = System.nanoTime();
+    List<Finding> labelFindings = new ArrayList<>();
+    for (String col : options.labelColumns()) {
+      Finding f =
+          LabelClusters.finding(LabelClusters.cluster(col, source.distinctCounts(col, "--labels")));
+      if (f != null) {
+        labelFindings.add(f);
+      }
+    }
+    SeriesAuditor auditor = new SeriesAuditor(settings);
+    AuditSummary summary = new AuditSummary();
+    sink.begin(
+        new AuditHeader(source.info(), settings, source.rowCount(), source.seriesCount(), started));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            options.threads(),
+            r -> {
+              Thread t = new Thread(r, "signalcheck-worker");
+              t.setDaemon(true);
+              return t;
+            });
+    ArrayDeque<Future<SeriesResult>> inFlight = new ArrayDeque<>();
+    int maxInFlight = Math.max(4, 4 * options.threads());
+    try {
+      source.forEachSeries(
+          (SeriesData data) -> {
+            inFlight.add(pool.submit(() -> auditor.audit(data)));
+            while (inFlight.size() >= maxInFlight) {
+              emit(inFlight.poll(), sink, summary);
+            }
+          });
+      while (!inFlight.isEmpty()) {
+        emit(inFlight.poll(), sink, summary);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    ReadStatistics stats = source.statistics();
+    List<Finding> datasetFindings = new ArrayList<>();
+    if (stats.rejected() > 0) {
+      datasetFindings.add(rejected(stats));
+    }
+    datasetFindings.addAll(labelFindings);
+    for (Finding f : datasetFindings) {
+      summary.add(f);
+    }
+    AuditEnd end =
+        new AuditEnd(
+            source.info(),
+            stats,
+            summary,
+            datasetFindings,
+            Duration.ofNanos(System.nanoTime() - t0));
+    sink.end(end);
+    return end;
+  }
+
+  private static void emit(Future<SeriesResult> f, ResultSink sink, AuditSummary summary) {
+    SeriesResult r;
+    try {
+      r = f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(c);
+    }
+    summary.add(r);
+    sink.series(r);
+  }
+
+  /** The finding for rows that could not be used at all. */
+  static Finding rejected(ReadStatistics s) {
+    long n = s.rejected();
+    double share = n / (double) Math.max(1, s.rows());
+    Severity sev = share > 0.05 ? Severity.CRITICAL : Severity.WARNING;
+    List<String> why = new ArrayList<>();
+    for (Map.Entry<String, Long> e : s.reasons().entrySet()) {
+      why.add(e.getValue() + " with " + e.getKey());
+    }
+    return new Finding(
+        CheckType.INPUT_REJECTED_ROWS.id(),
+        sev,
+        Category.DATA_COLLECTION,
+        String.format(
+            java.util.Locale.ROOT,
+            "%d of %d rows (%s) could not be used at all (%s); they are left out",
+            n,
+            s.rows(),
+            Prose.share(share),
+            String.join(", ", why)),
+        n,
+        List.of(),
+        s.examples(),
+        Map.of("reasons", s.reasons()));
+  }
+}
