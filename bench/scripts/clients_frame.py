@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 import signalcheck as sc
-from signalcheck import _frame, _java
+from signalcheck import _frame, _java, _parquet
 
 rows = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
 rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 3
@@ -55,17 +55,22 @@ def size(p):
     return os.path.getsize(p) / 1e6
 
 
+def iso_csv(frame, p):
+    frame.assign(ts=_frame.column_text(frame["ts"])).to_csv(p, index=False)
+
+
 writers = {
-    "pandas to_csv, datetime64 as pandas writes it": lambda p: df.to_csv(p, index=False),
-    "epoch-ms integers + to_csv": lambda p: df.assign(ts=df["ts"].values.astype("datetime64[ms]").astype("int64")).to_csv(
-        p, index=False
+    "CSV: pandas to_csv, datetime64 as pandas writes it": lambda p: df.to_csv(p, index=False),
+    "CSV: epoch-ms integers + to_csv": lambda p: df.assign(
+        ts=df["ts"].values.astype("datetime64[ms]").astype("int64")
+    ).to_csv(p, index=False),
+    "CSV: numpy ISO 8601 text + to_csv": lambda p: iso_csv(df, p),
+    "CSV: the same, tz-aware (local time + offset)": lambda p: iso_csv(aware, p),
+    "JSON lines: to_json (loses digits: at most 15)": lambda p: df.to_json(
+        p, orient="records", lines=True, date_format="iso"
     ),
-    "to_csv, float_format %.17g": lambda p: df.assign(ts=_frame.column_text(df["ts"])).to_csv(
-        p, index=False, float_format="%.17g"
-    ),
-    "to_json, JSON lines": lambda p: df.to_json(p, orient="records", lines=True, date_format="iso"),
-    "chosen: numpy ISO 8601 text + to_csv (naive)": lambda p: _frame.write_frame(df, p),
-    "chosen: the same, tz-aware (local time + offset)": lambda p: _frame.write_frame(aware, p),
+    "chosen: Parquet written with numpy (naive)": lambda p: _parquet.write(df, p),
+    "chosen: Parquet, tz-aware (text with offsets)": lambda p: _parquet.write(aware, p),
 }
 
 print(f"frame: {len(df):,} rows, {sensors} series, {df['value'].isna().sum():,} NaN")
@@ -73,19 +78,26 @@ print()
 print("| way of writing the frame | median s | min s | max s | MB |")
 print("|---|---:|---:|---:|---:|")
 for label, write in writers.items():
-    p = tmp / ("w.jsonl" if "JSON" in label else "w.csv")
+    p = tmp / ("w.jsonl" if "JSON" in label else "w.parquet" if "Parquet" in label else "w.csv")
     med, lo, hi = timed(lambda: write(p))
     print(f"| {label} | {med:.2f} | {lo:.2f} | {hi:.2f} | {size(p):.0f} |")
 
-# the file the client writes, for the command line
-same = tmp / "dataframe.csv"
-_frame.write_frame(df, same)
+# the file the client writes, for the command line; and the same frame as CSV
+same = tmp / "dataframe.parquet"
+_parquet.write(df, same)
+as_csv = tmp / "dataframe.csv"
+iso_csv(df, as_csv)
 options = dict(time="ts", id="sensor", target="value")
-cli_args = ["audit", str(same), "--time=ts", "--id=sensor", "--target=value", "--no-progress", "--quiet"]
+flags = ["--time=ts", "--id=sensor", "--target=value", "--no-progress", "--quiet"]
+cli_args = ["audit", str(same), *flags]
 
-client_times, cli_times = [], []
+client_times, cli_times, csv_times = [], [], []
 verdicts = {}
 for i in range(rounds):
+    t0 = time.perf_counter()
+    proc = _java.run(["audit", str(as_csv), *flags, f"--out={tmp / f'csv-{i}'}"])
+    csv_times.append(time.perf_counter() - t0)
+    assert proc.returncode == 0, proc.stderr
     t0 = time.perf_counter()
     r = sc.audit(df, **options)
     client_times.append(time.perf_counter() - t0)
@@ -103,7 +115,7 @@ for i in range(rounds):
     del r
 
 print()
-print(f"whole audit, {rounds} rounds interleaved (both write report.json and report.html):")
+print(f"whole audit, {rounds} rounds interleaved (all write report.json and report.html):")
 print()
 print("| command | median s | min s | max s |")
 print("|---|---:|---:|---:|")
@@ -112,8 +124,12 @@ print(
     f"{min(client_times):.2f} | {max(client_times):.2f} |"
 )
 print(
-    f"| signalcheck audit on the same CSV file | {statistics.median(cli_times):.2f} | "
+    f"| signalcheck audit on the same Parquet file | {statistics.median(cli_times):.2f} | "
     f"{min(cli_times):.2f} | {max(cli_times):.2f} |"
+)
+print(
+    f"| signalcheck audit on the frame as CSV | {statistics.median(csv_times):.2f} | "
+    f"{min(csv_times):.2f} | {max(csv_times):.2f} |"
 )
 print()
 print("same series and verdicts:", verdicts["client"] == verdicts["cli"])
