@@ -68,6 +68,9 @@ public final class Main implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // picocli does not split inside double quotes; the quotes then go: --target '"a,b",c' is the
+    // two columns a,b and c
+    cl.registerConverter(String.class, Main::unquote);
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           PrintWriter e = ex.getCommandLine().getErr();
@@ -107,6 +110,14 @@ public final class Main implements Runnable {
           return INTERNAL;
         });
     return cl;
+  }
+
+  /** A value in double quotes without them; any other value as it is. */
+  static String unquote(String s) {
+    if (s.length() >= 2 && s.charAt(0) == '"' && s.charAt(s.length() - 1) == '"') {
+      return s.substring(1, s.length() - 1);
+    }
+    return s;
   }
 
   static String oneLine(String s) {

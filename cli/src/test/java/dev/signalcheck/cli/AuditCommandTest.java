@@ -177,6 +177,23 @@ class AuditCommandTest {
   }
 
   @Test
+  void aQuotedListItemMayHoldTheSeparator() throws IOException {
+    StringBuilder csv = new StringBuilder("t,\"a,b\",c\n");
+    for (int i = 1; i <= 120; i++) {
+      csv.append(i).append(',').append(Math.sin(i / 3.0)).append(',').append(i % 7).append('\n');
+    }
+    Path f = Cli.file(dir, "comma.csv", csv.toString());
+    Cli two = Cli.run("audit", f.toString(), "--time", "t", "--target", "\"a,b\",c", "--json", "-");
+    assertThat(two.exit).as(two.err).isZero();
+    JsonNode r = Cli.validReport(two.out);
+    assertThat(r.at("/input/targets").toString()).isEqualTo("[\"a,b\",\"c\"]");
+    Cli one = Cli.run("audit", f.toString(), "--time", "t", "--target", "\"a,b\"", "--json", "-");
+    assertThat(Cli.validReport(one.out).at("/input/targets").toString()).isEqualTo("[\"a,b\"]");
+    Cli.oneLineError(
+        Cli.run("audit", f.toString(), "--time", "t", "--target", "a,b"), 2, "column 'a'");
+  }
+
+  @Test
   void versionAndHelp() {
     assertThat(Cli.run("--version").out).startsWith("signalcheck ");
     Cli h = Cli.run("audit", "--help");

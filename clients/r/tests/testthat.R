@@ -1,0 +1,4 @@
+library(testthat)
+library(signalcheck)
+
+test_check("signalcheck")
