@@ -8,6 +8,7 @@ import dev.signalcheck.core.audit.AuditHeader;
 import dev.signalcheck.core.audit.AuditSettings;
 import dev.signalcheck.core.audit.ResultSink;
 import dev.signalcheck.core.audit.SeriesResult;
+import dev.signalcheck.io.InputSpec;
 import dev.signalcheck.io.Json;
 import dev.signalcheck.io.ReportInfo;
 import dev.signalcheck.io.ReportWriter;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -128,6 +130,27 @@ public final class LedgerSink implements ResultSink, AutoCloseable {
                     exitStatus,
                     end.elapsed().toMillis()));
     return Optional.ofNullable(out[0]);
+  }
+
+  /**
+   * How an input was read, as part of the settings that identify a run: every reader option except
+   * the file name (the input's bytes identify it), and the label columns.
+   */
+  public static JsonNode readerOptions(InputSpec spec, List<String> labels) {
+    ObjectMapper m = Json.mapper();
+    ObjectNode o = m.createObjectNode();
+    o.set("time", m.valueToTree(spec.time()));
+    o.set("targets", m.valueToTree(spec.targets()));
+    o.set("ids", m.valueToTree(spec.ids()));
+    o.set("covariates", m.valueToTree(spec.covariates()));
+    o.put("recordedAt", spec.recordedAt());
+    o.put("delimiter", spec.delimiter());
+    o.put("decimal", spec.decimal());
+    o.set("missing", m.valueToTree(spec.missingTokens()));
+    o.put("timeFormat", spec.timeFormat());
+    o.put("timezone", spec.timezone() == null ? null : spec.timezone().getId());
+    o.set("labels", m.valueToTree(labels == null ? List.of() : labels));
+    return o;
   }
 
   /** Where the run is recorded, as users may see it. */
