@@ -32,21 +32,29 @@ final class Audits {
 
   /**
    * A long table {@code id,t,value}: a seasonal series (period 12), white noise and a trend, 144
-   * points each; {@code shift} changes the noise series' seed and scales the seasonal one.
+   * points each.
    */
   static Path data(Path dir, String name, int seed) {
+    return data(dir, name, seed, false);
+  }
+
+  /**
+   * The same table; {@code changed}: the noise series carries the seasonal pattern (its verdict
+   * changes) and the seasonal series has a spike (a new finding).
+   */
+  static Path data(Path dir, String name, int seed, boolean changed) {
     Random r = new Random(seed);
     StringBuilder b = new StringBuilder("id,t,value\n");
     for (int t = 1; t <= 144; t++) {
-      b.append(
-          String.format(
-              Locale.ROOT,
-              "seasonal,%d,%.4f%n",
-              t,
-              10 + 5 * Math.sin(2 * Math.PI * t / 12) + 0.3 * r.nextGaussian()));
+      double v = 10 + 5 * Math.sin(2 * Math.PI * t / 12) + 0.3 * r.nextGaussian();
+      if (changed && t == 70) {
+        v += 40;
+      }
+      b.append(String.format(Locale.ROOT, "seasonal,%d,%.4f%n", t, v));
     }
     for (int t = 1; t <= 144; t++) {
-      b.append(String.format(Locale.ROOT, "noise,%d,%.4f%n", t, r.nextGaussian()));
+      double v = r.nextGaussian() + (changed ? 5 * Math.sin(2 * Math.PI * t / 12) : 0);
+      b.append(String.format(Locale.ROOT, "noise,%d,%.4f%n", t, v));
     }
     for (int t = 1; t <= 144; t++) {
       b.append(String.format(Locale.ROOT, "=trend,%d,%.4f%n", t, 0.5 * t + r.nextGaussian()));
