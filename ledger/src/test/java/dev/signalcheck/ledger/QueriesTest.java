@@ -78,7 +78,7 @@ class QueriesTest {
           expected.add(sa.path("id").asText());
         }
       }
-      assertThat(expected).contains("noise");
+      assertThat(expected).as("the fixture changes at least one verdict").isNotEmpty();
       assertThat(c.verdictChanges())
           .extracting(LedgerQueries.VerdictChange::series)
           .containsExactlyInAnyOrderElementsOf(expected);
