@@ -38,6 +38,8 @@ class KilledAuditTest {
   void aKilledAuditLeavesNoHalfRun(LedgerDialect d) throws Exception {
     String url = TestDatabases.freshUrl(d, dir);
     LedgerLocation loc = LedgerLocation.resolve(url, Map.of(), dir);
+    // created and migrated before the audit, so the kill falls in the audit's own recording
+    Ledger.open(loc).close();
     // many series, all models, one thread: long enough to be killed in the middle
     Random r = new Random(3);
     StringBuilder b = new StringBuilder("id,t,value\n");
@@ -115,8 +117,9 @@ class KilledAuditTest {
         new ObjectMapper().readTree(runs.out).path("runs")) {
       assertThat(run.path("project").asText()).isNotEqualTo("killed");
     }
-    Cli none = Cli.run("ledger", "runs", "--ledger", url, "--project", "killed");
-    assertThat(none.out).contains("no runs");
+    Cli none = Cli.run("ledger", "runs", "--ledger", url, "--project", "killed", "--json");
+    assertThat(none.exit).as(none.err).isZero();
+    assertThat(new ObjectMapper().readTree(none.out).path("runs")).isEmpty();
     // the ledger goes on working
     Path small = LedgerCommandTest.data(dir, "small.csv", false);
     Cli next = Cli.run(LedgerCommandTest.audit(small, url, "killed", dir.resolve("s.json")));
@@ -124,14 +127,15 @@ class KilledAuditTest {
     assertThat(next.out).contains("ledger: recorded as run");
   }
 
-  /** Series already written under runs that are not complete. */
+  /** Series of project 'killed' already written under a run that is not complete. */
   private static long halfRunSeries(LedgerLocation loc) {
     try (java.sql.Connection c =
             java.sql.DriverManager.getConnection(loc.jdbcUrl(), loc.credentials());
         Statement st = c.createStatement();
         ResultSet rs =
             st.executeQuery(
-                "SELECT COUNT(*) FROM series s JOIN run r ON r.id = s.run_id WHERE NOT r.complete")) {
+                "SELECT COUNT(*) FROM series s JOIN run r ON r.id = s.run_id JOIN project p ON p.id"
+                    + " = r.project_id WHERE NOT r.complete AND p.name = 'killed'")) {
       rs.next();
       return rs.getLong(1);
     } catch (SQLException e) {

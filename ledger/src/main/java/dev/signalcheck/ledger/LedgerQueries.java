@@ -188,7 +188,7 @@ public final class LedgerQueries {
   /**
    * Complete runs, newest first.
    *
-   * @param project only this project, or null for all
+   * @param project only this project, or null for every project but the reference populations
    * @param since only runs started at or after this instant, or null
    * @param limit at most this many
    * @param offset skip this many (paging)
@@ -197,6 +197,8 @@ public final class LedgerQueries {
     StringBuilder sql = new StringBuilder("SELECT " + RUN_COLUMNS + RUN_FROM + " WHERE r.complete");
     if (project != null) {
       sql.append(" AND r.project_id = (SELECT id FROM project WHERE name = ?)");
+    } else {
+      sql.append(" AND NOT p.reference");
     }
     if (since != null) {
       sql.append(" AND r.started_at >= ?");
