@@ -85,6 +85,7 @@ public final class RunRecorder {
   private final MessageDigest content = Canonical.sha256();
   private final Map<String, Long> definitions = new HashMap<>();
   private final List<JsonNode> pending = new ArrayList<>();
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
 
   private long projectId;
   private long runId = -1;
@@ -224,6 +225,7 @@ public final class RunRecorder {
         }
         long datasetId = dataset(input, contentHash);
         insertFindings(findings, null);
+        executeBatches();
         try (PreparedStatement ps =
             c.prepareStatement(
                 "UPDATE run SET dataset_id = ?, run_key = ?, complete = TRUE, updated_at = ?,"
@@ -279,6 +281,7 @@ public final class RunRecorder {
         throw e;
       } finally {
         c.setAutoCommit(true);
+        closeStatements();
       }
     } catch (SQLException e) {
       throw failed(e);
@@ -291,6 +294,7 @@ public final class RunRecorder {
       return;
     }
     done = true;
+    closeStatements();
     try {
       ledger.rollbackQuietly();
       c.setAutoCommit(true);
@@ -311,6 +315,7 @@ public final class RunRecorder {
         for (JsonNode s : pending) {
           insertSeries(s, ordinal++);
         }
+        executeBatches();
         try (PreparedStatement ps =
             c.prepareStatement("UPDATE run SET updated_at = ? WHERE id = ?")) {
           dialect.setTime(ps, 1, Instant.now());
@@ -321,6 +326,9 @@ public final class RunRecorder {
         pending.clear();
       } catch (SQLException e) {
         c.rollback();
+        for (PreparedStatement ps : statements.values()) {
+          ps.clearBatch();
+        }
         throw e;
       } finally {
         c.setAutoCommit(true);
@@ -366,15 +374,16 @@ public final class RunRecorder {
       }
     }
     long seriesId;
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO series (run_id, ordinal, series_key, target, n, length, start_time,"
-                + " end_time, step, season, horizon, origins, verdict, skill, predictability,"
-                + " p_value, useful_horizon, best_model, baseline_model, best_mase,"
-                + " mase_definition_id, expected_mase, expected_mase_low, expected_mase_high,"
-                + " headline, critical, warning, info, worst_severity) VALUES (?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " RETURNING id")) {
+    {
+      PreparedStatement ps =
+          stmt(
+              "INSERT INTO series (run_id, ordinal, series_key, target, n, length, start_time,"
+                  + " end_time, step, season, horizon, origins, verdict, skill, predictability,"
+                  + " p_value, useful_horizon, best_model, baseline_model, best_mase,"
+                  + " mase_definition_id, expected_mase, expected_mase_low, expected_mase_high,"
+                  + " headline, critical, warning, info, worst_severity) VALUES (?, ?, ?, ?, ?, ?,"
+                  + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                  + " RETURNING id");
       int i = 1;
       ps.setLong(i++, runId);
       ps.setInt(i++, ord);
@@ -412,14 +421,9 @@ public final class RunRecorder {
       }
     }
     if (!models.isEmpty()) {
-      try (PreparedStatement pm =
-              c.prepareStatement(
-                  "INSERT INTO model (series_id, model, baseline, skipped, reason, description,"
-                      + " overfit) VALUES (?, ?, ?, ?, ?, ?, ?)");
-          PreparedStatement pv =
-              c.prepareStatement(
-                  "INSERT INTO metric (series_id, model, definition_id, value) VALUES (?, ?, ?,"
-                      + " ?)")) {
+      {
+        PreparedStatement pm = stmt(MODEL_INSERT);
+        PreparedStatement pv = stmt(METRIC_INSERT);
         for (JsonNode m : models) {
           String name = m.path("name").asText();
           pm.setLong(1, seriesId);
@@ -458,21 +462,57 @@ public final class RunRecorder {
             pv.addBatch();
           }
         }
-        pm.executeBatch();
-        pv.executeBatch();
       }
     }
     insertFindings(s.path("findings"), seriesId);
+  }
+
+  private static final String MODEL_INSERT =
+      "INSERT INTO model (series_id, model, baseline, skipped, reason, description, overfit)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+  private static final String METRIC_INSERT =
+      "INSERT INTO metric (series_id, model, definition_id, value) VALUES (?, ?, ?, ?)";
+  private static final String FINDING_INSERT =
+      "INSERT INTO finding (run_id, series_id, check_id, severity, category, count, first_from,"
+          + " first_to, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /** A statement prepared once per recording (closed at the end). */
+  private PreparedStatement stmt(String sql) throws SQLException {
+    PreparedStatement ps = statements.get(sql);
+    if (ps == null) {
+      ps = c.prepareStatement(sql);
+      statements.put(sql, ps);
+    }
+    return ps;
+  }
+
+  /** Sends the batched model, metric and finding rows (models before their metrics). */
+  private void executeBatches() throws SQLException {
+    for (String sql : List.of(MODEL_INSERT, METRIC_INSERT, FINDING_INSERT)) {
+      PreparedStatement ps = statements.get(sql);
+      if (ps != null) {
+        ps.executeBatch();
+      }
+    }
+  }
+
+  private void closeStatements() {
+    for (PreparedStatement ps : statements.values()) {
+      try {
+        ps.close();
+      } catch (SQLException ignored) {
+        // closing with the connection anyway
+      }
+    }
+    statements.clear();
   }
 
   private void insertFindings(JsonNode findings, Long seriesId) throws SQLException {
     if (findings == null || !findings.isArray() || findings.isEmpty()) {
       return;
     }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO finding (run_id, series_id, check_id, severity, category, count,"
-                + " first_from, first_to, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    {
+      PreparedStatement ps = stmt(FINDING_INSERT);
       for (JsonNode f : findings) {
         JsonNode first = f.path("intervals").path(0);
         ps.setLong(1, runId);
@@ -486,7 +526,6 @@ public final class RunRecorder {
         ps.setString(9, textOrNull(f.get("message")));
         ps.addBatch();
       }
-      ps.executeBatch();
     }
   }
 
