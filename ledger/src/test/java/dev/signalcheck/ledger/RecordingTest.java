@@ -91,7 +91,12 @@ class RecordingTest {
           }
         }
       }
-      assertThat(count(l, "SELECT COUNT(*) FROM model")).isEqualTo(models);
+      assertThat(
+              count(
+                  l,
+                  "SELECT COUNT(*) FROM model m JOIN series s ON s.id = m.series_id WHERE s.run_id = "
+                      + id))
+          .isEqualTo(models);
       assertThat(count(l, "SELECT COUNT(*) FROM v_metrics WHERE run_id = " + id)).isEqualTo(values);
       assertThat(
               count(
