@@ -176,7 +176,13 @@ public final class LedgerExport {
         for (int i = 0; i < cols.size(); i++) {
           Object v = value(rs, i + 1, cols.get(i), d);
           w.write(i == 0 ? "" : ",");
-          w.write(SafeCsv.cell(v == null ? "" : v.toString()));
+          // numbers, booleans and times cannot be formulas (and -0.5 must stay a number); text can
+          w.write(
+              v == null
+                  ? "\"\""
+                  : cols.get(i).type() == Type.VARCHAR
+                      ? SafeCsv.cell(v.toString())
+                      : '"' + v.toString() + '"');
         }
         w.write("\r\n");
         n++;

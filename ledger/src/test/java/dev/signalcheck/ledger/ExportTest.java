@@ -85,12 +85,19 @@ class ExportTest {
       Path csv = dir.resolve("series.csv");
       LedgerExport.export(l, "series", "csv", csv, "demo");
       String text = Files.readString(csv);
+      // numbers stay numbers: negative skills are not prefixed
+      Path metrics = dir.resolve("metrics.csv");
+      LedgerExport.export(l, "metrics", "csv", metrics, "demo");
+      assertThat(Files.readString(metrics)).containsPattern(",\"-[0-9]").doesNotContain("\"'-");
       // the series named "=trend" is written as text, quoted, with a leading apostrophe
       assertThat(text).contains("\"'=trend\"").doesNotContain(",\"=trend\"");
       for (String line : text.split("\r\n")) {
         for (String cell : line.split(",(?=\")")) {
           assertThat(cell).startsWith("\"");
           assertThat(cell.length() > 1 ? cell.charAt(1) : '"').isNotIn('=', '+', '@', '\t', '\r');
+          if (cell.startsWith("\"-")) {
+            assertThat(cell).matches("\"-[0-9.E-]+\"");
+          }
         }
       }
     }
