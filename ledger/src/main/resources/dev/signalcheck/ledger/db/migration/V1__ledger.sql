@@ -146,7 +146,6 @@ CREATE TABLE metric (
   PRIMARY KEY (series_id, model, definition_id),
   FOREIGN KEY (series_id, model) REFERENCES model (series_id, model) ON DELETE CASCADE
 )${without_rowid};
-CREATE INDEX metric_definition_value ON metric (definition_id, value);
 
 CREATE TABLE finding (
   id ${id},
