@@ -150,10 +150,14 @@ public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--debug", description = "Stack traces on errors.")
   boolean debug;
 
+  @Mixin AuditLedgerOptions ledgerOptions = new AuditLedgerOptions();
+
   @Override
   public Integer call() {
     AuditRun.Options o = options();
-    return new AuditRun(o, spec.commandLine().getOut(), spec.commandLine().getErr()).run();
+    return new AuditRun(o, spec.commandLine().getOut(), spec.commandLine().getErr())
+        .recordIn(ledgerOptions.choice())
+        .run();
   }
 
   AuditRun.Options options() {

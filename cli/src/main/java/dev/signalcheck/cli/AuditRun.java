@@ -8,6 +8,7 @@ import dev.signalcheck.core.finding.Severity;
 import dev.signalcheck.io.InputSpec;
 import dev.signalcheck.io.TableReader;
 import dev.signalcheck.io.Version;
+import dev.signalcheck.ledger.LedgerSink;
 import dev.signalcheck.report.HtmlReport;
 import dev.signalcheck.report.HtmlReportSink;
 import java.io.PrintWriter;
@@ -72,10 +73,19 @@ final class AuditRun {
   private final PrintWriter out;
   private final PrintWriter err;
 
+  /** Where to record the audit, or null for nowhere. */
+  private AuditLedgerOptions.Choice ledger;
+
   AuditRun(Options o, PrintWriter out, PrintWriter err) {
     this.o = o;
     this.out = out;
     this.err = err;
+  }
+
+  /** Records the audit in this ledger (null: not recorded). */
+  AuditRun recordIn(AuditLedgerOptions.Choice ledger) {
+    this.ledger = ledger;
+    return this;
   }
 
   int run() {
@@ -84,6 +94,17 @@ final class AuditRun {
     boolean jsonToStdout = "-".equals(o.json());
     // with JSON on standard output, the console summary goes to standard error
     PrintWriter console = jsonToStdout ? err : out;
+    LedgerSink recorder = ledger == null ? null : ledger.sink(o.input(), o.labels(), err);
+    try {
+      return run(outDir, console, recorder);
+    } finally {
+      if (recorder != null) {
+        recorder.close();
+      }
+    }
+  }
+
+  private int run(Path outDir, PrintWriter console, LedgerSink recorder) {
     try (TableReader reader = TableReader.open(o.input())) {
       JsonSinks json = new JsonSinks(outDir, o.json(), out);
       List<ResultSink> sinks = new ArrayList<>(json.sinks());
@@ -99,6 +120,9 @@ final class AuditRun {
       Progress progress =
           Progress.start(err, showProgress, showProgress ? reader.seriesCount() : 0);
       sinks.add(progress);
+      if (recorder != null) {
+        sinks.add(recorder);
+      }
       AuditEnd end;
       try {
         end =
@@ -111,10 +135,15 @@ final class AuditRun {
         progress.done();
       }
       Severity worst = end.summary().worst();
-      if (o.failOn() != null && worst != null && worst.atLeast(o.failOn())) {
-        return Main.FINDINGS;
+      int code =
+          o.failOn() != null && worst != null && worst.atLeast(o.failOn())
+              ? Main.FINDINGS
+              : Main.OK;
+      if (recorder != null) {
+        AuditLedgerOptions.Choice.report(
+            recorder.finish(code), recorder.where(), o.quiet() ? null : console);
       }
-      return Main.OK;
+      return code;
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.signalcheck.core.errors.UsageException;
 import dev.signalcheck.core.labels.LabelClusters;
 import dev.signalcheck.io.InputSpec;
 import dev.signalcheck.io.Json;
+import dev.signalcheck.io.SafeCsv;
 import dev.signalcheck.io.TableReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

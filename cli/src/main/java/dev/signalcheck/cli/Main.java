@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       LabelsCommand.class,
       DiffCommand.class,
       DemoCommand.class,
+      LedgerCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -49,7 +50,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "a command is required: audit, labels, diff or demo");
+        spec.commandLine(), "a command is required: audit, labels, diff, demo or ledger");
   }
 
   public static void main(String[] args) {

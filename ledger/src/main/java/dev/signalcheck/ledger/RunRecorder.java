@@ -1,0 +1,738 @@
+package dev.signalcheck.ledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.signalcheck.core.errors.OutputException;
+import dev.signalcheck.core.errors.UsageException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one way a run enters the ledger, fed with the JSON report's parts as they are made: {@link
+ * #begin} with the report's opening fields, {@link #series} with each {@code series[]} element,
+ * {@link #end} with the input block, the summary and the dataset findings. A local audit (through
+ * {@link LedgerSink}) and an uploaded report.json ({@link ReportUpload}) both come this way.
+ *
+ * <p>Memory stays constant: series are written in small transactions as they arrive, under a run
+ * that is not yet complete; {@link #end} marks it complete in one transaction. Every reader of the
+ * ledger (commands, views) sees complete runs only, so a process killed in the middle leaves no
+ * half run; an incomplete run left behind is removed by a later recording once it has not moved for
+ * a day ({@link #STALE}).
+ *
+ * <p>Idempotent: a run's identity ({@code run_key}) is the SHA-256 of its project, the input (the
+ * SHA-256 of its bytes when known, else of the report's series, input block and findings), the
+ * settings hash and the tool and version. Recording the same again returns the run already there,
+ * with {@link Recorded#duplicate()} set.
+ */
+public final class RunRecorder {
+
+  /** An incomplete run untouched this long belongs to a process that died. */
+  static final Duration STALE = Duration.ofDays(1);
+
+  private static final int BATCH = 256;
+  private static final long FLUSH_NANOS = 1_000_000_000L;
+
+  /**
+   * What the report itself does not say about a run.
+   *
+   * @param origin {@code audit}, {@code upload} or {@code reference}
+   * @param inputSha256 SHA-256 of the input bytes, or null when unknown
+   * @param inputSize size of the input in bytes, or null
+   * @param columns every column of the input, or null
+   * @param settings the full settings (every option that changes results), or null to use the
+   *     report's settings block
+   * @param osUser who ran it, or null
+   * @param startedAt when it started, or null for now
+   */
+  public record Provenance(
+      String origin,
+      String inputSha256,
+      Long inputSize,
+      List<String> columns,
+      JsonNode settings,
+      String osUser,
+      Instant startedAt) {
+
+    /** An uploaded report: nothing beyond the report is known. */
+    public static Provenance upload(String osUser) {
+      return new Provenance("upload", null, null, null, null, osUser, null);
+    }
+  }
+
+  /**
+   * The outcome of a recording.
+   *
+   * @param runId the run's id
+   * @param duplicate true when the same run was already there (nothing new was written)
+   */
+  public record Recorded(long runId, boolean duplicate, String project) {}
+
+  private final Ledger ledger;
+  private final Connection c;
+  private final LedgerDialect dialect;
+  private final String project;
+  private final Provenance prov;
+  private final MessageDigest content = Canonical.sha256();
+  private final Map<String, Long> definitions = new HashMap<>();
+  private final List<JsonNode> pending = new ArrayList<>();
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
+
+  private long projectId;
+  private long runId = -1;
+  private Long duplicateOf;
+  private boolean done;
+  private int ordinal;
+  private long lastFlush = System.nanoTime();
+  private String settingsJson;
+  private String settingsHash;
+  private String toolName = "signalcheck";
+  private String toolVersion = "unknown";
+  private String javaVersion;
+  private Integer schemaVersion;
+  private Instant reportCreatedAt;
+  private Instant startedAt;
+
+  public RunRecorder(Ledger ledger, String project, Provenance provenance) {
+    this.ledger = ledger;
+    this.c = ledger.connection();
+    this.dialect = ledger.dialect();
+    this.project = project == null || project.isBlank() ? "default" : project.strip();
+    this.prov = provenance;
+  }
+
+  /** The report's opening fields: schemaVersion, generator, createdAt, settings. */
+  public void begin(JsonNode header) {
+    ledger.requireWritable();
+    JsonNode gen = header.path("generator");
+    toolName = text(gen, "name", "signalcheck");
+    toolVersion = text(gen, "version", "unknown");
+    javaVersion = text(gen, "java", null);
+    schemaVersion = header.hasNonNull("schemaVersion") ? header.get("schemaVersion").asInt() : null;
+    reportCreatedAt = instant(header.path("createdAt"));
+    startedAt =
+        prov.startedAt() != null
+            ? prov.startedAt()
+            : reportCreatedAt != null ? reportCreatedAt : Instant.now();
+    JsonNode settings = prov.settings() != null ? prov.settings() : header.path("settings");
+    settingsJson = Canonical.json(settings.isMissingNode() ? Canonical.tree(Map.of()) : settings);
+    settingsHash = Canonical.sha256(settingsJson);
+    try {
+      projectId = project();
+      if (prov.inputSha256() != null) {
+        duplicateOf = existing(key(prov.inputSha256()));
+        if (duplicateOf != null) {
+          return;
+        }
+      }
+      removeStale();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO run (project_id, origin, tool_name, tool_version, java_version,"
+                  + " report_schema_version, settings, settings_hash, os_user, started_at,"
+                  + " report_created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                  + " RETURNING id")) {
+        ps.setLong(1, projectId);
+        ps.setString(2, prov.origin());
+        ps.setString(3, toolName);
+        ps.setString(4, toolVersion);
+        ps.setString(5, javaVersion);
+        setInt(ps, 6, schemaVersion);
+        ps.setString(7, settingsJson);
+        ps.setString(8, settingsHash);
+        ps.setString(9, prov.osUser());
+        dialect.setTime(ps, 10, startedAt);
+        dialect.setTime(ps, 11, reportCreatedAt);
+        dialect.setTime(ps, 12, Instant.now());
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          runId = rs.getLong(1);
+        }
+      }
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /** The run id (-1 before {@link #begin}, or when the same run was already recorded). */
+  public long runId() {
+    return runId;
+  }
+
+  /** The run already recorded with the same input, settings and version, or null. */
+  public Long duplicateOf() {
+    return duplicateOf;
+  }
+
+  /** One element of the report's {@code series[]}. */
+  public void series(JsonNode s) {
+    if (duplicateOf != null) {
+      return;
+    }
+    if (prov.inputSha256() == null) {
+      content.update(Canonical.json(s).getBytes(StandardCharsets.UTF_8));
+    }
+    pending.add(s);
+    if (pending.size() >= BATCH || System.nanoTime() - lastFlush > FLUSH_NANOS) {
+      flush();
+    }
+  }
+
+  /**
+   * The report's closing blocks; marks the run complete.
+   *
+   * @param input the input block (source, rows, rejectedRows, time, targets, ids, covariates,
+   *     recordedAt)
+   * @param summary the summary block
+   * @param findings the dataset-level findings (an array)
+   * @param exitStatus the audit's exit code, or null when not known (an upload)
+   * @param durationMs how long the audit took, or null
+   */
+  public Recorded end(
+      JsonNode input, JsonNode summary, JsonNode findings, Integer exitStatus, Long durationMs) {
+    if (done) {
+      throw new IllegalStateException("run already ended");
+    }
+    done = true;
+    if (duplicateOf != null) {
+      return new Recorded(duplicateOf, true, project);
+    }
+    flush();
+    String inputHash = prov.inputSha256();
+    if (inputHash == null) {
+      content.update(Canonical.json(input).getBytes(StandardCharsets.UTF_8));
+      content.update(Canonical.json(findings).getBytes(StandardCharsets.UTF_8));
+    }
+    String contentHash = Canonical.hex(content.digest());
+    String key = key(inputHash != null ? inputHash : "content:" + contentHash);
+    try {
+      c.setAutoCommit(false);
+      try {
+        Long other = existing(key);
+        if (other != null) {
+          deleteRun(runId);
+          c.commit();
+          return new Recorded(other, true, project);
+        }
+        long datasetId = dataset(input, contentHash);
+        insertFindings(findings, null);
+        executeBatches();
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE run SET dataset_id = ?, run_key = ?, complete = TRUE, updated_at = ?,"
+                    + " duration_ms = ?, exit_status = ?, input_rows = ?, rejected_rows = ?,"
+                    + " time_columns = ?, targets = ?, ids = ?, covariates = ?,"
+                    + " recorded_at_column = ?, series_count = ?, strong = ?, weak = ?,"
+                    + " no_signal = ?, insufficient_data = ?, critical = ?, warning = ?, info = ?"
+                    + " WHERE id = ?")) {
+          int i = 1;
+          ps.setLong(i++, datasetId);
+          ps.setString(i++, key);
+          dialect.setTime(ps, i++, Instant.now());
+          setLong(ps, i++, durationMs);
+          setInt(ps, i++, exitStatus);
+          setLong(ps, i++, longOrNull(input.get("rows")));
+          setLong(ps, i++, longOrNull(input.get("rejectedRows")));
+          JsonNode time = input.get("time");
+          ps.setString(
+              i++,
+              time == null || time.isNull()
+                  ? null
+                  : time.isArray()
+                      ? time.toString()
+                      : Canonical.stringList(List.of(time.asText())));
+          ps.setString(i++, arrayText(input.get("targets")));
+          ps.setString(i++, arrayText(input.get("ids")));
+          ps.setString(i++, arrayText(input.get("covariates")));
+          ps.setString(i++, textOrNull(input.get("recordedAt")));
+          ps.setLong(i++, summary.path("series").asLong(ordinal));
+          JsonNode v = summary.path("verdicts");
+          ps.setLong(i++, v.path("strong").asLong());
+          ps.setLong(i++, v.path("weak").asLong());
+          ps.setLong(i++, v.path("none").asLong());
+          ps.setLong(i++, v.path("insufficient-data").asLong());
+          JsonNode f = summary.path("findings");
+          ps.setLong(i++, f.path("critical").asLong());
+          ps.setLong(i++, f.path("warning").asLong());
+          ps.setLong(i++, f.path("info").asLong());
+          ps.setLong(i, runId);
+          ps.executeUpdate();
+        }
+        c.commit();
+        return new Recorded(runId, false, project);
+      } catch (SQLException e) {
+        c.rollback();
+        // the same run completed by another process between the check and the update
+        Long other = existing(key);
+        if (other != null) {
+          deleteRun(runId);
+          c.commit();
+          return new Recorded(other, true, project);
+        }
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+        closeStatements();
+      }
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /** Removes what was written of an unfinished run (the audit failed). */
+  public void abort() {
+    if (done || runId < 0) {
+      return;
+    }
+    done = true;
+    closeStatements();
+    try {
+      ledger.rollbackQuietly();
+      c.setAutoCommit(true);
+      deleteRun(runId);
+    } catch (SQLException e) {
+      // the run stays incomplete, invisible, and is removed once stale
+    }
+  }
+
+  private void flush() {
+    lastFlush = System.nanoTime();
+    if (pending.isEmpty()) {
+      return;
+    }
+    try {
+      c.setAutoCommit(false);
+      try {
+        for (JsonNode s : pending) {
+          insertSeries(s, ordinal++);
+        }
+        executeBatches();
+        try (PreparedStatement ps =
+            c.prepareStatement("UPDATE run SET updated_at = ? WHERE id = ?")) {
+          dialect.setTime(ps, 1, Instant.now());
+          ps.setLong(2, runId);
+          ps.executeUpdate();
+        }
+        c.commit();
+        pending.clear();
+      } catch (SQLException e) {
+        c.rollback();
+        for (PreparedStatement ps : statements.values()) {
+          ps.clearBatch();
+        }
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  private void insertSeries(JsonNode s, int ord) throws SQLException {
+    JsonNode freq = s.path("frequency");
+    JsonNode bt = s.path("backtest");
+    JsonNode verdict = s.path("verdict");
+    int season = bt.hasNonNull("season") ? bt.get("season").asInt() : freq.path("season").asInt(1);
+    Integer horizon =
+        bt.hasNonNull("horizon")
+            ? Integer.valueOf(bt.get("horizon").asInt())
+            : freq.hasNonNull("horizon") ? Integer.valueOf(freq.get("horizon").asInt()) : null;
+    Integer origins = bt.hasNonNull("origins") ? Integer.valueOf(bt.get("origins").asInt()) : null;
+    String best = textOrNull(bt.get("best"));
+    Double bestMase = null;
+    Long maseDef = null;
+    List<JsonNode> models = new ArrayList<>();
+    bt.path("models").forEach(models::add);
+    if (horizon != null && origins != null) {
+      maseDef = definition(MetricDefinition.mase(season, horizon, origins));
+      for (JsonNode m : models) {
+        if (best != null && best.equals(m.path("name").asText())) {
+          bestMase = doubleOrNull(m.get("mase"));
+        }
+      }
+    }
+    int[] sev = new int[3];
+    String worst = null;
+    for (JsonNode f : s.path("findings")) {
+      String sv = f.path("severity").asText();
+      int r = rank(sv);
+      if (r >= 0) {
+        sev[r]++;
+        if (worst == null || r > rank(worst)) {
+          worst = sv;
+        }
+      }
+    }
+    long seriesId;
+    {
+      PreparedStatement ps =
+          stmt(
+              "INSERT INTO series (run_id, ordinal, series_key, target, n, length, start_time,"
+                  + " end_time, step, season, horizon, origins, verdict, skill, predictability,"
+                  + " p_value, useful_horizon, best_model, baseline_model, best_mase,"
+                  + " mase_definition_id, expected_mase, expected_mase_low, expected_mase_high,"
+                  + " headline, critical, warning, info, worst_severity) VALUES (?, ?, ?, ?, ?, ?,"
+                  + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                  + " RETURNING id");
+      int i = 1;
+      ps.setLong(i++, runId);
+      ps.setInt(i++, ord);
+      ps.setString(i++, s.path("id").asText(""));
+      ps.setString(i++, textOrNull(s.get("target")));
+      setLong(ps, i++, longOrNull(s.get("n")));
+      setLong(ps, i++, longOrNull(s.get("length")));
+      ps.setString(i++, textOrNull(s.get("start")));
+      ps.setString(i++, textOrNull(s.get("end")));
+      ps.setString(i++, textOrNull(freq.get("step")));
+      ps.setInt(i++, season);
+      setInt(ps, i++, horizon);
+      setInt(ps, i++, origins);
+      ps.setString(i++, textOrNull(verdict.get("signal")));
+      setDouble(ps, i++, doubleOrNull(verdict.get("skill")));
+      setDouble(ps, i++, doubleOrNull(verdict.get("predictability")));
+      setDouble(ps, i++, doubleOrNull(bt.path("significance").get("pValue")));
+      setInt(ps, i++, intOrNull(verdict.get("usefulHorizon")));
+      ps.setString(i++, best);
+      ps.setString(i++, textOrNull(bt.get("baseline")));
+      setDouble(ps, i++, bestMase);
+      setLong(ps, i++, maseDef);
+      JsonNode ex = verdict.path("expected");
+      setDouble(ps, i++, doubleOrNull(ex.get("mase")));
+      setDouble(ps, i++, doubleOrNull(ex.get("low")));
+      setDouble(ps, i++, doubleOrNull(ex.get("high")));
+      ps.setString(i++, textOrNull(verdict.get("headline")));
+      ps.setInt(i++, sev[2]);
+      ps.setInt(i++, sev[1]);
+      ps.setInt(i++, sev[0]);
+      ps.setString(i, worst);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        seriesId = rs.getLong(1);
+      }
+    }
+    if (!models.isEmpty()) {
+      {
+        PreparedStatement pm = stmt(MODEL_INSERT);
+        PreparedStatement pv = stmt(METRIC_INSERT);
+        for (JsonNode m : models) {
+          String name = m.path("name").asText();
+          pm.setLong(1, seriesId);
+          pm.setString(2, name);
+          pm.setBoolean(3, m.path("baseline").asBoolean(false));
+          pm.setBoolean(4, m.path("skipped").asBoolean(false));
+          pm.setString(5, textOrNull(m.get("reason")));
+          pm.setString(6, textOrNull(m.get("description")));
+          if (m.hasNonNull("overfit")) {
+            pm.setBoolean(7, m.get("overfit").asBoolean());
+          } else {
+            pm.setNull(7, Types.BOOLEAN);
+          }
+          pm.addBatch();
+          if (horizon == null || origins == null) {
+            continue;
+          }
+          for (MetricDefinition.Kind k : MetricDefinition.KINDS) {
+            Double v = doubleOrNull(m.get(k.field()));
+            if (v == null) {
+              continue;
+            }
+            pv.setLong(1, seriesId);
+            pv.setString(2, name);
+            pv.setLong(
+                3,
+                definition(
+                    new MetricDefinition(
+                        k.name(),
+                        k.scaling(),
+                        season,
+                        horizon,
+                        origins,
+                        MetricDefinition.MEAN_OVER_ORIGINS)));
+            pv.setDouble(4, v);
+            pv.addBatch();
+          }
+        }
+      }
+    }
+    insertFindings(s.path("findings"), seriesId);
+  }
+
+  private static final String MODEL_INSERT =
+      "INSERT INTO model (series_id, model, baseline, skipped, reason, description, overfit)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+  private static final String METRIC_INSERT =
+      "INSERT INTO metric (series_id, model, definition_id, value) VALUES (?, ?, ?, ?)";
+  private static final String FINDING_INSERT =
+      "INSERT INTO finding (run_id, series_id, check_id, severity, category, count, first_from,"
+          + " first_to, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /** A statement prepared once per recording (closed at the end). */
+  private PreparedStatement stmt(String sql) throws SQLException {
+    PreparedStatement ps = statements.get(sql);
+    if (ps == null) {
+      ps = c.prepareStatement(sql);
+      statements.put(sql, ps);
+    }
+    return ps;
+  }
+
+  /** Sends the batched model, metric and finding rows (models before their metrics). */
+  private void executeBatches() throws SQLException {
+    for (String sql : List.of(MODEL_INSERT, METRIC_INSERT, FINDING_INSERT)) {
+      PreparedStatement ps = statements.get(sql);
+      if (ps != null) {
+        ps.executeBatch();
+      }
+    }
+  }
+
+  private void closeStatements() {
+    for (PreparedStatement ps : statements.values()) {
+      try {
+        ps.close();
+      } catch (SQLException ignored) {
+        // closing with the connection anyway
+      }
+    }
+    statements.clear();
+  }
+
+  private void insertFindings(JsonNode findings, Long seriesId) throws SQLException {
+    if (findings == null || !findings.isArray() || findings.isEmpty()) {
+      return;
+    }
+    {
+      PreparedStatement ps = stmt(FINDING_INSERT);
+      for (JsonNode f : findings) {
+        JsonNode first = f.path("intervals").path(0);
+        ps.setLong(1, runId);
+        setLong(ps, 2, seriesId);
+        ps.setString(3, f.path("check").asText());
+        ps.setString(4, f.path("severity").asText());
+        ps.setString(5, textOrNull(f.get("category")));
+        setLong(ps, 6, longOrNull(f.get("count")));
+        ps.setString(7, textOrNull(first.get("from")));
+        ps.setString(8, textOrNull(first.get("to")));
+        ps.setString(9, textOrNull(f.get("message")));
+        ps.addBatch();
+      }
+    }
+  }
+
+  private long definition(MetricDefinition d) throws SQLException {
+    Long id = definitions.get(d.key());
+    if (id != null) {
+      return id;
+    }
+    try (PreparedStatement ins =
+        c.prepareStatement(
+            "INSERT INTO metric_definition (name, scaling, season, horizon, origins, aggregation)"
+                + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name, scaling, season, horizon,"
+                + " origins, aggregation) DO NOTHING")) {
+      bindDefinition(ins, d);
+      ins.executeUpdate();
+    }
+    try (PreparedStatement sel =
+        c.prepareStatement(
+            "SELECT id FROM metric_definition WHERE name = ? AND scaling = ? AND season = ? AND"
+                + " horizon = ? AND origins = ? AND aggregation = ?")) {
+      bindDefinition(sel, d);
+      try (ResultSet rs = sel.executeQuery()) {
+        rs.next();
+        id = rs.getLong(1);
+      }
+    }
+    definitions.put(d.key(), id);
+    return id;
+  }
+
+  private static void bindDefinition(PreparedStatement ps, MetricDefinition d) throws SQLException {
+    ps.setString(1, d.name());
+    ps.setString(2, d.scaling());
+    ps.setInt(3, d.season());
+    ps.setInt(4, d.horizon());
+    ps.setInt(5, d.origins());
+    ps.setString(6, d.aggregation());
+  }
+
+  private long project() throws SQLException {
+    try (PreparedStatement ins =
+        c.prepareStatement(
+            "INSERT INTO project (name, reference, created_at) VALUES (?, ?, ?) ON CONFLICT"
+                + " (name) DO NOTHING")) {
+      ins.setString(1, project);
+      ins.setBoolean(2, "reference".equals(prov.origin()));
+      dialect.setTime(ins, 3, Instant.now());
+      ins.executeUpdate();
+    }
+    try (PreparedStatement sel =
+        c.prepareStatement("SELECT id, reference FROM project WHERE name = ?")) {
+      sel.setString(1, project);
+      try (ResultSet rs = sel.executeQuery()) {
+        rs.next();
+        if (rs.getBoolean(2) && !"reference".equals(prov.origin())) {
+          throw new UsageException(
+              "project '"
+                  + project
+                  + "' is a read-only reference population; file the run under another"
+                  + " --project");
+        }
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private long dataset(JsonNode input, String contentHash) throws SQLException {
+    String source = input.path("source").asText("unknown");
+    String columns = Canonical.stringList(prov.columns());
+    String fp =
+        Canonical.sha256(
+            source,
+            String.valueOf(prov.inputSha256()),
+            String.valueOf(prov.inputSize()),
+            String.valueOf(columns),
+            prov.inputSha256() == null ? contentHash : "");
+    try (PreparedStatement ins =
+        c.prepareStatement(
+            "INSERT INTO dataset (fingerprint, source, size_bytes, sha256, columns, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING")) {
+      ins.setString(1, fp);
+      ins.setString(2, source);
+      setLong(ins, 3, prov.inputSize());
+      ins.setString(4, prov.inputSha256());
+      ins.setString(5, columns);
+      dialect.setTime(ins, 6, Instant.now());
+      ins.executeUpdate();
+    }
+    try (PreparedStatement sel =
+        c.prepareStatement("SELECT id FROM dataset WHERE fingerprint = ?")) {
+      sel.setString(1, fp);
+      try (ResultSet rs = sel.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private String key(String input) {
+    return Canonical.sha256("run", project, input, settingsHash, toolName, toolVersion);
+  }
+
+  private Long existing(String key) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT id FROM run WHERE run_key = ? AND complete")) {
+      ps.setString(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : null;
+      }
+    }
+  }
+
+  private void removeStale() throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM run WHERE NOT complete AND updated_at < ?")) {
+      dialect.setTime(ps, 1, Instant.now().minus(STALE));
+      ps.executeUpdate();
+    }
+  }
+
+  private void deleteRun(long id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM run WHERE id = ? AND NOT complete")) {
+      ps.setLong(1, id);
+      ps.executeUpdate();
+    }
+  }
+
+  private OutputException failed(SQLException e) {
+    return new OutputException(
+        "cannot write to the ledger " + ledger.location().display() + ": " + Ledger.reason(e), e);
+  }
+
+  private static int rank(String severity) {
+    switch (severity) {
+      case "info":
+        return 0;
+      case "warning":
+        return 1;
+      case "critical":
+        return 2;
+      default:
+        return -1;
+    }
+  }
+
+  private static Instant instant(JsonNode n) {
+    if (n == null || !n.isTextual()) {
+      return null;
+    }
+    try {
+      return Instant.parse(n.asText());
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  static String text(JsonNode n, String field, String dflt) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() ? dflt : v.asText();
+  }
+
+  static String textOrNull(JsonNode n) {
+    return n == null || n.isNull() || n.isMissingNode() ? null : n.asText();
+  }
+
+  private static String arrayText(JsonNode n) {
+    return n == null || n.isNull() || n.isMissingNode() ? null : n.toString();
+  }
+
+  static Double doubleOrNull(JsonNode n) {
+    if (n == null || !n.isNumber()) {
+      return null;
+    }
+    double d = n.asDouble();
+    return Double.isFinite(d) ? d : null;
+  }
+
+  private static Long longOrNull(JsonNode n) {
+    return n == null || !n.isNumber() ? null : n.asLong();
+  }
+
+  private static Integer intOrNull(JsonNode n) {
+    return n == null || !n.isNumber() ? null : n.asInt();
+  }
+
+  private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
+    if (v == null) {
+      ps.setNull(i, Types.DOUBLE);
+    } else {
+      ps.setDouble(i, v);
+    }
+  }
+
+  private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+    if (v == null) {
+      ps.setNull(i, Types.BIGINT);
+    } else {
+      ps.setLong(i, v);
+    }
+  }
+
+  private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
+    if (v == null) {
+      ps.setNull(i, Types.INTEGER);
+    } else {
+      ps.setInt(i, v);
+    }
+  }
+}
