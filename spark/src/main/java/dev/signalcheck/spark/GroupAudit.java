@@ -117,7 +117,7 @@ final class GroupAudit implements FlatMapGroupsFunction<String, Row, Row>, Seria
               first == null ? null : String.valueOf(first.from()),
               first == null ? null : String.valueOf(first.to()),
               first == null ? null : first.count(),
-              new ArrayList<>(f.rows())));
+              RowRules.scalaSeq(f.rows())));
     }
     String text = null;
     if (json) {
@@ -153,7 +153,7 @@ final class GroupAudit implements FlatMapGroupsFunction<String, Row, Row>, Seria
         (int) r.count(Severity.CRITICAL),
         (int) r.count(Severity.WARNING),
         (int) r.count(Severity.INFO),
-        findings,
+        RowRules.scalaSeq(findings),
         text,
         serialize(new AuditSummary().add(r)));
   }

@@ -86,6 +86,11 @@ final class RowRules implements FlatMapFunction<Row, Row>, Serializable {
     return b.toString();
   }
 
+  /** A list as the Scala sequence Spark's row encoder expects for an array column. */
+  static <T> scala.collection.immutable.Seq<T> scalaSeq(List<T> list) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(list).toList();
+  }
+
   @Override
   public Iterator<Row> call(Row r) {
     if (parser == null) {
@@ -157,7 +162,7 @@ final class RowRules implements FlatMapFunction<Row, Row>, Serializable {
               (byte) 0,
               null,
               nullId ? NO_ID : NO_TIME_NO_VALUE,
-              order == null ? null : java.util.Arrays.asList(order)));
+              order == null ? null : scalaSeq(java.util.Arrays.asList(order))));
       return out.iterator();
     }
     long time = parser.parse(rawTime);
