@@ -67,7 +67,7 @@ final class InputTable {
     Dataset<Row> df;
     try {
       df = reader.load(spec.inputs().toArray(new String[0]));
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark's AnalysisException is a checked exception to Java
       throw new InputException("cannot read " + spec.displayName() + ": " + firstLine(e), e);
     }
     List<String> sourceCols = List.of(df.columns());
@@ -79,7 +79,7 @@ final class InputTable {
     List<Row> blocks;
     try {
       blocks = scan.groupBy(PATH, BLOCK).count().collectAsList();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark's AnalysisException is a checked exception to Java
       throw new InputException("cannot read " + spec.displayName() + ": " + firstLine(e), e);
     }
     // lines before each split in its file, data rows before each file (files in path order)
@@ -228,7 +228,7 @@ final class InputTable {
     Dataset<Row> df;
     try {
       df = reader.load();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark's AnalysisException is a checked exception to Java
       throw new InputException(
           "cannot read " + spec.displayName() + " from " + safeUrl(j.url()) + ": " + firstLine(e),
           e);
