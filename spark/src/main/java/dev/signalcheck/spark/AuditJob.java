@@ -204,6 +204,9 @@ public final class AuditJob {
             .flatMapGroups(groupAudit, Encoders.row(Schemas.AUDITED))
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      // audit every series once, before the outputs read the results in jobs that may run side by
+      // side (and would each audit what is not cached yet)
+      audited.count();
       String out = spec.output();
       Dataset<Row> series =
           audited
