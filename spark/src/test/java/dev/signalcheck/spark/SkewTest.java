@@ -26,9 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SkewTest {
   static final DateTimeFormatter F = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-  static final int BIG = 30_000;
+  static final int BIG = 12_000;
   static final int SMALL = 400;
-  static final int CAP = 2_000;
+  static final int CAP = 1_500;
   static final String[] MODELS = {"--models", "naive,seasonal-naive,ses,theta,ar"};
 
   record Data(Path all, Path recentOfBig, Path small) {}
