@@ -298,25 +298,12 @@ public final class AuditJob {
     }
   }
 
+  /**
+   * Writes a Parquet folder. What executors throw reaches the caller inside Spark's exceptions;
+   * {@link SparkAudit#known} finds a usage or input error among the causes.
+   */
   private static void write(Dataset<Row> ds, String path) {
-    try {
-      ds.write().mode(SaveMode.Overwrite).parquet(path);
-    } catch (RuntimeException e) {
-      if (e instanceof UsageException || e instanceof InputException) {
-        throw e;
-      }
-      Throwable c = e;
-      while (c.getCause() != null) {
-        if (c.getCause() instanceof UsageException u) {
-          throw u;
-        }
-        if (c.getCause() instanceof InputException i) {
-          throw i;
-        }
-        c = c.getCause();
-      }
-      throw e;
-    }
+    ds.write().mode(SaveMode.Overwrite).parquet(path);
   }
 
   /** The merged summary of every series: one partial state per partition, merged here. */

@@ -354,6 +354,10 @@ public final class SparkAudit implements Callable<Integer> {
     }
     if (shufflePartitions != null) {
       b = b.config("spark.sql.shuffle.partitions", shufflePartitions);
+    } else if (master != null && master.startsWith("local")) {
+      // Spark's default of 200 shuffle partitions is meant for clusters; on one machine each is a
+      // task of fixed cost
+      b = b.config("spark.sql.shuffle.partitions", 2 * localThreads(master));
     }
     // a session that already runs (an application that calls this in-process) is left running
     boolean ours = SparkSession.getDefaultSession().isEmpty();
@@ -369,6 +373,18 @@ public final class SparkAudit implements Callable<Integer> {
         spark.stop();
       }
     }
+  }
+
+  /** The worker threads of a local master: local, local[N], local[*], local[N,F]. */
+  static int localThreads(String master) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("local(?:\\[(\\d+|\\*)(?:,\\d+)?\\])?").matcher(master);
+    if (!m.matches() || m.group(1) == null) {
+      return 1;
+    }
+    return m.group(1).equals("*")
+        ? Runtime.getRuntime().availableProcessors()
+        : Math.max(1, Integer.parseInt(m.group(1)));
   }
 
   /** One line on what the run did. */

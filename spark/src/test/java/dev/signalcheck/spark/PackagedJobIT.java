@@ -48,7 +48,7 @@ class PackagedJobIT {
     String text = Files.readString(log, StandardCharsets.UTF_8);
     assertThat(p.exitValue()).as(text).isZero();
     assertThat(text).contains("signalcheck: 12 series audited");
-    JsonNode report = Runs.JSON.readTree(out.resolve("report.json").toFile());
+    JsonNode report = Runs.valid(Runs.JSON.readTree(out.resolve("report.json").toFile()));
     assertThat(report.get("summary").get("series").asInt()).isEqualTo(12);
     assertThat(report.get("input").get("rows").asLong())
         .isEqualTo(Files.readAllLines(input).size() - 1);

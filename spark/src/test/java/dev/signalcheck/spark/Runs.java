@@ -61,7 +61,25 @@ final class Runs {
     StringWriter e = new StringWriter();
     int code = SparkAudit.execute(a.toArray(new String[0]), new PrintWriter(o), new PrintWriter(e));
     assertThat(code).as("exit code; stderr: %s", e).isZero();
-    return JSON.readTree(Files.readAllBytes(out.resolve("report.json")));
+    return valid(JSON.readTree(Files.readAllBytes(out.resolve("report.json"))));
+  }
+
+  private static final com.networknt.schema.JsonSchema SCHEMA = schema();
+
+  private static com.networknt.schema.JsonSchema schema() {
+    try (java.io.InputStream in = ReportWriter.class.getResourceAsStream("report.schema.json")) {
+      return com.networknt.schema.JsonSchemaFactory.getInstance(
+              com.networknt.schema.SpecVersion.VersionFlag.V202012)
+          .getSchema(in);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The report, after checking it against the project's JSON Schema. */
+  static JsonNode valid(JsonNode report) {
+    assertThat(SCHEMA.validate(report)).as("report.schema.json violations").isEmpty();
+    return report;
   }
 
   /** Exit code and standard error of a job run. */
