@@ -76,8 +76,29 @@ public final class ReportWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes one series that is already JSON (an element of {@code series[]} as {@link #series}
+   * writes it, made elsewhere, e.g. on a Spark executor).
+   */
+  public void seriesJson(String json) {
+    try {
+      g.writeRawValue(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public void end(
       ReportInfo.Input input, ReportInfo.Summary summary, List<Finding> datasetFindings) {
+    end(input, summary, datasetFindings, java.util.Map.of());
+  }
+
+  /** The closing fields, then {@code extra} top-level fields (e.g. how a distributed run went). */
+  public void end(
+      ReportInfo.Input input,
+      ReportInfo.Summary summary,
+      List<Finding> datasetFindings,
+      java.util.Map<String, ?> extra) {
     try {
       if (seriesOpen) {
         g.writeEndArray();
@@ -89,6 +110,10 @@ public final class ReportWriter implements AutoCloseable {
       mapper.writeValue(g, summary);
       g.writeFieldName("findings");
       mapper.writeValue(g, datasetFindings);
+      for (java.util.Map.Entry<String, ?> e : extra.entrySet()) {
+        g.writeFieldName(e.getKey());
+        mapper.writeValue(g, e.getValue());
+      }
       g.writeEndObject();
       g.flush();
     } catch (IOException e) {
