@@ -52,6 +52,45 @@ final class Robust {
     return quantile(sorted, 0.75) - quantile(sorted, 0.25);
   }
 
+  /** A few-state signal has at most this many values covering {@link #STATE_COVER} of it. */
+  static final int FEW_STATES = 4;
+
+  static final double STATE_COVER = 0.99;
+
+  /**
+   * Whether the sorted finite values are a few-state signal (a flag, an on/off or a valve
+   * position): their {@link #FEW_STATES} most frequent values cover at least {@link #STATE_COVER}
+   * of them. Such a signal sits on its states by nature; long stays, jumps between states and a
+   * rare state are not sensor faults.
+   */
+  static boolean fewStates(double[] sorted) {
+    int n = sorted.length;
+    if (n == 0) {
+      return false;
+    }
+    long[] top = new long[FEW_STATES];
+    for (int i = 0; i < n; ) {
+      int j = i + 1;
+      while (j < n && sorted[j] == sorted[i]) {
+        j++;
+      }
+      long c = j - i;
+      for (int k = 0; k < FEW_STATES; k++) {
+        if (c > top[k]) {
+          System.arraycopy(top, k, top, k + 1, FEW_STATES - k - 1);
+          top[k] = c;
+          break;
+        }
+      }
+      i = j;
+    }
+    long covered = 0;
+    for (long c : top) {
+      covered += c;
+    }
+    return covered >= STATE_COVER * n;
+  }
+
   /** Number formatting for messages: integers without decimals, otherwise 4 significant digits. */
   static String num(double v) {
     return Prose.value(v);

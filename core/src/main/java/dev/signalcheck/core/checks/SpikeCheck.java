@@ -5,8 +5,8 @@ import dev.signalcheck.core.finding.CheckType;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Severity;
 import dev.signalcheck.core.series.RegularSeries;
+import dev.signalcheck.core.text.Prose;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -51,6 +51,15 @@ public final class SpikeCheck {
    * too few neighbours).
    */
   static double[] residuals(double[] v, int season) {
+    return residuals(v, season, null);
+  }
+
+  /**
+   * Residuals as above, with the readings at the positions marked in {@code aside} (may be null:
+   * spikes found in an earlier round) not used as anyone's season or neighbours, so that one spike
+   * does not make its neighbours or the same hour of the next day look like spikes.
+   */
+  static double[] residuals(double[] v, int season, boolean[] aside) {
     int n = v.length;
     double[] r = v;
     if (seasonal(season, n)) {
@@ -64,7 +73,7 @@ public final class SpikeCheck {
         int c = 0;
         for (int j = -2; j <= 2; j++) {
           long k = t + (long) j * season;
-          if (j != 0 && k >= 0 && k < n && Double.isFinite(v[(int) k])) {
+          if (j != 0 && k >= 0 && k < n && Double.isFinite(v[(int) k]) && !isAside(aside, k)) {
             four[c++] = v[(int) k];
           }
         }
@@ -82,7 +91,7 @@ public final class SpikeCheck {
       }
       int c = 0;
       for (int k = Math.max(0, t - HALF_WINDOW); k <= Math.min(n - 1, t + HALF_WINDOW); k++) {
-        if (k != t && Double.isFinite(r[k])) {
+        if (k != t && Double.isFinite(r[k]) && !isAside(aside, k)) {
           buf[c++] = r[k];
         }
       }
@@ -93,14 +102,30 @@ public final class SpikeCheck {
     return e;
   }
 
-  /** Flags the spike positions of {@code v}. */
-  static boolean[] find(double[] v, int season) {
-    int n = v.length;
-    boolean[] spike = new boolean[n];
-    double[] e = residuals(v, season);
+  /** Residuals, their median and the limit beyond which a residual is a candidate. */
+  record Fit(double[] residuals, double center, double limit) {}
+
+  /**
+   * The residuals against the season and the local level, or against the local level alone when
+   * that gives the tighter limit (a season that does not repeat well, or whose references are
+   * missing, only adds noise); null when there are too few residuals or no spread.
+   */
+  static Fit fit(double[] v, int season, boolean[] aside) {
+    Fit plain = fitWith(residuals(v, 1, aside));
+    if (!seasonal(season, v.length)) {
+      return plain;
+    }
+    Fit seasonal = fitWith(residuals(v, season, aside));
+    if (plain == null || (seasonal != null && seasonal.limit() <= plain.limit())) {
+      return seasonal;
+    }
+    return plain;
+  }
+
+  private static Fit fitWith(double[] e) {
     double[] s = Robust.finiteSorted(e);
     if (s.length < 4 * HALF_WINDOW) {
-      return spike;
+      return null;
     }
     double center = Robust.quantile(s, 0.5);
     double[] dev = new double[s.length];
@@ -115,9 +140,35 @@ public final class SpikeCheck {
       scale = 1.2533 * sumAbs / dev.length;
     }
     if (!(scale > 0) || !Double.isFinite(scale)) {
-      return spike;
+      return null;
     }
     double limit = Math.max(THRESHOLD * scale, TAIL_FACTOR * Robust.quantile(dev, TAIL_QUANTILE));
+    return new Fit(e, center, limit);
+  }
+
+  private static boolean isAside(boolean[] aside, long k) {
+    return aside != null && aside[(int) k];
+  }
+
+  /** Flags the spike positions of {@code v}. */
+  static boolean[] find(double[] v, int season) {
+    return find(v, season, null);
+  }
+
+  /**
+   * Flags the spike positions of {@code v}, with the readings marked in {@code aside} (may be null)
+   * not used as references.
+   */
+  static boolean[] find(double[] v, int season, boolean[] aside) {
+    int n = v.length;
+    boolean[] spike = new boolean[n];
+    Fit f = fit(v, season, aside);
+    if (f == null) {
+      return spike;
+    }
+    double[] e = f.residuals();
+    double center = f.center();
+    double limit = f.limit();
     int[] sign = new int[n];
     for (int t = 0; t < n; t++) {
       double d = e[t] - center;
@@ -144,14 +195,15 @@ public final class SpikeCheck {
   }
 
   public static List<Finding> check(RegularSeries s, int season) {
-    return check(s, s.values(), season);
+    return findings(s, s.values(), season, find(s.values(), season));
   }
 
-  static List<Finding> check(RegularSeries s, double[] v, int season) {
-    boolean[] spike = find(v, season);
+  /**
+   * The finding for the spikes found in {@code v} (the spike baseline: codes, zero runs and frozen
+   * runs set to NaN).
+   */
+  static List<Finding> findings(RegularSeries s, double[] v, int season, boolean[] spike) {
     RunCollector c = new RunCollector(s);
-    int largest = -1;
-    double[] e = null;
     for (int t = 0; t < spike.length; t++) {
       if (!spike[t]) {
         continue;
@@ -166,22 +218,25 @@ public final class SpikeCheck {
     if (c.points == 0) {
       return List.of();
     }
-    e = residuals(v, season);
+    Fit f = fit(v, season, spike);
+    double[] e = f == null ? residuals(v, season, spike) : f.residuals();
+    int largest = -1;
     for (int t = 0; t < spike.length; t++) {
       if (spike[t] && (largest < 0 || Math.abs(e[t]) > Math.abs(e[largest]))) {
         largest = t;
       }
     }
     String msg =
-        String.format(
-            Locale.ROOT,
-            "%d isolated reading(s) far from their neighbours and their season, in %d spike(s); the largest, %s at %s,"
-                + " is %s away from what its neighbours and season suggest",
-            c.points,
-            c.runs,
-            Robust.num(v[largest]),
-            s.formattedTime(largest),
-            Robust.num(Math.abs(e[largest])));
+        Prose.count(c.points, "isolated reading")
+            + " far from their neighbours and their season, in "
+            + Prose.count(c.runs, "spike")
+            + "; the largest, "
+            + Prose.value(v[largest])
+            + " at "
+            + s.formattedTime(largest)
+            + ", is "
+            + Prose.value(Math.abs(e[largest]))
+            + " away from what its neighbours and season suggest";
     return List.of(
         new Finding(
             CheckType.VALUE_SPIKE.id(),
