@@ -17,10 +17,13 @@ import java.util.Map;
  *   <li>season: when the series has a season m and at least three seasons, each reading is first
  *       compared with the median of the readings at the same phase one and two seasons before and
  *       after (a peak that comes back every day is expected, and a linear trend cancels out);
- *       otherwise with 0;
- *   <li>local level: the median of that difference over the {@link #HALF_WINDOW} readings on either
- *       side (the reading itself left out), so a day that runs higher as a whole is not a spike;
- *       residual = difference − local level;
+ *       otherwise with 0. The season is used only when it gives the tighter limit (step 4): a
+ *       season that does not repeat well, or whose references are missing, only adds noise;
+ *   <li>local level: the median of that difference over the {@link #HALF_WINDOW} nearest readings
+ *       on either side (the reading itself left out, looking past missing readings up to {@link
+ *       #REACH} steps away), so a day that runs higher as a whole is not a spike; residual =
+ *       difference − local level. Readings found to be spikes in an earlier round of {@link
+ *       ValueChecks} are nobody's season or neighbours, so one spike does not make another;
  *   <li>scale: 1.4826 × the median absolute deviation of all residuals (the standard deviation for
  *       normal noise), or 1.2533 × their mean absolute deviation when more than half of them are 0;
  *   <li>a candidate's residual is more than {@link #THRESHOLD} scales from the median residual, and
@@ -30,12 +33,16 @@ import java.util.Map;
  *       excursions are episodes or level changes, not spikes.
  * </ol>
  *
- * Linear time: two small medians per reading plus two sorts for the scale.
+ * Linear time: a few small medians per reading plus four sorts for the scales.
  */
 public final class SpikeCheck {
   private SpikeCheck() {}
 
   static final int HALF_WINDOW = 5;
+
+  /** How far (in steps) the neighbours of a reading are looked for past missing readings. */
+  static final int REACH = 4 * HALF_WINDOW;
+
   static final double THRESHOLD = 8.0;
   static final int MAX_LENGTH = 3;
   static final double TAIL_FACTOR = 2.0;
@@ -90,9 +97,15 @@ public final class SpikeCheck {
         continue;
       }
       int c = 0;
-      for (int k = Math.max(0, t - HALF_WINDOW); k <= Math.min(n - 1, t + HALF_WINDOW); k++) {
-        if (k != t && Double.isFinite(r[k]) && !isAside(aside, k)) {
-          buf[c++] = r[k];
+      for (int dir = -1; dir <= 1; dir += 2) {
+        int got = 0;
+        for (int k = t + dir;
+            k >= 0 && k < n && got < HALF_WINDOW && Math.abs(k - t) <= REACH;
+            k += dir) {
+          if (Double.isFinite(r[k]) && !isAside(aside, k)) {
+            buf[c++] = r[k];
+            got++;
+          }
         }
       }
       if (c >= HALF_WINDOW) {

@@ -139,9 +139,83 @@ public final class ValueChecks {
     if (!few) {
       double[] w = without(v, zeros, stuck);
       blank(w, spikes);
-      shifts = LevelShiftCheck.find(w, season);
+      shifts = LevelShiftCheck.find(bridge(values, w, season), season);
     }
     return new Decision(codes, v, few, zeros, stuck, spikes, shifts, rounds);
+  }
+
+  /**
+   * The level-shift baseline: {@code w} (faults set to NaN) with the readings the checks set aside
+   * (finite in {@code values}, NaN in {@code w}) filled in: a stretch of up to {@link
+   * SpikeCheck#MAX_LENGTH} readings from the median of its nearest readings on either side; a
+   * longer one from the readings at the same phase one to three seasons away or, without a season,
+   * from the straight line between the readings on either side. A window that lost part of a day to
+   * a fault would otherwise fit a line to an unbalanced day and show a shift at the fault's edge;
+   * gaps of the input stay gaps.
+   */
+  static double[] bridge(double[] values, double[] w, int season) {
+    int n = w.length;
+    double[] out = w.clone();
+    boolean seasonal = season > 1 && 3L * season <= n;
+    double[] buf = new double[2 * SpikeCheck.HALF_WINDOW];
+    for (int t = 0; t < n; ) {
+      if (!Double.isFinite(values[t]) || Double.isFinite(w[t])) {
+        t++;
+        continue;
+      }
+      int end = t;
+      while (end + 1 < n && Double.isFinite(values[end + 1]) && !Double.isFinite(w[end + 1])) {
+        end++;
+      }
+      for (int k = t; k <= end; k++) {
+        out[k] =
+            end - t < SpikeCheck.MAX_LENGTH
+                ? nearMedian(w, t, end, buf)
+                : seasonal ? phaseMedian(w, k, season, buf) : line(w, t, end, k);
+      }
+      t = end + 1;
+    }
+    return out;
+  }
+
+  /** The median of up to HALF_WINDOW finite readings before {@code from} and after {@code to}. */
+  private static double nearMedian(double[] w, int from, int to, double[] buf) {
+    int c = 0;
+    for (int k = from - 1, got = 0; k >= 0 && got < SpikeCheck.HALF_WINDOW; k--) {
+      if (Double.isFinite(w[k])) {
+        buf[c++] = w[k];
+        got++;
+      }
+    }
+    for (int k = to + 1, got = 0; k < w.length && got < SpikeCheck.HALF_WINDOW; k++) {
+      if (Double.isFinite(w[k])) {
+        buf[c++] = w[k];
+        got++;
+      }
+    }
+    return Robust.medianInPlace(buf, c);
+  }
+
+  /** The median of the finite readings at the phase of {@code t} one to three seasons away. */
+  private static double phaseMedian(double[] w, int t, int season, double[] buf) {
+    int c = 0;
+    for (int j = -3; j <= 3; j++) {
+      long k = t + (long) j * season;
+      if (j != 0 && k >= 0 && k < w.length && Double.isFinite(w[(int) k])) {
+        buf[c++] = w[(int) k];
+      }
+    }
+    return Robust.medianInPlace(buf, c);
+  }
+
+  /** The straight line between the readings just before {@code from} and just after {@code to}. */
+  private static double line(double[] w, int from, int to, int k) {
+    int a = from - 1;
+    int b = to + 1;
+    if (a < 0 || b >= w.length || !Double.isFinite(w[a]) || !Double.isFinite(w[b])) {
+      return Double.NaN;
+    }
+    return w[a] + (w[b] - w[a]) * (k - a) / (double) (b - a);
   }
 
   /** The masked values with zero runs and frozen runs set to NaN: the spike baseline. */

@@ -38,8 +38,10 @@ final class CombinedFaults {
 
   /**
    * The fault sizes: a code over {@code codeShare} of the readings in runs of 1–6; zero runs and
-   * frozen runs of the given lengths; single-reading spikes of ± 1 to 1.5 × {@code spikeSize} × the
-   * series' spread (99th − 1st percentile).
+   * frozen runs of the given lengths; single-reading spikes of ± 1 to 1.5 × the larger of {@code
+   * spikeSpreads} × the series' spread (99th − 1st percentile) and {@code spikeJumps} × the 99th
+   * percentile of its absolute step-to-step changes (so a spike stands out of the series' own
+   * noise, not only of its range).
    */
   record Design(
       double codeShareMin,
@@ -52,10 +54,11 @@ final class CombinedFaults {
       int stuckLenMax,
       int spikesMin,
       int spikesMax,
-      double spikeSize) {}
+      double spikeSpreads,
+      double spikeJumps) {}
 
   /** The design point of docs/checks.md: the single-fault design points, all at once. */
-  static final Design DESIGN = new Design(0.002, 0.03, 4, 1, 72, 4, 12, 72, 2, 8, 1.0);
+  static final Design DESIGN = new Design(0.002, 0.03, 4, 1, 72, 4, 12, 72, 2, 8, 1.0, 3.0);
 
   /** Readings either side within which an interval counts as the untouched series' own. */
   static final int NEAR = 12;
@@ -149,8 +152,8 @@ final class CombinedFaults {
   }
 
   /**
-   * The first code that lies three ranges outside the readings (so beyond the injected spikes,
-   * which reach 1.5 spreads out), or NaN.
+   * The first code that lies five ranges outside the readings (so beyond the injected spikes: a
+   * step-to-step change is at most a range), or NaN.
    */
   static double codeFor(double[] v) {
     double[] s = Robust.finiteSorted(v);
@@ -158,7 +161,7 @@ final class CombinedFaults {
     double hi = s[s.length - 1];
     double range = hi - lo;
     for (double c : CODES) {
-      if (c < lo - 3 * range || c > hi + 3 * range) {
+      if (c < lo - 5 * range || c > hi + 5 * range) {
         return c;
       }
     }
@@ -222,6 +225,12 @@ final class CombinedFaults {
     int n = v.length;
     double[] sorted = Robust.finiteSorted(v);
     double spread = Robust.quantile(sorted, 0.99) - Robust.quantile(sorted, 0.01);
+    double[] steps = new double[Math.max(0, n - 1)];
+    for (int k = 1; k < n; k++) {
+      steps[k - 1] = Math.abs(v[k] - v[k - 1]);
+    }
+    double jump = Robust.quantile(Robust.finiteSorted(steps), 0.99);
+    double spikeSize = Math.max(d.spikeSpreads() * spread, d.spikeJumps() * jump);
     List<Fault> plan = new ArrayList<>();
     int zeros = farFromZero(orig) ? 1 + rnd.nextInt(scaled(d.zeroRunsMax(), n)) : 0;
     for (int i = 0; i < zeros; i++) {
@@ -271,11 +280,7 @@ final class CombinedFaults {
           Arrays.fill(v, p, p + len, v[p]);
         }
         case SPIKE ->
-            v[p] +=
-                (rnd.nextBoolean() ? 1 : -1)
-                    * d.spikeSize()
-                    * (1 + 0.5 * rnd.nextDouble())
-                    * spread;
+            v[p] += (rnd.nextBoolean() ? 1 : -1) * (1 + 0.5 * rnd.nextDouble()) * spikeSize;
         default -> Arrays.fill(v, p, p + len, code);
       }
       out.add(new Event(f, p, p + len - 1));
