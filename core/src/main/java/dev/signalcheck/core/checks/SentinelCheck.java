@@ -163,6 +163,14 @@ public final class SentinelCheck {
     if (m < 5) {
       return false;
     }
+    if (fewStates(s, ex, m)) {
+      // the other readings sit on a few states: a code lies far beyond all of them, measured in
+      // their own range (quantiles would interpolate between two states and make a state a code)
+      double min = quantile(s, ex, m, 0.0);
+      double max = quantile(s, ex, m, 1.0);
+      double range = max - min;
+      return range > 0 && (v < min - FENCE * range || v > max + FENCE * range);
+    }
     double q1 = quantile(s, ex, m, 0.25);
     double q3 = quantile(s, ex, m, 0.75);
     double p01 = quantile(s, ex, m, 0.01);
@@ -183,8 +191,7 @@ public final class SentinelCheck {
     // (a concentration, a count): far outside whatever the spread
     if (v <= -1 && v == Math.rint(v)) {
       List<int[]> exCalm = ranges(calm, excluded);
-      double lowest = nearestRemaining(calm, exCalm, 0, 1);
-      if (lowest >= 0 && !Robust.fewStates(remaining(calm, exCalm))) {
+      if (nearestRemaining(calm, exCalm, 0, 1) >= 0) {
         return true;
       }
     }
@@ -280,21 +287,37 @@ public final class SentinelCheck {
     return best;
   }
 
-  /** The sorted values without the excluded ranges. */
-  private static double[] remaining(double[] s, List<int[]> ex) {
-    double[] out = new double[s.length];
-    int k = 0;
-    int next = 0;
-    for (int[] r : ex) {
-      for (int i = next; i < r[0]; i++) {
-        out[k++] = s[i];
+  /**
+   * Whether the m sorted values outside the excluded ranges are a few-state signal ({@link
+   * Robust#fewStates}).
+   */
+  private static boolean fewStates(double[] s, List<int[]> ex, int m) {
+    long[] top = new long[Robust.FEW_STATES];
+    int i = 0;
+    while (i < s.length) {
+      boolean skip = false;
+      for (int[] r : ex) {
+        if (i >= r[0] && i < r[1]) {
+          i = r[1];
+          skip = true;
+          break;
+        }
       }
-      next = Math.max(next, r[1]);
+      if (skip) {
+        continue;
+      }
+      int j = i + 1;
+      while (j < s.length && s[j] == s[i]) {
+        j++;
+      }
+      Robust.keepTop(top, j - i);
+      i = j;
     }
-    for (int i = next; i < s.length; i++) {
-      out[k++] = s[i];
+    long covered = 0;
+    for (long c : top) {
+      covered += c;
     }
-    return Arrays.copyOf(out, k);
+    return covered >= Robust.STATE_COVER * m;
   }
 
   private static int lowerBound(double[] s, double x) {

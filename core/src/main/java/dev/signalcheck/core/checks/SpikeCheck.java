@@ -136,26 +136,31 @@ public final class SpikeCheck {
   }
 
   private static Fit fitWith(double[] e) {
-    double[] s = Robust.finiteSorted(e);
-    if (s.length < 4 * HALF_WINDOW) {
+    double[] buf = new double[e.length];
+    int m = 0;
+    for (double x : e) {
+      if (Double.isFinite(x)) {
+        buf[m++] = x;
+      }
+    }
+    if (m < 4 * HALF_WINDOW) {
       return null;
     }
-    double center = Robust.quantile(s, 0.5);
-    double[] dev = new double[s.length];
+    double center = Robust.quantileInPlace(buf, m, 0.5);
     double sumAbs = 0;
-    for (int i = 0; i < s.length; i++) {
-      dev[i] = Math.abs(s[i] - center);
-      sumAbs += dev[i];
+    for (int i = 0; i < m; i++) {
+      buf[i] = Math.abs(buf[i] - center);
+      sumAbs += buf[i];
     }
-    java.util.Arrays.sort(dev);
-    double scale = 1.4826 * Robust.quantile(dev, 0.5);
+    double scale = 1.4826 * Robust.quantileInPlace(buf, m, 0.5);
     if (!(scale > 0)) {
-      scale = 1.2533 * sumAbs / dev.length;
+      scale = 1.2533 * sumAbs / m;
     }
     if (!(scale > 0) || !Double.isFinite(scale)) {
       return null;
     }
-    double limit = Math.max(THRESHOLD * scale, TAIL_FACTOR * Robust.quantile(dev, TAIL_QUANTILE));
+    double tail = Robust.quantileInPlace(buf, m, TAIL_QUANTILE);
+    double limit = Math.max(THRESHOLD * scale, TAIL_FACTOR * tail);
     return new Fit(e, center, limit);
   }
 
