@@ -143,7 +143,14 @@ final class Robust {
       while (j < n && sorted[j] == sorted[i]) {
         j++;
       }
-      keepTop(top, j - i);
+      long c = j - i;
+      for (int k = 0; k < FEW_STATES; k++) {
+        if (c > top[k]) {
+          System.arraycopy(top, k, top, k + 1, FEW_STATES - k - 1);
+          top[k] = c;
+          break;
+        }
+      }
       i = j;
     }
     long covered = 0;
@@ -151,17 +158,6 @@ final class Robust {
       covered += c;
     }
     return covered >= STATE_COVER * n;
-  }
-
-  /** Keeps the largest counts seen so far in {@code top} (descending). */
-  static void keepTop(long[] top, long c) {
-    for (int k = 0; k < top.length; k++) {
-      if (c > top[k]) {
-        System.arraycopy(top, k, top, k + 1, top.length - k - 1);
-        top[k] = c;
-        return;
-      }
-    }
   }
 
   /** Number formatting for messages: integers without decimals, otherwise 4 significant digits. */

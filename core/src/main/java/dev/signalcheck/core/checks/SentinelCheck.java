@@ -95,6 +95,7 @@ public final class SentinelCheck {
         cands.add(hi);
       }
     }
+    double[][] states = mostFrequent(bulk, Robust.FEW_STATES + MAX_CODES + 1);
     List<double[]> found = new ArrayList<>();
     boolean more = true;
     while (more && found.size() < MAX_CODES) {
@@ -105,7 +106,7 @@ public final class SentinelCheck {
         }
         List<double[]> excluded = new ArrayList<>(found);
         excluded.add(cand);
-        if (isCode(bulk, calm, cand[0], (long) cand[1], excluded)) {
+        if (isCode(bulk, calm, states, cand[0], (long) cand[1], excluded)) {
           found.add(cand);
           more = true;
           break;
@@ -153,7 +154,7 @@ public final class SentinelCheck {
    * codes found) taken out.
    */
   private static boolean isCode(
-      double[] s, double[] calm, double v, long count, List<double[]> excluded) {
+      double[] s, double[] calm, double[][] states, double v, long count, List<double[]> excluded) {
     List<int[]> ex = ranges(s, excluded);
     int removed = 0;
     for (int[] r : ex) {
@@ -163,7 +164,7 @@ public final class SentinelCheck {
     if (m < 5) {
       return false;
     }
-    if (fewStates(s, ex, m)) {
+    if (fewStates(states, excluded, m)) {
       // the other readings sit on a few states: a code lies far beyond all of them, measured in
       // their own range (quantiles would interpolate between two states and make a state a code)
       double min = quantile(s, ex, m, 0.0);
@@ -287,35 +288,47 @@ public final class SentinelCheck {
     return best;
   }
 
-  /**
-   * Whether the m sorted values outside the excluded ranges are a few-state signal ({@link
-   * Robust#fewStates}).
-   */
-  private static boolean fewStates(double[] s, List<int[]> ex, int m) {
-    long[] top = new long[Robust.FEW_STATES];
-    int i = 0;
-    while (i < s.length) {
-      boolean skip = false;
-      for (int[] r : ex) {
-        if (i >= r[0] && i < r[1]) {
-          i = r[1];
-          skip = true;
-          break;
-        }
-      }
-      if (skip) {
-        continue;
-      }
+  /** The {@code k} most frequent values of the sorted array as {value, count}, most first. */
+  private static double[][] mostFrequent(double[] s, int k) {
+    double[][] top = new double[k][];
+    for (int i = 0; i < s.length; ) {
       int j = i + 1;
       while (j < s.length && s[j] == s[i]) {
         j++;
       }
-      Robust.keepTop(top, j - i);
+      double[] e = {s[i], j - i};
+      for (int t = 0; t < k; t++) {
+        if (top[t] == null || e[1] > top[t][1]) {
+          System.arraycopy(top, t, top, t + 1, k - t - 1);
+          top[t] = e;
+          break;
+        }
+      }
       i = j;
     }
+    return top;
+  }
+
+  /**
+   * Whether the m readings of the bulk without the excluded values are a few-state signal ({@link
+   * Robust#fewStates}): their most frequent values are among the bulk's most frequent {@code
+   * states} once the excluded values are taken out.
+   */
+  private static boolean fewStates(double[][] states, List<double[]> excluded, int m) {
     long covered = 0;
-    for (long c : top) {
-      covered += c;
+    int used = 0;
+    for (double[] st : states) {
+      if (st == null || used == Robust.FEW_STATES) {
+        break;
+      }
+      boolean out = false;
+      for (double[] e : excluded) {
+        out |= e[0] == st[0];
+      }
+      if (!out) {
+        covered += (long) st[1];
+        used++;
+      }
     }
     return covered >= Robust.STATE_COVER * m;
   }
