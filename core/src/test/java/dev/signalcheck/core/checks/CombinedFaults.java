@@ -381,16 +381,56 @@ final class CombinedFaults {
     return all;
   }
 
+  /** The pool by source, for the per-source table. */
+  static java.util.LinkedHashMap<String, List<RealSeries.Named>> sources() {
+    java.util.LinkedHashMap<String, List<RealSeries.Named>> m = new java.util.LinkedHashMap<>();
+    for (String folder :
+        List.of("realKnownCause", "realAWSCloudwatch", "realTraffic", "realTweets")) {
+      m.put("NAB " + folder, RealSeries.nabFolder(folder));
+    }
+    m.put("SKAB anomaly-free", RealSeries.skabFile("anomaly-free.csv.gz"));
+    return m;
+  }
+
+  private static Design withSpikes(double spreads, double jumps) {
+    Design d = DESIGN;
+    return new Design(
+        d.codeShareMin(),
+        d.codeShareMax(),
+        d.zeroRunsMax(),
+        d.zeroLenMin(),
+        d.zeroLenMax(),
+        d.stuckRunsMax(),
+        d.stuckLenMin(),
+        d.stuckLenMax(),
+        d.spikesMin(),
+        d.spikesMax(),
+        spreads,
+        jumps);
+  }
+
+  /**
+   * Prints the tables of docs/checks.md: the design point on the pool, by source, on M4 Hourly, and
+   * a sweep of spike sizes. Argument: combinations per series (default 5).
+   */
   public static void main(String[] args) {
     List<RealSeries.Named> pool = pool();
     int trials = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     System.out.println("pool: " + pool.size() + " series, " + trials + " combinations each");
-    System.out.println("all: " + measure(pool, DESIGN, trials, 10));
-    if (args.length > 1) {
-      for (RealSeries.Named s : pool) {
-        System.out.println("  " + s.name() + ": " + measure(List.of(s), DESIGN, trials, 10));
-      }
-    }
+    System.out.println("design point, all: " + measure(pool, DESIGN, trials, 10));
+    sources()
+        .forEach(
+            (name, series) ->
+                System.out.println("  " + name + ": " + measure(series, DESIGN, trials, 10)));
     System.out.println("M4 Hourly first 60: " + measure(RealSeries.m4Hourly(), DESIGN, trials, 11));
+    for (double[] size : new double[][] {{1, 0}, {0.5, 1}, {1, 1}, {1, 2}, {1, 3}, {1, 4}}) {
+      System.out.println(
+          "spikes "
+              + size[0]
+              + " spread / "
+              + size[1]
+              + " jumps: "
+              + measure(pool, withSpikes(size[0], size[1]), trials, 10));
+    }
   }
 }
