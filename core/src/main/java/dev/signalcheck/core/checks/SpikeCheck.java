@@ -22,8 +22,10 @@ import java.util.Map;
  *   <li>local level: the median of that difference over the {@link #HALF_WINDOW} nearest readings
  *       on either side (the reading itself left out, looking past missing readings up to {@link
  *       #REACH} steps away), so a day that runs higher as a whole is not a spike; residual =
- *       difference − local level. Readings found to be spikes in an earlier round of {@link
- *       ValueChecks} are nobody's season or neighbours, so one spike does not make another;
+ *       difference − local level. In a second pass the spikes of the first are nobody's season, so
+ *       a spike does not make the same hour of the next day a spike (the local median of ten
+ *       neighbours needs no such help, and leaving neighbours out at a step would turn the step's
+ *       edge into spikes);
  *   <li>scale: 1.4826 × the median absolute deviation of all residuals (the standard deviation for
  *       normal noise), or 1.2533 × their mean absolute deviation when more than half of them are 0;
  *   <li>a candidate's residual is more than {@link #THRESHOLD} scales from the median residual, and
@@ -63,8 +65,8 @@ public final class SpikeCheck {
 
   /**
    * Residuals as above, with the readings at the positions marked in {@code aside} (may be null:
-   * spikes found in an earlier round) not used as anyone's season or neighbours, so that one spike
-   * does not make its neighbours or the same hour of the next day look like spikes.
+   * spikes of a first pass) not used as anyone's season, so that one spike does not make the same
+   * hour of the next day look like a spike.
    */
   static double[] residuals(double[] v, int season, boolean[] aside) {
     int n = v.length;
@@ -102,7 +104,7 @@ public final class SpikeCheck {
         for (int k = t + dir;
             k >= 0 && k < n && got < HALF_WINDOW && Math.abs(k - t) <= REACH;
             k += dir) {
-          if (Double.isFinite(r[k]) && !isAside(aside, k)) {
+          if (Double.isFinite(r[k])) {
             buf[c++] = r[k];
             got++;
           }
@@ -168,9 +170,12 @@ public final class SpikeCheck {
     return aside != null && aside[(int) k];
   }
 
-  /** Flags the spike positions of {@code v}. */
+  /**
+   * Flags the spike positions of {@code v} in two passes: the spikes of the first are nobody's
+   * season in the second, so that a spike does not make the same hour of the next day a spike.
+   */
   static boolean[] find(double[] v, int season) {
-    return find(v, season, null);
+    return find(v, season, find(v, season, null));
   }
 
   /**

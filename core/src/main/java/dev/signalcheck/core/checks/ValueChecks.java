@@ -118,7 +118,7 @@ public final class ValueChecks {
       boolean[] stuckMask = new boolean[n];
       mark(stuckMask, st.runs());
       blank(w, stuckMask);
-      boolean[] sp = SpikeCheck.find(w, season, spikes);
+      boolean[] sp = SpikeCheck.find(w, season);
       // the next round would see the same zero runs, frozen runs and spikes set aside: settled
       boolean same =
           sameRuns(z, zeros)
