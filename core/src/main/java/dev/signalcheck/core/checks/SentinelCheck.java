@@ -34,9 +34,11 @@ import java.util.List;
  *       signal close to the bulk or a pile of zeros is no evidence against a code far out.
  * </ul>
  *
- * When the bulk has no spread at all (one value: a flag whose other state is the candidate) nothing
- * is a code: a two-state signal is not a fault. Several codes are found one after another. Sorting
- * the values: n log n.
+ * When the bulk is a few-state signal ({@link Robust#fewStates}) a code must lie more than {@link
+ * #FENCE} times the states' range beyond all of them (quantiles would interpolate between two
+ * states and make one state a code of the others); when the bulk is a single value (a flag whose
+ * other state is the candidate) nothing is a code: a two-state signal is not a fault. Several codes
+ * are found one after another. Sorting the values: n log n.
  */
 public final class SentinelCheck {
   private SentinelCheck() {}

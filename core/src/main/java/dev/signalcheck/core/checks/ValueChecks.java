@@ -24,10 +24,11 @@ import java.util.List;
  *   <li>spikes ({@link SpikeCheck}) with codes, zero runs and frozen runs left out;
  * </ol>
  *
- * and these four are repeated, each round with the readings the previous round set aside left out
- * of the bulk, until nothing changes (at most {@link #MAX_ROUNDS} rounds; one or two in practice).
- * Last come the range ({@link OutOfRangeCheck}) and the level shifts ({@link LevelShiftCheck}, with
- * codes, zero runs, frozen runs and spikes left out). Never throws on any input.
+ * and these are repeated, each round with the zero runs, frozen runs and spikes of the previous
+ * round set aside, until a round sets aside what it was given (at most {@link #MAX_ROUNDS} rounds;
+ * one or two on the real series measured). Last come the range ({@link OutOfRangeCheck}) and the
+ * level shifts ({@link LevelShiftCheck}, on a baseline where codes, zero runs, frozen runs and
+ * spikes are bridged). Never throws on any input.
  */
 public final class ValueChecks {
   private ValueChecks() {}
