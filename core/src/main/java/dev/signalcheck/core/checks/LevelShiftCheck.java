@@ -6,10 +6,10 @@ import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Interval;
 import dev.signalcheck.core.finding.Severity;
 import dev.signalcheck.core.series.RegularSeries;
+import dev.signalcheck.core.text.Prose;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -182,11 +182,11 @@ public final class LevelShiftCheck {
   }
 
   public static List<Finding> check(RegularSeries s, int season) {
-    return check(s, s.values(), season);
+    return findings(s, find(s.values(), season));
   }
 
-  static List<Finding> check(RegularSeries s, double[] v, int season) {
-    List<Shift> shifts = find(v, season);
+  /** The finding for the level shifts found on the grid of {@code s}. */
+  static List<Finding> findings(RegularSeries s, List<Shift> shifts) {
     if (shifts.isEmpty()) {
       return List.of();
     }
@@ -215,13 +215,13 @@ public final class LevelShiftCheck {
       }
     }
     String msg =
-        String.format(
-            Locale.ROOT,
-            "%d abrupt lasting change(s) of level; the largest at %s, from about %s to about %s",
-            shifts.size(),
-            s.formattedTime(largest.at()),
-            Robust.num(largest.before()),
-            Robust.num(largest.after()));
+        Prose.count(shifts.size(), "abrupt lasting change")
+            + " of level; the largest at "
+            + s.formattedTime(largest.at())
+            + ", from about "
+            + Prose.value(largest.before())
+            + " to about "
+            + Prose.value(largest.after());
     return List.of(
         new Finding(
             CheckType.VALUE_LEVEL_SHIFT.id(),

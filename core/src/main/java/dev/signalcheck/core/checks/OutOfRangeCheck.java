@@ -5,9 +5,9 @@ import dev.signalcheck.core.finding.CheckType;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Severity;
 import dev.signalcheck.core.series.RegularSeries;
+import dev.signalcheck.core.text.Prose;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -58,18 +58,21 @@ public final class OutOfRangeCheck {
       return List.of();
     }
     String range =
-        (min == null ? "-∞" : Robust.num(min)) + " to " + (max == null ? "∞" : Robust.num(max));
+        (min == null ? "-∞" : Prose.value(min)) + " to " + (max == null ? "∞" : Prose.value(max));
     String msg =
-        String.format(
-            Locale.ROOT,
-            "%d reading(s) outside the possible range %s (%d below, %d above; from %s to %s), in %d run(s)",
-            c.points,
-            range,
-            below,
-            above,
-            Robust.num(lowest),
-            Robust.num(highest),
-            c.runs);
+        Prose.count(c.points, "reading")
+            + " outside the possible range "
+            + range
+            + " ("
+            + below
+            + " below, "
+            + above
+            + " above; from "
+            + Prose.value(lowest)
+            + " to "
+            + Prose.value(highest)
+            + "), in "
+            + Prose.count(c.runs, "run");
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("below", below);
     d.put("above", above);

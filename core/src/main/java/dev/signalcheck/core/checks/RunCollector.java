@@ -2,6 +2,7 @@ package dev.signalcheck.core.checks;
 
 import dev.signalcheck.core.finding.Interval;
 import dev.signalcheck.core.series.RegularSeries;
+import dev.signalcheck.core.text.Prose;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,8 +46,8 @@ final class RunCollector {
       return "";
     }
     return "the longest, "
-        + (longestTo - longestFrom + 1)
-        + " readings, from "
+        + Prose.count(longestTo - longestFrom + 1, "reading")
+        + ", from "
         + s.formattedTime(longestFrom)
         + " to "
         + s.formattedTime(longestTo);

@@ -5,30 +5,40 @@ import dev.signalcheck.core.finding.CheckType;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Severity;
 import dev.signalcheck.core.series.RegularSeries;
+import dev.signalcheck.core.text.Prose;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code value.sentinel}: one value repeated far more often than the distribution allows and far
- * outside its bulk, such as -200, -999 or 9999 written for "missing". A value is a code when
+ * outside its bulk, such as -200, -999 or 9999 written for "missing". The bulk is every reading but
+ * the candidate, the codes already found and the zero runs and frozen runs an earlier round of
+ * {@link ValueChecks} found, so that piles of other faults neither hide a code nor make one. Spikes
+ * stay in the bulk (a natural heavy tail is what tells a repeated extreme from a code) except for
+ * the rule on negative whole numbers. A value is a code when
  *
  * <ul>
  *   <li>it occurs at least {@link #MIN_COUNT} times and is not 0 (runs of zeros are {@code
  *       value.zero-run});
- *   <li>it lies more than {@link #FENCE} interquartile ranges beyond the quartiles of the other
- *       values, and more than {@link #GAP} interquartile ranges from the nearest other value (a
- *       second level of a quantised or two-state signal sits right next to other readings; a code
- *       stands alone);
- *   <li>or, instead of the two distances: it is a negative whole number and no other reading is
- *       negative (-200 among concentrations that are never below 0);
- *   <li>it occurs more than {@link #DOMINANCE} times as often as any other single value beyond that
- *       fence on its side: a heavy tail spreads over many values, a code piles up on one.
+ *   <li>it lies more than {@link #FENCE} interquartile ranges beyond the quartiles of the bulk and
+ *       beyond its 1st (99th) percentile, and more than {@link #GAP} interquartile ranges from the
+ *       nearest other reading on either side (a second level of a quantised or multi-level signal
+ *       sits next to other readings; a code stands alone);
+ *   <li>or, instead of the distances: it is a negative whole number, no reading of the bulk but
+ *       spikes is negative and the bulk is not a few-state signal (-200 among concentrations that
+ *       are never below 0);
+ *   <li>it occurs more than {@link #DOMINANCE} times as often as any other single non-zero value of
+ *       the bulk that lies beyond the fence on its side and at least half as far from the median: a
+ *       heavy tail spreads over many values, a code piles up on one, and a second level of the
+ *       signal close to the bulk or a pile of zeros is no evidence against a code far out.
  * </ul>
  *
- * Several codes are found one after another (each round leaves the codes found so far out of the
- * quartiles). One sort of the values: n log n.
+ * When the bulk is a few-state signal ({@link Robust#fewStates}) a code must lie more than {@link
+ * #FENCE} times the states' range beyond all of them (quantiles would interpolate between two
+ * states and make one state a code of the others); when the bulk is a single value (a flag whose
+ * other state is the candidate) nothing is a code: a two-state signal is not a fault. Several codes
+ * are found one after another. Sorting the values: n log n.
  */
 public final class SentinelCheck {
   private SentinelCheck() {}
@@ -43,31 +53,43 @@ public final class SentinelCheck {
 
   /** The codes found in the values (finite values only), most frequent first. */
   public static double[] codes(double[] values) {
-    double[] s = Robust.finiteSorted(values);
-    int n = s.length;
+    return codes(values, null, null);
+  }
+
+  /**
+   * The codes found in the values, with the positions marked in {@code aside} (may be null: zero
+   * runs and frozen runs) left out of the bulk the candidates are judged against, and those marked
+   * in {@code spikes} (may be null) left out of the negative-number rule; a candidate's readings
+   * count wherever they are.
+   */
+  static double[] codes(double[] values, boolean[] aside, boolean[] spikes) {
+    double[] all = Robust.finiteSorted(values);
+    int n = all.length;
     if (n < 10) {
       return new double[0];
     }
-    // distinct values with their index ranges in the sorted array
-    List<int[]> ranges = new ArrayList<>();
+    double[] bulk = aside == null ? all : kept(values, aside, null);
+    double[] calm = spikes == null ? bulk : kept(values, aside, spikes);
+    // distinct values with their counts
+    List<double[]> ranges = new ArrayList<>();
     for (int i = 0; i < n; ) {
       int j = i + 1;
-      while (j < n && s[j] == s[i]) {
+      while (j < n && all[j] == all[i]) {
         j++;
       }
-      if (j - i >= MIN_COUNT && s[i] != 0) {
-        ranges.add(new int[] {i, j});
+      if (j - i >= MIN_COUNT && all[i] != 0) {
+        ranges.add(new double[] {all[i], j - i});
       }
       i = j;
     }
     // candidates: the most frequent values, and the most extreme repeated ones (codes usually are)
-    List<int[]> byCount = new ArrayList<>(ranges);
-    byCount.sort((a, b) -> Integer.compare(b[1] - b[0], a[1] - a[0]));
-    List<int[]> cands =
+    List<double[]> byCount = new ArrayList<>(ranges);
+    byCount.sort((a, b) -> Double.compare(b[1], a[1]));
+    List<double[]> cands =
         new ArrayList<>(byCount.subList(0, Math.min(MAX_CANDIDATES, byCount.size())));
     for (int k = 0; k < Math.min(EXTREME_CANDIDATES, ranges.size()); k++) {
-      int[] lo = ranges.get(k);
-      int[] hi = ranges.get(ranges.size() - 1 - k);
+      double[] lo = ranges.get(k);
+      double[] hi = ranges.get(ranges.size() - 1 - k);
       if (!cands.contains(lo)) {
         cands.add(lo);
       }
@@ -75,18 +97,18 @@ public final class SentinelCheck {
         cands.add(hi);
       }
     }
-    ranges = cands;
-    List<int[]> found = new ArrayList<>();
+    double[][] states = mostFrequent(bulk, Robust.FEW_STATES + MAX_CODES + 1);
+    List<double[]> found = new ArrayList<>();
     boolean more = true;
     while (more && found.size() < MAX_CODES) {
       more = false;
-      for (int[] cand : ranges) {
+      for (double[] cand : cands) {
         if (found.contains(cand)) {
           continue;
         }
-        List<int[]> excluded = new ArrayList<>(found);
+        List<double[]> excluded = new ArrayList<>(found);
         excluded.add(cand);
-        if (isCode(s, cand, excluded)) {
+        if (isCode(bulk, calm, states, cand[0], (long) cand[1], excluded)) {
           found.add(cand);
           more = true;
           break;
@@ -95,14 +117,47 @@ public final class SentinelCheck {
     }
     double[] out = new double[found.size()];
     for (int k = 0; k < out.length; k++) {
-      out[k] = s[found.get(k)[0]];
+      out[k] = found.get(k)[0];
     }
     return out;
   }
 
-  private static boolean isCode(double[] s, int[] cand, List<int[]> excluded) {
-    List<int[]> ex = new ArrayList<>(excluded);
+  /** The sorted finite values at the positions marked in neither mask (either may be null). */
+  private static double[] kept(double[] values, boolean[] a, boolean[] b) {
+    double[] kept = new double[values.length];
+    int k = 0;
+    for (int i = 0; i < values.length; i++) {
+      if ((a == null || !a[i]) && (b == null || !b[i]) && Double.isFinite(values[i])) {
+        kept[k++] = values[i];
+      }
+    }
+    double[] out = Arrays.copyOf(kept, k);
+    Arrays.sort(out);
+    return out;
+  }
+
+  /** The index ranges of the sorted values {@code s} that hold the excluded values, by start. */
+  private static List<int[]> ranges(double[] s, List<double[]> excluded) {
+    List<int[]> ex = new ArrayList<>();
+    for (double[] e : excluded) {
+      int a = lowerBound(s, e[0]);
+      int b = upperBound(s, e[0]);
+      if (b > a) {
+        ex.add(new int[] {a, b});
+      }
+    }
     ex.sort((a, b) -> Integer.compare(a[0], b[0]));
+    return ex;
+  }
+
+  /**
+   * Whether {@code v}, seen {@code count} times, is a code against the sorted bulk {@code s} (and
+   * {@code calm}, the bulk without spikes) with the values {@code excluded} (the candidate and the
+   * codes found) taken out.
+   */
+  private static boolean isCode(
+      double[] s, double[] calm, double[][] states, double v, long count, List<double[]> excluded) {
+    List<int[]> ex = ranges(s, excluded);
     int removed = 0;
     for (int[] r : ex) {
       removed += r[1] - r[0];
@@ -111,44 +166,59 @@ public final class SentinelCheck {
     if (m < 5) {
       return false;
     }
+    if (fewStates(states, excluded, m)) {
+      // the other readings sit on a few states: a code lies far beyond all of them, measured in
+      // their own range (quantiles would interpolate between two states and make a state a code)
+      double min = quantile(s, ex, m, 0.0);
+      double max = quantile(s, ex, m, 1.0);
+      double range = max - min;
+      return range > 0 && (v < min - FENCE * range || v > max + FENCE * range);
+    }
     double q1 = quantile(s, ex, m, 0.25);
     double q3 = quantile(s, ex, m, 0.75);
+    double p01 = quantile(s, ex, m, 0.01);
+    double p99 = quantile(s, ex, m, 0.99);
     double iqr = q3 - q1;
     if (!(iqr > 0)) {
-      double lo = quantile(s, ex, m, 0.01);
-      double hi = quantile(s, ex, m, 0.99);
-      iqr = hi - lo;
-      if (!(iqr > 0)) {
-        // the other values are all equal: any other value repeated this often stands out
-        iqr = Math.max(Math.abs(q1) * 1e-3, Double.MIN_NORMAL);
-      }
+      iqr = p99 - p01;
     }
-    double v = s[cand[0]];
-    double lowFence = q1 - FENCE * iqr;
-    double highFence = q3 + FENCE * iqr;
+    if (!(iqr > 0)) {
+      iqr = quantile(s, ex, m, 1.0) - quantile(s, ex, m, 0.0);
+    }
+    if (!(iqr > 0) || !Double.isFinite(iqr)) {
+      // the other readings are all one value: a two-state signal, not a code
+      return false;
+    }
+    double median = quantile(s, ex, m, 0.5);
     // a negative whole number below readings that are never negative is impossible for the quantity
     // (a concentration, a count): far outside whatever the spread
-    double lowest = nearestRemaining(s, ex, 0, 1);
-    if (v < 0 && v <= -1 && v == Math.rint(v) && lowest >= 0) {
-      long tail = maxCount(s, ex, 0, lowerBound(s, 0));
-      return cand[1] - cand[0] > DOMINANCE * tail;
+    if (v <= -1 && v == Math.rint(v)) {
+      List<int[]> exCalm = ranges(calm, excluded);
+      if (nearestRemaining(calm, exCalm, 0, 1) >= 0) {
+        return true;
+      }
     }
+    double lowFence = q1 - FENCE * iqr;
+    double highFence = q3 + FENCE * iqr;
+    double reach = 0.5 * Math.abs(v - median);
     long tail;
-    double nearest;
-    if (v < lowFence) {
-      tail = maxCount(s, ex, 0, lowerBound(s, lowFence));
-      nearest = nearestRemaining(s, ex, cand[1], 1);
-    } else if (v > highFence) {
-      tail = maxCount(s, ex, upperBound(s, highFence), s.length);
-      nearest = nearestRemaining(s, ex, cand[0] - 1, -1);
+    double inner;
+    double outer;
+    if (v < lowFence && v < p01) {
+      tail = maxCount(s, ex, 0, lowerBound(s, Math.min(lowFence, median - reach)));
+      inner = nearestRemaining(s, ex, upperBound(s, v), 1);
+      outer = nearestRemaining(s, ex, lowerBound(s, v) - 1, -1);
+    } else if (v > highFence && v > p99) {
+      tail = maxCount(s, ex, upperBound(s, Math.max(highFence, median + reach)), s.length);
+      inner = nearestRemaining(s, ex, lowerBound(s, v) - 1, -1);
+      outer = nearestRemaining(s, ex, upperBound(s, v), 1);
     } else {
       return false;
     }
-    if (!(Math.abs(nearest - v) > GAP * iqr)) {
+    if (!(Math.abs(inner - v) > GAP * iqr) || Math.abs(outer - v) <= GAP * iqr) {
       return false;
     }
-    long c = cand[1] - cand[0];
-    return c > DOMINANCE * tail;
+    return count > DOMINANCE * tail;
   }
 
   /** Quantile of the sorted values without the excluded index ranges (sorted by start). */
@@ -189,10 +259,13 @@ public final class SentinelCheck {
     return Double.NaN;
   }
 
-  /** The largest number of repeats of one value among s[from..to) outside the excluded ranges. */
+  /**
+   * The largest number of repeats of one non-zero value among s[from..to) outside the excluded
+   * ranges.
+   */
   private static long maxCount(double[] s, List<int[]> ex, int from, int to) {
     long best = 0;
-    int i = from;
+    int i = Math.max(0, from);
     while (i < to) {
       boolean skip = false;
       for (int[] r : ex) {
@@ -209,10 +282,57 @@ public final class SentinelCheck {
       while (j < to && s[j] == s[i]) {
         j++;
       }
-      best = Math.max(best, j - i);
+      if (s[i] != 0) {
+        best = Math.max(best, j - i);
+      }
       i = j;
     }
     return best;
+  }
+
+  /** The {@code k} most frequent values of the sorted array as {value, count}, most first. */
+  private static double[][] mostFrequent(double[] s, int k) {
+    double[][] top = new double[k][];
+    for (int i = 0; i < s.length; ) {
+      int j = i + 1;
+      while (j < s.length && s[j] == s[i]) {
+        j++;
+      }
+      double[] e = {s[i], j - i};
+      for (int t = 0; t < k; t++) {
+        if (top[t] == null || e[1] > top[t][1]) {
+          System.arraycopy(top, t, top, t + 1, k - t - 1);
+          top[t] = e;
+          break;
+        }
+      }
+      i = j;
+    }
+    return top;
+  }
+
+  /**
+   * Whether the m readings of the bulk without the excluded values are a few-state signal ({@link
+   * Robust#fewStates}): their most frequent values are among the bulk's most frequent {@code
+   * states} once the excluded values are taken out.
+   */
+  private static boolean fewStates(double[][] states, List<double[]> excluded, int m) {
+    long covered = 0;
+    int used = 0;
+    for (double[] st : states) {
+      if (st == null || used == Robust.FEW_STATES) {
+        break;
+      }
+      boolean out = false;
+      for (double[] e : excluded) {
+        out |= e[0] == st[0];
+      }
+      if (!out) {
+        covered += (long) st[1];
+        used++;
+      }
+    }
+    return covered >= Robust.STATE_COVER * m;
   }
 
   private static int lowerBound(double[] s, double x) {
@@ -273,22 +393,25 @@ public final class SentinelCheck {
       String where =
           sorted.length == 0
               ? "and no other value occurs"
-              : String.format(
-                  Locale.ROOT,
-                  "far %s the other readings (middle half %s to %s)",
-                  code < Robust.quantile(sorted, 0.5) ? "below" : "above",
-                  Robust.num(Robust.quantile(sorted, 0.25)),
-                  Robust.num(Robust.quantile(sorted, 0.75)));
+              : "far "
+                  + (code < Robust.quantile(sorted, 0.5) ? "below" : "above")
+                  + " the other readings (middle half "
+                  + Prose.value(Robust.quantile(sorted, 0.25))
+                  + " to "
+                  + Prose.value(Robust.quantile(sorted, 0.75))
+                  + ")";
       String msg =
-          String.format(
-              Locale.ROOT,
-              "the value %s occurs %d times (%s of the readings) in %d run(s), %s: a code for \"missing\"; treated"
-                  + " as missing",
-              Robust.num(code),
-              runs.points,
-              Alignment.pct(runs.points / (double) Math.max(1, finite)),
-              runs.runs,
-              where);
+          "the value "
+              + Prose.value(code)
+              + " occurs "
+              + Prose.count(runs.points, "time")
+              + " ("
+              + Prose.share(runs.points, finite)
+              + " of the readings) in "
+              + Prose.count(runs.runs, "run")
+              + ", "
+              + where
+              + ": a code for \"missing\"; treated as missing";
       out.add(
           new Finding(
               CheckType.VALUE_SENTINEL.id(),

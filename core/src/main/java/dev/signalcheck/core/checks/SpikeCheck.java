@@ -5,8 +5,8 @@ import dev.signalcheck.core.finding.CheckType;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Severity;
 import dev.signalcheck.core.series.RegularSeries;
+import dev.signalcheck.core.text.Prose;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -17,10 +17,15 @@ import java.util.Map;
  *   <li>season: when the series has a season m and at least three seasons, each reading is first
  *       compared with the median of the readings at the same phase one and two seasons before and
  *       after (a peak that comes back every day is expected, and a linear trend cancels out);
- *       otherwise with 0;
- *   <li>local level: the median of that difference over the {@link #HALF_WINDOW} readings on either
- *       side (the reading itself left out), so a day that runs higher as a whole is not a spike;
- *       residual = difference − local level;
+ *       otherwise with 0. The season is used only when it gives the tighter limit (step 4): a
+ *       season that does not repeat well, or whose references are missing, only adds noise;
+ *   <li>local level: the median of that difference over the {@link #HALF_WINDOW} nearest readings
+ *       on either side (the reading itself left out, looking past missing readings up to {@link
+ *       #REACH} steps away), so a day that runs higher as a whole is not a spike; residual =
+ *       difference − local level. In a second pass the spikes of the first are nobody's season, so
+ *       a spike does not make the same hour of the next day a spike (the local median of ten
+ *       neighbours needs no such help, and leaving neighbours out at a step would turn the step's
+ *       edge into spikes);
  *   <li>scale: 1.4826 × the median absolute deviation of all residuals (the standard deviation for
  *       normal noise), or 1.2533 × their mean absolute deviation when more than half of them are 0;
  *   <li>a candidate's residual is more than {@link #THRESHOLD} scales from the median residual, and
@@ -30,12 +35,16 @@ import java.util.Map;
  *       excursions are episodes or level changes, not spikes.
  * </ol>
  *
- * Linear time: two small medians per reading plus two sorts for the scale.
+ * Linear time: a few small medians per reading plus four sorts for the scales.
  */
 public final class SpikeCheck {
   private SpikeCheck() {}
 
   static final int HALF_WINDOW = 5;
+
+  /** How far (in steps) the neighbours of a reading are looked for past missing readings. */
+  static final int REACH = 4 * HALF_WINDOW;
+
   static final double THRESHOLD = 8.0;
   static final int MAX_LENGTH = 3;
   static final double TAIL_FACTOR = 2.0;
@@ -51,6 +60,15 @@ public final class SpikeCheck {
    * too few neighbours).
    */
   static double[] residuals(double[] v, int season) {
+    return residuals(v, season, null);
+  }
+
+  /**
+   * Residuals as above, with the readings at the positions marked in {@code aside} (may be null:
+   * spikes of a first pass) not used as anyone's season, so that one spike does not make the same
+   * hour of the next day look like a spike.
+   */
+  static double[] residuals(double[] v, int season, boolean[] aside) {
     int n = v.length;
     double[] r = v;
     if (seasonal(season, n)) {
@@ -64,7 +82,7 @@ public final class SpikeCheck {
         int c = 0;
         for (int j = -2; j <= 2; j++) {
           long k = t + (long) j * season;
-          if (j != 0 && k >= 0 && k < n && Double.isFinite(v[(int) k])) {
+          if (j != 0 && k >= 0 && k < n && Double.isFinite(v[(int) k]) && !isAside(aside, k)) {
             four[c++] = v[(int) k];
           }
         }
@@ -81,9 +99,15 @@ public final class SpikeCheck {
         continue;
       }
       int c = 0;
-      for (int k = Math.max(0, t - HALF_WINDOW); k <= Math.min(n - 1, t + HALF_WINDOW); k++) {
-        if (k != t && Double.isFinite(r[k])) {
-          buf[c++] = r[k];
+      for (int dir = -1; dir <= 1; dir += 2) {
+        int got = 0;
+        for (int k = t + dir;
+            k >= 0 && k < n && got < HALF_WINDOW && Math.abs(k - t) <= REACH;
+            k += dir) {
+          if (Double.isFinite(r[k])) {
+            buf[c++] = r[k];
+            got++;
+          }
         }
       }
       if (c >= HALF_WINDOW) {
@@ -93,31 +117,81 @@ public final class SpikeCheck {
     return e;
   }
 
-  /** Flags the spike positions of {@code v}. */
-  static boolean[] find(double[] v, int season) {
-    int n = v.length;
-    boolean[] spike = new boolean[n];
-    double[] e = residuals(v, season);
-    double[] s = Robust.finiteSorted(e);
-    if (s.length < 4 * HALF_WINDOW) {
-      return spike;
+  /** Residuals, their median and the limit beyond which a residual is a candidate. */
+  record Fit(double[] residuals, double center, double limit) {}
+
+  /**
+   * The residuals against the season and the local level, or against the local level alone when
+   * that gives the tighter limit (a season that does not repeat well, or whose references are
+   * missing, only adds noise); null when there are too few residuals or no spread.
+   */
+  static Fit fit(double[] v, int season, boolean[] aside) {
+    Fit plain = fitWith(residuals(v, 1, aside));
+    if (!seasonal(season, v.length)) {
+      return plain;
     }
-    double center = Robust.quantile(s, 0.5);
-    double[] dev = new double[s.length];
+    Fit seasonal = fitWith(residuals(v, season, aside));
+    if (plain == null || (seasonal != null && seasonal.limit() <= plain.limit())) {
+      return seasonal;
+    }
+    return plain;
+  }
+
+  private static Fit fitWith(double[] e) {
+    double[] buf = new double[e.length];
+    int m = 0;
+    for (double x : e) {
+      if (Double.isFinite(x)) {
+        buf[m++] = x;
+      }
+    }
+    if (m < 4 * HALF_WINDOW) {
+      return null;
+    }
+    double center = Robust.quantileInPlace(buf, m, 0.5);
     double sumAbs = 0;
-    for (int i = 0; i < s.length; i++) {
-      dev[i] = Math.abs(s[i] - center);
-      sumAbs += dev[i];
+    for (int i = 0; i < m; i++) {
+      buf[i] = Math.abs(buf[i] - center);
+      sumAbs += buf[i];
     }
-    java.util.Arrays.sort(dev);
-    double scale = 1.4826 * Robust.quantile(dev, 0.5);
+    double scale = 1.4826 * Robust.quantileInPlace(buf, m, 0.5);
     if (!(scale > 0)) {
-      scale = 1.2533 * sumAbs / dev.length;
+      scale = 1.2533 * sumAbs / m;
     }
     if (!(scale > 0) || !Double.isFinite(scale)) {
+      return null;
+    }
+    double tail = Robust.quantileInPlace(buf, m, TAIL_QUANTILE);
+    double limit = Math.max(THRESHOLD * scale, TAIL_FACTOR * tail);
+    return new Fit(e, center, limit);
+  }
+
+  private static boolean isAside(boolean[] aside, long k) {
+    return aside != null && aside[(int) k];
+  }
+
+  /**
+   * Flags the spike positions of {@code v} in two passes: the spikes of the first are nobody's
+   * season in the second, so that a spike does not make the same hour of the next day a spike.
+   */
+  static boolean[] find(double[] v, int season) {
+    return find(v, season, find(v, season, null));
+  }
+
+  /**
+   * Flags the spike positions of {@code v}, with the readings marked in {@code aside} (may be null)
+   * not used as references.
+   */
+  static boolean[] find(double[] v, int season, boolean[] aside) {
+    int n = v.length;
+    boolean[] spike = new boolean[n];
+    Fit f = fit(v, season, aside);
+    if (f == null) {
       return spike;
     }
-    double limit = Math.max(THRESHOLD * scale, TAIL_FACTOR * Robust.quantile(dev, TAIL_QUANTILE));
+    double[] e = f.residuals();
+    double center = f.center();
+    double limit = f.limit();
     int[] sign = new int[n];
     for (int t = 0; t < n; t++) {
       double d = e[t] - center;
@@ -144,14 +218,15 @@ public final class SpikeCheck {
   }
 
   public static List<Finding> check(RegularSeries s, int season) {
-    return check(s, s.values(), season);
+    return findings(s, s.values(), season, find(s.values(), season));
   }
 
-  static List<Finding> check(RegularSeries s, double[] v, int season) {
-    boolean[] spike = find(v, season);
+  /**
+   * The finding for the spikes found in {@code v} (the spike baseline: codes, zero runs and frozen
+   * runs set to NaN).
+   */
+  static List<Finding> findings(RegularSeries s, double[] v, int season, boolean[] spike) {
     RunCollector c = new RunCollector(s);
-    int largest = -1;
-    double[] e = null;
     for (int t = 0; t < spike.length; t++) {
       if (!spike[t]) {
         continue;
@@ -166,22 +241,25 @@ public final class SpikeCheck {
     if (c.points == 0) {
       return List.of();
     }
-    e = residuals(v, season);
+    Fit f = fit(v, season, spike);
+    double[] e = f == null ? residuals(v, season, spike) : f.residuals();
+    int largest = -1;
     for (int t = 0; t < spike.length; t++) {
       if (spike[t] && (largest < 0 || Math.abs(e[t]) > Math.abs(e[largest]))) {
         largest = t;
       }
     }
     String msg =
-        String.format(
-            Locale.ROOT,
-            "%d isolated reading(s) far from their neighbours and their season, in %d spike(s); the largest, %s at %s,"
-                + " is %s away from what its neighbours and season suggest",
-            c.points,
-            c.runs,
-            Robust.num(v[largest]),
-            s.formattedTime(largest),
-            Robust.num(Math.abs(e[largest])));
+        Prose.count(c.points, "isolated reading")
+            + " far from their neighbours and their season, in "
+            + Prose.count(c.runs, "spike")
+            + "; the largest, "
+            + Prose.value(v[largest])
+            + " at "
+            + s.formattedTime(largest)
+            + ", is "
+            + Prose.value(Math.abs(e[largest]))
+            + " away from what its neighbours and season suggest";
     return List.of(
         new Finding(
             CheckType.VALUE_SPIKE.id(),

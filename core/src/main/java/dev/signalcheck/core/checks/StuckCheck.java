@@ -5,20 +5,21 @@ import dev.signalcheck.core.finding.CheckType;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Severity;
 import dev.signalcheck.core.series.RegularSeries;
+import dev.signalcheck.core.text.Prose;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * {@code value.stuck}: runs of identical readings (within a tolerance) much longer than the series'
  * own usual runs: a frozen sensor. The usual run length is the {@link #USUAL_QUANTILE} quantile of
  * the lengths of all runs of repeated values (each run counted once, so a few long frozen stretches
- * do not move it); a run is flagged when it is at least {@link #FACTOR} times that and at least
- * {@link #MIN_RUN} readings long. A quantised sensor repeats its values often and its usual runs
- * are long, so its short repeats stay below the threshold. A run that comes back at the same phase
- * one or two seasons away (about as long) is part of the series' daily shape, not a fault. Runs of
- * exact zeros are left to {@code value.zero-run}, and a series with a single value throughout to
- * {@code series.constant}. A missing value ends a run. Linear time.
+ * do not move it; zero runs already found as faults are left out); a run is flagged when it is at
+ * least {@link #FACTOR} times that and at least {@link #MIN_RUN} readings long. A quantised sensor
+ * repeats its values often and its usual runs are long, so its short repeats stay below the
+ * threshold. A run that comes back at the same phase one or two seasons away, about as long and at
+ * the same value, is part of the series' daily shape, not a fault. Runs of exact zeros are left to
+ * {@code value.zero-run}, and a series with a single value throughout to {@code series.constant}. A
+ * missing value (a code for missing among them) ends a run. Linear time.
  */
 public final class StuckCheck {
   private StuckCheck() {}
@@ -31,9 +32,19 @@ public final class StuckCheck {
   static final double TOLERANCE = 1e-6;
 
   /** The flagged runs as [from, to] grid positions, or an empty array; plus the threshold used. */
-  record Runs(int[][] runs, int threshold, int usual) {}
+  record Runs(int[][] runs, int threshold, int usual) {
+    static final Runs NONE = new Runs(new int[0][], 0, 0);
+  }
 
   static Runs find(double[] v, int season) {
+    return find(v, season, null);
+  }
+
+  /**
+   * The frozen runs of {@code v}; runs that lie wholly at positions marked in {@code aside} (may be
+   * null: zero runs already found) do not count towards the usual run length.
+   */
+  static Runs find(double[] v, int season, boolean[] aside) {
     double[] sorted = Robust.finiteSorted(v);
     if (sorted.length < 2 || sorted[0] == sorted[sorted.length - 1]) {
       return new Runs(new int[0][], 0, 0);
@@ -45,18 +56,22 @@ public final class StuckCheck {
     int n = v.length;
     int[] lengthCounts = new int[n + 1];
     int runCount = 0;
+    int usualCount = 0;
     for (int i = 0; i < n; ) {
       if (!Double.isFinite(v[i])) {
         i++;
         continue;
       }
       int j = runEnd(v, i, tol);
-      lengthCounts[j - i]++;
+      if (v[i] != 0 && (aside == null || !aside[i])) {
+        lengthCounts[j - i]++;
+        usualCount++;
+      }
       runCount++;
       i = j;
     }
     // quantile of run lengths, each run counted once
-    long target = (long) Math.ceil(USUAL_QUANTILE * runCount);
+    long target = (long) Math.ceil(USUAL_QUANTILE * usualCount);
     int usual = 1;
     long cum = 0;
     for (int len = 1; len <= n; len++) {
@@ -89,7 +104,9 @@ public final class StuckCheck {
     for (int k = 0; k < runCount; k++) {
       int a = runStart[k];
       int len = runLen[k];
-      if (len < threshold || v[a] == 0 || recurs(a, len, k, season, runOf, runLen)) {
+      if (len < threshold
+          || v[a] == 0
+          || recurs(v, tol, a, len, k, season, runOf, runStart, runLen)) {
         continue;
       }
       out.add(new int[] {a, a + len - 1});
@@ -97,8 +114,20 @@ public final class StuckCheck {
     return new Runs(out.toArray(new int[0][]), threshold, usual);
   }
 
-  /** Whether a run of about the same length starts at the same phase one or two seasons away. */
-  private static boolean recurs(int a, int len, int k, int season, int[] runOf, int[] runLen) {
+  /**
+   * Whether a run of about the same length, at the same value, lies at the same phase one or two
+   * seasons away (a plateau every evening; another fault a day away is at another value).
+   */
+  private static boolean recurs(
+      double[] v,
+      double tol,
+      int a,
+      int len,
+      int k,
+      int season,
+      int[] runOf,
+      int[] runStart,
+      int[] runLen) {
     if (season <= 1) {
       return false;
     }
@@ -108,7 +137,10 @@ public final class StuckCheck {
         continue;
       }
       int other = runOf[(int) p];
-      if (other >= 0 && other != k && 2L * runLen[other] >= len) {
+      if (other >= 0
+          && other != k
+          && 2L * runLen[other] >= len
+          && Math.abs(v[runStart[other]] - v[a]) <= tol) {
         return true;
       }
     }
@@ -124,12 +156,11 @@ public final class StuckCheck {
   }
 
   public static List<Finding> check(RegularSeries s, int season) {
-    return check(s, s.values(), season);
+    return findings(s, s.values(), find(s.values(), season));
   }
 
-  /** Checks {@code v} (the series' values, possibly with codes masked) on the grid of {@code s}. */
-  static List<Finding> check(RegularSeries s, double[] v, int season) {
-    Runs r = find(v, season);
+  /** The finding for the runs found in {@code v} (the series' values with codes masked). */
+  static List<Finding> findings(RegularSeries s, double[] v, Runs r) {
     if (r.runs().length == 0) {
       return List.of();
     }
@@ -139,16 +170,18 @@ public final class StuckCheck {
     }
     double stuckValue = v[c.longestFrom];
     String msg =
-        String.format(
-            Locale.ROOT,
-            "%d run(s) of identical readings, %d readings in all, each at least %d long where this series' runs of"
-                + " repeats are usually at most %d; %s (value %s): a frozen sensor? The readings are kept",
-            c.runs,
-            c.points,
-            r.threshold(),
-            r.usual(),
-            c.longest(),
-            Robust.num(stuckValue));
+        Prose.count(c.runs, "run")
+            + " of identical readings, "
+            + Prose.count(c.points, "reading")
+            + " in all, each at least "
+            + r.threshold()
+            + " long where this series' runs of repeats are usually at most "
+            + r.usual()
+            + "; "
+            + c.longest()
+            + " (value "
+            + Prose.value(stuckValue)
+            + "): a frozen sensor? The readings are kept";
     return List.of(
         new Finding(
             CheckType.VALUE_STUCK.id(),
@@ -159,14 +192,5 @@ public final class StuckCheck {
             c.intervals,
             c.rows.first(),
             Map.of("runs", c.runs, "minRun", r.threshold())));
-  }
-
-  /** Marks the positions of the flagged runs. */
-  static void mark(double[] v, int season, boolean[] mask) {
-    for (int[] run : find(v, season).runs()) {
-      for (int k = run[0]; k <= run[1]; k++) {
-        mask[k] = true;
-      }
-    }
   }
 }

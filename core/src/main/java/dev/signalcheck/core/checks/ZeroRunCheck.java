@@ -5,18 +5,22 @@ import dev.signalcheck.core.finding.CheckType;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Severity;
 import dev.signalcheck.core.series.RegularSeries;
+import dev.signalcheck.core.text.Prose;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * {@code value.zero-run}: runs of exact zeros in a series that is otherwise far from zero: a sensor
- * that is off. "Far from zero": the non-zero readings all lie on one side of zero and their 1st
- * percentile (99th for negative series) is more than {@link #DISTANCE} interquartile ranges away
- * from zero, and zeros are at most {@link #MAX_ZERO_SHARE} of the readings. Counts, intermittent
- * demand, on/off signals and anything that crosses zero are never flagged. Linear time apart from
- * one sort.
+ * that is off. "Far from zero": the 1st percentile of the non-zero readings (99th for negative
+ * series) is more than {@link #DISTANCE} interquartile ranges away from zero, and zeros are at most
+ * {@link #MAX_ZERO_SHARE} of the readings. The non-zero readings are judged without the codes for
+ * missing (masked before), the spikes and frozen runs an earlier round of {@link ValueChecks} set
+ * aside: a few readings on the other side of zero (a code, a downward spike) do not hide the zero
+ * runs, while a series that truly crosses zero has far more than 1% of its readings there. Counts,
+ * intermittent demand, on/off signals and anything that crosses zero are never flagged. Linear time
+ * apart from one sort.
  */
 public final class ZeroRunCheck {
   private ZeroRunCheck() {}
@@ -29,40 +33,42 @@ public final class ZeroRunCheck {
    */
   static final double MAX_ZERO_SHARE = 0.25;
 
-  /** Whether zero lies far outside the non-zero readings. */
-  static boolean applies(double[] v) {
+  /**
+   * Whether zero lies far outside the non-zero readings; those at the positions marked in {@code
+   * aside} (may be null) are left out.
+   */
+  static boolean applies(double[] v, boolean[] aside) {
     int zeros = 0;
     int k = 0;
     double[] nz = new double[v.length];
-    for (double x : v) {
+    for (int i = 0; i < v.length; i++) {
+      double x = v[i];
       if (!Double.isFinite(x)) {
         continue;
       }
       if (x == 0) {
         zeros++;
-      } else {
+      } else if (aside == null || !aside[i]) {
         nz[k++] = x;
       }
     }
     if (zeros == 0 || k < MIN_NONZERO || zeros > MAX_ZERO_SHARE * (zeros + k)) {
       return false;
     }
-    double[] s = java.util.Arrays.copyOf(nz, k);
-    java.util.Arrays.sort(s);
+    double[] s = Arrays.copyOf(nz, k);
+    Arrays.sort(s);
     double iqr = Robust.iqr(s);
-    if (s[0] > 0) {
-      return Robust.quantile(s, 0.01) > DISTANCE * iqr;
-    }
-    if (s[k - 1] < 0) {
-      return -Robust.quantile(s, 0.99) > DISTANCE * iqr;
-    }
-    return false;
+    return Robust.quantile(s, 0.01) > DISTANCE * iqr || -Robust.quantile(s, 0.99) > DISTANCE * iqr;
   }
 
   /** The runs of zeros as [from, to], when the check applies. */
   static List<int[]> find(double[] v) {
+    return find(v, null);
+  }
+
+  static List<int[]> find(double[] v, boolean[] aside) {
     List<int[]> out = new ArrayList<>();
-    if (!applies(v)) {
+    if (!applies(v, aside)) {
       return out;
     }
     for (int i = 0; i < v.length; i++) {
@@ -79,11 +85,11 @@ public final class ZeroRunCheck {
   }
 
   public static List<Finding> check(RegularSeries s) {
-    return check(s, s.values());
+    return findings(s, s.values(), find(s.values()));
   }
 
-  static List<Finding> check(RegularSeries s, double[] v) {
-    List<int[]> runs = find(v);
+  /** The finding for the zero runs found in {@code v} (the series' values with codes masked). */
+  static List<Finding> findings(RegularSeries s, double[] v, List<int[]> runs) {
     if (runs.isEmpty()) {
       return List.of();
     }
@@ -91,16 +97,16 @@ public final class ZeroRunCheck {
     for (int[] r : runs) {
       c.add(r[0], r[1], r[1] - r[0] + 1);
     }
-    double med = Robust.median(v);
+    double[] nonZero = Arrays.stream(v).filter(x -> x != 0).toArray();
     String msg =
-        String.format(
-            Locale.ROOT,
-            "%d reading(s) of exactly 0 in %d run(s), in a series that is otherwise far from zero (median %s); %s:"
-                + " a sensor that was off? The readings are kept",
-            c.points,
-            c.runs,
-            Robust.num(med),
-            c.longest());
+        Prose.count(c.points, "reading")
+            + " of exactly 0 in "
+            + Prose.count(c.runs, "run")
+            + ", in a series that is otherwise far from zero (median "
+            + Prose.value(Robust.median(nonZero))
+            + "); "
+            + c.longest()
+            + ": a sensor that was off? The readings are kept";
     return List.of(
         new Finding(
             CheckType.VALUE_ZERO_RUN.id(),

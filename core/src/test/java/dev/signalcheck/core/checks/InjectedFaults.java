@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Injects known faults into real series and measures how many the value checks find (recall). Used
- * by {@link InjectedFaultsTest}; {@link #main} prints the table of docs/checks.md.
+ * Injects one kind of known fault into real series and measures how many the value checks, run as
+ * {@link ValueChecks} runs them, find (recall). Used by {@link InjectedFaultsTest}; {@link #main}
+ * prints the single-fault tables of docs/checks.md.
  */
 final class InjectedFaults {
   private InjectedFaults() {}
@@ -73,8 +74,7 @@ final class InjectedFaults {
         continue;
       }
       series++;
-      StuckCheck.Runs got =
-          StuckCheck.find(SentinelCheck.maskCodes(v, SentinelCheck.codes(v)), s.season());
+      StuckCheck.Runs got = ValueChecks.decide(v, s.season()).stuck();
       for (int[] r : runs) {
         inj++;
         if (overlaps(r, got.runs())) {
@@ -113,7 +113,7 @@ final class InjectedFaults {
         runs.add(new int[] {p, p + len - 1});
       }
       series++;
-      List<int[]> got = ZeroRunCheck.find(v);
+      List<int[]> got = ValueChecks.decide(v, s.season()).zeroRuns();
       for (int[] r : runs) {
         inj++;
         if (overlaps(r, got.toArray(new int[0][]))) {
@@ -150,8 +150,7 @@ final class InjectedFaults {
         continue;
       }
       series++;
-      boolean[] got =
-          SpikeCheck.find(SentinelCheck.maskCodes(v, SentinelCheck.codes(v)), s.season());
+      boolean[] got = ValueChecks.decide(v, s.season()).spikes();
       for (int p : at) {
         inj++;
         if (got[p]) {
@@ -205,7 +204,7 @@ final class InjectedFaults {
           }
         }
       }
-      double[] codes = SentinelCheck.codes(v);
+      double[] codes = ValueChecks.decide(v, s.season()).codes();
       double injected = code;
       boolean hit = Arrays.stream(codes).anyMatch(c -> c == injected);
       inj += at.size();

@@ -21,15 +21,14 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads the test data sets used to measure the value checks (NAB, M4 Hourly) onto their regular
- * grid.
+ * Reads the test data sets used to measure the value checks (NAB, M4 Hourly, SKAB) onto their
+ * regular grid.
  */
 final class RealSeries {
   private RealSeries() {}
 
   static final Path DATA = Path.of("..", "testdata");
-  private static final DateTimeFormatter NAB_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private static final TimeFormat LOCAL = new TimeFormat(TimeKind.LOCAL_DATETIME, null);
   private static final TimeFormat INDEX = new TimeFormat(TimeKind.INDEX, null);
 
@@ -46,9 +45,16 @@ final class RealSeries {
 
   /** A NAB file ({@code timestamp,value}), aligned. */
   static Named nab(Path p) {
-    SeriesData d = new SeriesData("value", "value", LOCAL);
+    return delimited(p, ",", "value", p.getFileName().toString().replace(".gz", ""));
+  }
+
+  /**
+   * One column of a file whose first column is a {@code yyyy-MM-dd HH:mm:ss} time stamp, aligned.
+   */
+  private static Named delimited(Path p, String separator, String column, String name) {
+    SeriesData d = new SeriesData(column, column, LOCAL);
     try (BufferedReader r = open(p)) {
-      r.readLine();
+      int col = List.of(r.readLine().split(separator)).indexOf(column);
       String line;
       long row = 0;
       while ((line = r.readLine()) != null) {
@@ -56,19 +62,15 @@ final class RealSeries {
           continue;
         }
         row++;
-        int comma = line.indexOf(',');
-        long t =
-            LocalDateTime.parse(line.substring(0, comma), NAB_TIME)
-                .toInstant(ZoneOffset.UTC)
-                .toEpochMilli();
-        d.add(row, t, null, Double.parseDouble(line.substring(comma + 1)), SeriesData.OK, null);
+        String[] f = line.split(separator);
+        long t = LocalDateTime.parse(f[0], TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
+        d.add(row, t, null, Double.parseDouble(f[col]), SeriesData.OK, null);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     RegularSeries reg = Alignment.align(d, null).regular();
-    return new Named(
-        p.getFileName().toString().replace(".gz", ""), reg, reg.step().defaultSeason());
+    return new Named(name, reg, reg.step().defaultSeason());
   }
 
   /** Every NAB file of a folder in testdata/nab. */
@@ -78,6 +80,27 @@ final class RealSeries {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The column names of a SKAB file ({@code datetime;col;col;…}, semicolon-separated). */
+  static List<String> skabColumns(Path p) {
+    try (BufferedReader r = open(p)) {
+      String[] h = r.readLine().split(";");
+      return List.of(h).subList(1, h.length);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One column of a SKAB file (1-second readings), aligned. */
+  static Named skab(Path p, String column) {
+    return delimited(p, ";", column, p.getFileName().toString().replace(".gz", "") + ":" + column);
+  }
+
+  /** Every column of a SKAB file in testdata/skab. */
+  static List<Named> skabFile(String file) {
+    Path p = DATA.resolve("skab").resolve(file);
+    return skabColumns(p).stream().map(c -> skab(p, c)).toList();
   }
 
   /** The M4 Hourly training series in testdata/m4 (integer index, season 24). */
