@@ -8,8 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -338,13 +338,13 @@ public final class LedgerQueries {
 
   /** A run's series grouped by MASE definition, each group placed beside the references. */
   public List<Placement> placements(long runId) {
-    Map<Long, List<Double>> groups = new LinkedHashMap<>();
+    Map<Long, RunValues.Doubles> groups = new LinkedHashMap<>();
     query(
         "SELECT mase_definition_id, best_mase FROM series WHERE run_id = ? AND best_mase IS NOT"
             + " NULL AND mase_definition_id IS NOT NULL",
         ps -> ps.setLong(1, runId),
         rs -> {
-          groups.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getDouble(2));
+          groups.computeIfAbsent(rs.getLong(1), k -> new RunValues.Doubles()).add(rs.getDouble(2));
           return null;
         });
     return place(groups, runProjectIsReference(runId));
@@ -359,12 +359,12 @@ public final class LedgerQueries {
         .isEmpty();
   }
 
-  private List<Placement> place(Map<Long, List<Double>> groups, boolean skipReferences) {
+  private List<Placement> place(Map<Long, RunValues.Doubles> groups, boolean skipReferences) {
     List<Placement> out = new ArrayList<>();
-    List<Map.Entry<Long, List<Double>>> sorted = new ArrayList<>(groups.entrySet());
+    List<Map.Entry<Long, RunValues.Doubles>> sorted = new ArrayList<>(groups.entrySet());
     sorted.sort((x, y) -> Integer.compare(y.getValue().size(), x.getValue().size()));
-    for (Map.Entry<Long, List<Double>> g : sorted) {
-      double[] v = g.getValue().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    for (Map.Entry<Long, RunValues.Doubles> g : sorted) {
+      double[] v = g.getValue().sorted();
       double med = Quartiles.q(v, 0.5);
       MetricDefinition def = definition(g.getKey());
       Map<String, double[]> refs = skipReferences ? Map.of() : referenceValues(g.getKey());
@@ -497,50 +497,84 @@ public final class LedgerQueries {
             return null;
           });
     }
-    // the latest complete run of each data set of each project
+    // the latest complete run of each data set of each project: its counts from the run, its
+    // values from run_values (one row per run and kind), or from its series when it has none
     class Acc {
       long datasets;
       long series;
       final long[] verdicts = new long[4];
-      final DoubleList mase = new DoubleList();
-      final DoubleList skill = new DoubleList();
-      final Map<Long, List<Double>> byDefinition = new LinkedHashMap<>();
+      final RunValues.Doubles mase = new RunValues.Doubles();
+      final RunValues.Doubles skill = new RunValues.Doubles();
+      final Map<Long, RunValues.Doubles> byDefinition = new LinkedHashMap<>();
     }
     Map<Long, Acc> acc = new HashMap<>();
+    Map<Long, Acc> byRun = new HashMap<>();
+    String latest = "SELECT MAX(id) AS id FROM run WHERE complete GROUP BY project_id, dataset_id";
     query(
-        "SELECT project_id, COUNT(*) FROM (SELECT project_id, dataset_id FROM run WHERE complete"
-            + " GROUP BY project_id, dataset_id) x GROUP BY project_id",
+        "SELECT r.id, r.project_id, r.series_count, r.strong, r.weak, r.no_signal,"
+            + " r.insufficient_data FROM run r WHERE r.id IN ("
+            + latest
+            + ")",
         ps -> {},
         rs -> {
-          acc.computeIfAbsent(rs.getLong(1), k -> new Acc()).datasets = rs.getLong(2);
+          Acc a = acc.computeIfAbsent(rs.getLong(2), k -> new Acc());
+          a.datasets++;
+          a.series += rs.getLong(3);
+          for (int v = 0; v < 4; v++) {
+            a.verdicts[v] += rs.getLong(4 + v);
+          }
+          byRun.put(rs.getLong(1), a);
           return null;
         });
+    Set<Long> withValues = new HashSet<>();
     query(
-        "SELECT r.project_id, s.verdict, s.best_mase, s.skill, s.mase_definition_id FROM series s"
-            + " JOIN run r ON r.id = s.run_id WHERE s.run_id IN (SELECT MAX(id) FROM run WHERE"
-            + " complete GROUP BY project_id, dataset_id)",
+        "SELECT v.run_id, v.kind, v.definition_id, v.vals FROM run_values v WHERE v.run_id IN ("
+            + latest
+            + ")",
         ps -> {},
         rs -> {
-          Acc a = acc.computeIfAbsent(rs.getLong(1), k -> new Acc());
-          a.series++;
-          int v = VERDICTS.indexOf(rs.getString(2));
-          if (v >= 0) {
-            a.verdicts[v]++;
+          long run = rs.getLong(1);
+          Acc a = byRun.get(run);
+          if (a == null) {
+            return null;
           }
-          Double m = getDouble(rs, 3);
-          if (m != null) {
-            a.mase.add(m);
-            Long d = getLong(rs, 5);
+          withValues.add(run);
+          byte[] vals = rs.getBytes(4);
+          if (RunValues.SKILL.equals(rs.getString(2))) {
+            RunValues.decodeInto(vals, a.skill);
+          } else {
+            RunValues.decodeInto(vals, a.mase);
+            Long d = getLong(rs, 3);
             if (d != null) {
-              a.byDefinition.computeIfAbsent(d, k -> new ArrayList<>()).add(m);
+              RunValues.decodeInto(
+                  vals, a.byDefinition.computeIfAbsent(d, k -> new RunValues.Doubles()));
             }
           }
-          Double sk = getDouble(rs, 4);
-          if (sk != null) {
-            a.skill.add(sk);
-          }
           return null;
         });
+    for (Map.Entry<Long, Acc> e : byRun.entrySet()) {
+      if (withValues.contains(e.getKey())) {
+        continue;
+      }
+      Acc a = e.getValue();
+      query(
+          "SELECT best_mase, skill, mase_definition_id FROM series WHERE run_id = ? ORDER BY"
+              + " ordinal",
+          ps -> ps.setLong(1, e.getKey()),
+          rs -> {
+            Double m = getDouble(rs, 1);
+            Long d = getLong(rs, 3);
+            if (m != null && d != null) {
+              a.mase.add(m);
+              a.byDefinition.computeIfAbsent(d, k -> new RunValues.Doubles()).add(m);
+            }
+            Double sk = getDouble(rs, 2);
+            if (sk != null) {
+              a.skill.add(sk);
+            }
+            return null;
+          });
+    }
     List<ProjectRow> out = new ArrayList<>();
     for (Map.Entry<Long, String> p : names.entrySet()) {
       Counts ct = counts.get(p.getKey());
@@ -745,24 +779,5 @@ public final class LedgerQueries {
   static Integer getInt(ResultSet rs, int i) throws SQLException {
     int d = rs.getInt(i);
     return rs.wasNull() ? null : d;
-  }
-
-  /** A growable array of doubles. */
-  static final class DoubleList {
-    private double[] a = new double[16];
-    private int n;
-
-    void add(double v) {
-      if (n == a.length) {
-        a = Arrays.copyOf(a, n * 2);
-      }
-      a[n++] = v;
-    }
-
-    double[] sorted() {
-      double[] s = Arrays.copyOf(a, n);
-      Arrays.sort(s);
-      return s;
-    }
   }
 }

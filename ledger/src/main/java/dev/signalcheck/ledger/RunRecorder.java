@@ -85,6 +85,7 @@ public final class RunRecorder {
   private final MessageDigest content = Canonical.sha256();
   private final Map<String, Long> definitions = new HashMap<>();
   private final List<JsonNode> pending = new ArrayList<>();
+  private RunValues values = new RunValues();
   private final Map<String, PreparedStatement> statements = new HashMap<>();
 
   private long projectId;
@@ -225,6 +226,7 @@ public final class RunRecorder {
         }
         long datasetId = dataset(input, contentHash);
         insertFindings(findings, null);
+        insertValues();
         executeBatches();
         try (PreparedStatement ps =
             c.prepareStatement(
@@ -361,6 +363,7 @@ public final class RunRecorder {
         }
       }
     }
+    values.add(maseDef, bestMase, doubleOrNull(verdict.get("skill")));
     int[] sev = new int[3];
     String worst = null;
     for (JsonNode f : s.path("findings")) {
@@ -467,6 +470,30 @@ public final class RunRecorder {
     insertFindings(s.path("findings"), seriesId);
   }
 
+  /** What {@code ledger projects} reads of this run instead of its series (table run_values). */
+  private void insertValues() throws SQLException {
+    PreparedStatement ps =
+        stmt(
+            "INSERT INTO run_values (run_id, kind, definition_id, n, vals) VALUES (?, ?, ?, ?, ?)");
+    for (Map.Entry<Long, RunValues.Doubles> e : values.mase().entrySet()) {
+      bindValues(ps, RunValues.BEST_MASE, e.getKey(), e.getValue());
+    }
+    bindValues(ps, RunValues.SKILL, null, values.skill());
+    values = new RunValues();
+  }
+
+  private void bindValues(PreparedStatement ps, String kind, Long definition, RunValues.Doubles d)
+      throws SQLException {
+    ps.setLong(1, runId);
+    ps.setString(2, kind);
+    setLong(ps, 3, definition);
+    ps.setInt(4, d.size());
+    ps.setBytes(5, RunValues.encode(d));
+    ps.addBatch();
+  }
+
+  private static final String VALUES_INSERT =
+      "INSERT INTO run_values (run_id, kind, definition_id, n, vals) VALUES (?, ?, ?, ?, ?)";
   private static final String MODEL_INSERT =
       "INSERT INTO model (series_id, model, baseline, skipped, reason, description, overfit)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?)";
@@ -488,7 +515,7 @@ public final class RunRecorder {
 
   /** Sends the batched model, metric and finding rows (models before their metrics). */
   private void executeBatches() throws SQLException {
-    for (String sql : List.of(MODEL_INSERT, METRIC_INSERT, FINDING_INSERT)) {
+    for (String sql : List.of(MODEL_INSERT, METRIC_INSERT, FINDING_INSERT, VALUES_INSERT)) {
       PreparedStatement ps = statements.get(sql);
       if (ps != null) {
         ps.executeBatch();

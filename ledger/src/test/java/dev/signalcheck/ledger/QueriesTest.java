@@ -179,6 +179,25 @@ class QueriesTest {
 
   @ParameterizedTest
   @MethodSource("dialects")
+  void projectsReadFromEachRunsValuesAgreeWithProjectsReadFromItsSeries(LedgerDialect d)
+      throws Exception {
+    Fixture.Runs f = Fixture.of(d);
+    try (Ledger l = Ledger.open(f.location())) {
+      assertThat(RecordingTest.count(l, "SELECT COUNT(*) FROM run_values")).isPositive();
+      List<LedgerQueries.ProjectRow> fromValues = new LedgerQueries(l).projects();
+      // a ledger recorded before run_values existed: every run is read from its series
+      try (java.sql.Statement st = l.connection().createStatement()) {
+        st.executeUpdate("DELETE FROM run_values");
+      }
+      List<LedgerQueries.ProjectRow> fromSeries = new LedgerQueries(l).projects();
+      assertThat(fromValues).isEqualTo(fromSeries);
+      assertThat(fromValues.stream().mapToLong(LedgerQueries.ProjectRow::series).sum())
+          .isGreaterThan(2000);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dialects")
   void aRunIsPlacedBesideTheReferenceWithTheSameDefinition(LedgerDialect d) throws Exception {
     LedgerLocation loc = TestDatabases.fresh(d, java.nio.file.Files.createTempDirectory("sc-"));
     try (Ledger l = Ledger.open(loc)) {
