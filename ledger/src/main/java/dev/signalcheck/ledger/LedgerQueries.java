@@ -108,6 +108,19 @@ public final class LedgerQueries {
       return new Quartiles(n, q(sorted, 0.25), q(sorted, 0.5), q(sorted, 0.75));
     }
 
+    /** The same as {@link #of} of the sorted values, by selection (reorders {@code values}). */
+    static Quartiles ofUnsorted(double[] values) {
+      int n = values.length;
+      if (n == 0) {
+        return new Quartiles(0, null, null, null);
+      }
+      return new Quartiles(
+          n,
+          OrderStatistics.quantile7(values, 0.25),
+          OrderStatistics.quantile7(values, 0.5),
+          OrderStatistics.quantile7(values, 0.75));
+    }
+
     static double q(double[] x, double p) {
       double h = (x.length - 1) * p;
       int lo = (int) Math.floor(h);
@@ -364,22 +377,17 @@ public final class LedgerQueries {
     List<Map.Entry<Long, RunValues.Doubles>> sorted = new ArrayList<>(groups.entrySet());
     sorted.sort((x, y) -> Integer.compare(y.getValue().size(), x.getValue().size()));
     for (Map.Entry<Long, RunValues.Doubles> g : sorted) {
-      double[] v = g.getValue().sorted();
-      double med = Quartiles.q(v, 0.5);
+      int size = g.getValue().size();
+      double med = OrderStatistics.quantile7(g.getValue().copy(), 0.5);
       MetricDefinition def = definition(g.getKey());
       Map<String, double[]> refs = skipReferences ? Map.of() : referenceValues(g.getKey());
       if (refs.isEmpty()) {
-        out.add(new Placement(def, v.length, med, null, 0, null));
+        out.add(new Placement(def, size, med, null, 0, null));
       }
       for (Map.Entry<String, double[]> r : refs.entrySet()) {
         out.add(
             new Placement(
-                def,
-                v.length,
-                med,
-                r.getKey(),
-                r.getValue().length,
-                betterThan(med, r.getValue())));
+                def, size, med, r.getKey(), r.getValue().length, betterThan(med, r.getValue())));
       }
     }
     return out;
@@ -426,18 +434,31 @@ public final class LedgerQueries {
     return referenceValues.computeIfAbsent(
         definitionId,
         d -> {
-          Map<String, List<Double>> m = new LinkedHashMap<>();
+          // from the latest run of each reference project, by run (a definition's own index
+          // would read every series under it, in every project)
+          Map<String, Long> latest = new LinkedHashMap<>();
           query(
-              "SELECT p.name, s.best_mase FROM series s JOIN run r ON r.id = s.run_id JOIN project"
-                  + " p ON p.id = r.project_id WHERE p.reference AND r.complete AND"
-                  + " s.mase_definition_id = ? AND s.best_mase IS NOT NULL AND r.id = (SELECT"
-                  + " MAX(r2.id) FROM run r2 WHERE r2.project_id = p.id AND r2.complete) ORDER BY"
-                  + " p.name",
-              ps -> ps.setLong(1, d),
+              "SELECT p.name, MAX(r.id) FROM run r JOIN project p ON p.id = r.project_id WHERE"
+                  + " p.reference AND r.complete GROUP BY p.name ORDER BY p.name",
+              ps -> {},
               rs -> {
-                m.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getDouble(2));
+                latest.put(rs.getString(1), rs.getLong(2));
                 return null;
               });
+          Map<String, List<Double>> m = new LinkedHashMap<>();
+          for (Map.Entry<String, Long> e : latest.entrySet()) {
+            // filtered here: given the definition too, SQLite would take the definition's index
+            query(
+                "SELECT best_mase, mase_definition_id FROM series WHERE run_id = ? AND best_mase"
+                    + " IS NOT NULL",
+                ps -> ps.setLong(1, e.getValue()),
+                rs -> {
+                  if (rs.getLong(2) == d) {
+                    m.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(rs.getDouble(1));
+                  }
+                  return null;
+                });
+          }
           Map<String, double[]> out = new LinkedHashMap<>();
           m.forEach(
               (k, v) -> out.put(k, v.stream().mapToDouble(Double::doubleValue).sorted().toArray()));
@@ -595,8 +616,8 @@ public final class LedgerQueries {
               a.verdicts[1] / n,
               a.verdicts[2] / n,
               a.verdicts[3] / n,
-              Quartiles.of(a.mase.sorted()),
-              Quartiles.of(a.skill.sorted()),
+              Quartiles.ofUnsorted(a.mase.copy()),
+              Quartiles.ofUnsorted(a.skill.copy()),
               ct.latest(),
               latestAt.get(p.getKey()),
               ref ? List.of() : place(a.byDefinition, false)));

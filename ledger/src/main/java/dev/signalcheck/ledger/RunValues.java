@@ -2,6 +2,7 @@ package dev.signalcheck.ledger;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,10 +47,11 @@ final class RunValues {
 
   /** Appends the doubles of {@code bytes} (as {@link #encode} wrote them) to {@code into}. */
   static void decodeInto(byte[] bytes, Doubles into) {
-    ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-    while (b.remaining() >= Double.BYTES) {
-      into.add(b.getDouble());
-    }
+    DoubleBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer();
+    int k = b.remaining();
+    into.ensure(k);
+    b.get(into.a, into.n, k);
+    into.n += k;
   }
 
   /** A growable array of doubles. */
@@ -64,6 +66,18 @@ final class RunValues {
       a[n++] = v;
     }
 
+    void addAll(Doubles other) {
+      ensure(other.n);
+      System.arraycopy(other.a, 0, a, n, other.n);
+      n += other.n;
+    }
+
+    private void ensure(int more) {
+      if (n + more > a.length) {
+        a = Arrays.copyOf(a, Math.max(n + more, a.length * 2));
+      }
+    }
+
     int size() {
       return n;
     }
@@ -76,6 +90,11 @@ final class RunValues {
       double[] s = Arrays.copyOf(a, n);
       Arrays.sort(s);
       return s;
+    }
+
+    /** A copy of the values, in no particular order. */
+    double[] copy() {
+      return Arrays.copyOf(a, n);
     }
   }
 }
