@@ -77,16 +77,13 @@ class VerdictRulesTest {
   }
 
   @Test
-  void usefulHorizonIsTheLargestStepWithEnoughSkill() {
-    List<Double> base = List.of(1.0, 1.0, 1.0, 1.0, 1.0);
-    assertThat(VerdictRules.usefulHorizon(List.of(0.7, 0.8, 0.99, 0.94, 0.96), base)).isEqualTo(4);
-    assertThat(VerdictRules.usefulHorizon(List.of(0.99, 0.96), List.of(1.0, 1.0))).isZero();
-    // one lucky late step does not make a model that lost everywhere else useful
-    assertThat(VerdictRules.usefulHorizon(List.of(2.0, 2.0, 2.0, 0.5), List.of(1.0, 1.0, 1.0, 1.0)))
-        .isZero();
-    // a weak first step does not hide the later gains
-    assertThat(VerdictRules.usefulHorizon(List.of(0.99, 0.5, 0.5), List.of(1.0, 1.0, 1.0)))
-        .isEqualTo(3);
+  void usefulStepsAreTheStepsWhereTheModelIsBetter() {
+    // skill by step: negative at steps 1, 3 and 5, as a chart would show
+    List<Integer> steps = VerdictRules.usefulSteps(List.of(-0.2, 0.3, -0.1, 0.06, -1.7, 0.5, 0.5));
+    assertThat(steps).containsExactly(2, 4, 6, 7);
+    assertThat(VerdictRules.usefulHorizon(steps)).isZero();
+    assertThat(VerdictRules.usefulHorizon(List.of(1, 2, 3, 5))).isEqualTo(3);
+    assertThat(dev.signalcheck.core.text.Prose.ranges(steps)).isEqualTo("2, 4 and 6–7");
   }
 
   @Test
