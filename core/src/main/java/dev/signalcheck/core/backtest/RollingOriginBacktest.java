@@ -66,11 +66,16 @@ public final class RollingOriginBacktest {
 
   /**
    * As many origins as a series of {@code n} points allows with season {@code m} and horizon {@code
-   * horizon}, from 1 up to {@value #AUTO_ORIGINS_CAP}: ⌊(n − minimum training length) / horizon⌋,
-   * at least 1 (the backtest itself reports a series too short for one).
+   * horizon}, from 1 up to {@value #AUTO_ORIGINS_CAP}, the first origin training on at least a
+   * third of the series (and at least the minimum training length): ⌊(n − max(⌈n / 3⌉, minimum
+   * training length)) / horizon⌋, at least 1 (the backtest itself reports a series too short for
+   * one). Origins that train on a handful of points would judge the models on fits no one would
+   * use: a model with a dozen parameters fitted on 20 points can forecast wildly, and one such
+   * origin dominates the comparison.
    */
   public static int autoOrigins(int n, int m, int horizon) {
-    int fit = (n - minimumTrainingLength(m)) / Math.max(1, horizon);
+    int first = Math.max(minimumTrainingLength(m), (n + 2) / 3);
+    int fit = (n - first) / Math.max(1, horizon);
     return Math.max(1, Math.min(AUTO_ORIGINS_CAP, fit));
   }
 

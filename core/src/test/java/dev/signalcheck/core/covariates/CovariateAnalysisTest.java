@@ -76,7 +76,9 @@ class CovariateAnalysisTest {
     assertThat(leakNext.check()).isEqualTo("covariate.leakage");
     assertThat(leakNext.severity()).isEqualTo(Severity.CRITICAL);
     assertThat(leakNext.category()).isEqualTo(Category.DATA_LEAKAGE);
-    assertThat(leakNext.message()).contains("mirrors the target's future").contains("1 step later");
+    assertThat(leakNext.message())
+        .contains("reproduces the target's future noise")
+        .contains("1 step later");
     Finding leakSame = about(f, "same").get(0);
     assertThat(leakSame.check()).isEqualTo("covariate.leakage");
     assertThat(leakSame.message()).contains("only at lag 0").contains("--known-ahead");

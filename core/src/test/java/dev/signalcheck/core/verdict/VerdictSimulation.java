@@ -50,8 +50,10 @@ public final class VerdictSimulation {
     if (!mode.equals("auto")) {
       return Integer.parseInt(mode);
     }
-    int fit = (n - RollingOriginBacktest.minimumTrainingLength(m)) / h;
-    return Math.max(1, Math.min(CAP, fit));
+    // as RollingOriginBacktest.autoOrigins (repeated here so that this main also runs against
+    // builds without it): the first origin trains on at least a third of the series
+    int first = Math.max(RollingOriginBacktest.minimumTrainingLength(m), (n + 2) / 3);
+    return Math.max(1, Math.min(CAP, (n - first) / h));
   }
 
   /** The models to run: all, or all but those named after a minus ({@code -ets}). */
