@@ -18,18 +18,24 @@ class VerdictRulesTest {
   }
 
   @Test
-  void anUnconfirmedGainSuggestsMoreOrigins() {
-    // uk_gas with 3 origins of 8 quarters: ets gains about a fifth over seasonal naive, p = 0.2
+  void aSeasonalPatternIsSignalAndAnUnconfirmedGainSuggestsMoreOrigins() {
+    // uk_gas with 3 origins of 8 quarters: its seasonal pattern is signal (seasonal naive beats
+    // mean and naive), and the gain of ets over seasonal naive cannot be confirmed with 3 origins
     BacktestResult r = backtest("uk_gas", 8);
     Verdict v = VerdictRules.judge(r);
-    assertThat(v.signal()).isEqualTo(Signal.NONE);
+    assertThat(v.signal()).isEqualTo(Signal.STRONG);
+    assertThat(v.decision().basis()).isEqualTo(Decision.Basis.PATTERN);
+    assertThat(v.decision().modelAdds()).isFalse();
+    assertThat(v.usefulSteps()).isEmpty();
+    assertThat(v.headline()).contains("seasonal pattern").contains("no model adds to it reliably");
     assertThat(v.skill()).isGreaterThan(0.05);
-    assertThat(v.reasons()).anySatisfy(x -> assertThat(x).contains("rerun with --origins 10"));
-    // with those origins the test decides
-    BacktestResult ten =
-        new RollingOriginBacktest(8, 10)
-            .run(ReferenceSeries.load("uk_gas").values(), 4, ModelRegistry.defaults().all());
-    Verdict decided = VerdictRules.judge(ten);
+    assertThat(v.reasons()).anySatisfy(x -> assertThat(x).contains("rerun with --origins auto"));
+    // with the origins the series allows the test decides
+    ReferenceSeries s = ReferenceSeries.load("uk_gas");
+    BacktestResult auto =
+        new RollingOriginBacktest(8, RollingOriginBacktest.autoOrigins(s.values().length, 4, 8))
+            .run(s.values(), 4, ModelRegistry.defaults().all());
+    Verdict decided = VerdictRules.judge(auto);
     assertThat(decided.signal()).isIn(Signal.WEAK, Signal.STRONG);
     assertThat(decided.reasons()).noneSatisfy(x -> assertThat(x).contains("--origins"));
   }
