@@ -135,14 +135,13 @@ public final class VerdictWriter {
                 + VerdictRules.pText(d.pValue());
         boolean gain = d.skill() >= VerdictRules.MIN_SKILL;
         if (VerdictRules.isSeasonal(d.baseline(), d.season())) {
-          return "No signal beyond the "
-              + pattern
-              + ": no model reliably beat "
+          return "No signal: no model reliably beat "
               + base
               + " ("
               + bestPart
-              + "), and the pattern itself is not confirmed. Don't build a model on this series"
-              + " alone.";
+              + "), and a "
+              + pattern
+              + " is not confirmed either. Don't build a model on this series alone.";
         }
         if (d.baseline().equals(MeanForecaster.NAME)) {
           return "No signal beyond the average: no model reliably beat forecasting the series' mean ("
