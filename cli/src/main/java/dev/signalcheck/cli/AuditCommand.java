@@ -54,10 +54,14 @@ public final class AuditCommand implements Callable<Integer> {
 
   @Option(
       names = "--origins",
-      paramLabel = "K",
-      defaultValue = "3",
-      description = "Rolling forecast origins, H apart (default: ${DEFAULT-VALUE}).")
-  int origins;
+      paramLabel = "auto|K",
+      defaultValue = "auto",
+      description =
+          "Rolling forecast origins, H apart: auto (default) uses as many as the series allows, up"
+              + " to "
+              + dev.signalcheck.core.backtest.RollingOriginBacktest.AUTO_ORIGINS_CAP
+              + "; or a number.")
+  String origins;
 
   @Option(
       names = "--models",
@@ -160,6 +164,24 @@ public final class AuditCommand implements Callable<Integer> {
         .run();
   }
 
+  /** {@code auto} → {@link AuditSettings#AUTO_ORIGINS}; else a whole number ≥ 1. */
+  static int originCount(String value) {
+    String v = value == null ? "auto" : value.trim();
+    if (v.equalsIgnoreCase("auto")) {
+      return AuditSettings.AUTO_ORIGINS;
+    }
+    int k;
+    try {
+      k = Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw new UsageException("--origins must be 'auto' or a whole number, not '" + value + "'");
+    }
+    if (k < 1) {
+      throw new UsageException("--origins must be at least 1, not " + k);
+    }
+    return k;
+  }
+
   AuditRun.Options options() {
     if (horizon != null && horizon < 1) {
       throw new UsageException("--horizon must be a positive number of steps, not " + horizon);
@@ -167,9 +189,7 @@ public final class AuditCommand implements Callable<Integer> {
     if (season != null && season < 1) {
       throw new UsageException("--season must be a positive number of steps, not " + season);
     }
-    if (origins < 1) {
-      throw new UsageException("--origins must be at least 1, not " + origins);
-    }
+    int originCount = originCount(origins);
     if (threads != null && threads < 1) {
       throw new UsageException("--threads must be at least 1, not " + threads);
     }
@@ -215,7 +235,8 @@ public final class AuditCommand implements Callable<Integer> {
       }
     }
     AuditSettings settings =
-        new AuditSettings(st, season, horizon, origins, modelNames, min, max, maxTrain, knownAhead);
+        new AuditSettings(
+            st, season, horizon, originCount, modelNames, min, max, maxTrain, knownAhead);
     int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     if (detailTop < 0) {
       throw new UsageException("--detail-top must be 0 or more, not " + detailTop);

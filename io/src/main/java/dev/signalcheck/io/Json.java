@@ -62,6 +62,29 @@ public final class Json {
           }
         });
 
+    m.addSerializer(
+        dev.signalcheck.core.verdict.Decision.Basis.class,
+        new JsonSerializer<dev.signalcheck.core.verdict.Decision.Basis>() {
+          @Override
+          public void serialize(
+              dev.signalcheck.core.verdict.Decision.Basis v, JsonGenerator g, SerializerProvider p)
+              throws IOException {
+            g.writeString(kebab(v.name()));
+          }
+        });
+    m.addSerializer(
+        dev.signalcheck.core.verdict.Decision.ReasonCode.class,
+        new JsonSerializer<dev.signalcheck.core.verdict.Decision.ReasonCode>() {
+          @Override
+          public void serialize(
+              dev.signalcheck.core.verdict.Decision.ReasonCode v,
+              JsonGenerator g,
+              SerializerProvider p)
+              throws IOException {
+            g.writeString(kebab(v.name()));
+          }
+        });
+
     ObjectMapper om = new ObjectMapper();
     om.registerModule(m);
     om.addMixIn(dev.signalcheck.core.profile.Intermittency.Result.class, IntermittencyNames.class);
@@ -71,6 +94,11 @@ public final class Json {
         JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
     om.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     return om;
+  }
+
+  /** {@code USEFUL_STEPS} → {@code useful-steps}. */
+  static String kebab(String enumName) {
+    return enumName.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }
 
   /** Per-origin forecasts stay in memory for the HTML report; the JSON keeps the metrics. */

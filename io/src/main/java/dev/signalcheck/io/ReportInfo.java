@@ -24,10 +24,14 @@ public final class ReportInfo {
       String recordedAt) {}
 
   /**
-   * The effective settings. Per-series values (horizon, season) may differ and are in each series.
+   * The effective settings. Per-series values (horizon, season, origins) may differ and are in each
+   * series.
+   *
+   * @param origins the number of origins asked for, or {@code "auto"} (as many as each series
+   *     allows, up to a cap)
    */
   public record Settings(
-      Integer horizon, Integer season, int origins, List<String> models, String step) {}
+      Integer horizon, Integer season, Object origins, List<String> models, String step) {}
 
   /** Counts of verdicts and findings over all series. */
   public record Summary(
@@ -41,7 +45,11 @@ public final class ReportInfo {
   /** The settings block for an audit's settings. */
   public static Settings settings(AuditSettings s) {
     return new Settings(
-        s.horizon(), s.season(), s.origins(), s.models(), s.step() == null ? null : s.step().iso());
+        s.horizon(),
+        s.season(),
+        s.autoOrigins() ? "auto" : (Object) s.origins(),
+        s.models(),
+        s.step() == null ? null : s.step().iso());
   }
 
   /** The input block at the end of an audit: names, roles and row accounting. */

@@ -259,6 +259,18 @@
     return card;
   }
 
+  // [1, 2, 3, 5] -> '1–3, 5': the steps at which the best model is at least 5% better
+  function stepRanges(steps) {
+    var out = [];
+    for (var i = 0; i < steps.length; i++) {
+      var j = i;
+      while (j + 1 < steps.length && steps[j + 1] === steps[j] + 1) j++;
+      out.push(j === i ? String(steps[i]) : steps[i] + '–' + steps[j]);
+      i = j;
+    }
+    return out.join(', ');
+  }
+
   function facts(s) {
     var f = el('div', 'facts');
     function fact(k, v) { var d = el('div', 'fact'); add(d, el('div', 'k', k), el('div', 'v', v)); add(f, d); }
@@ -274,10 +286,10 @@
     }
     if (bt.best) fact('Best model', bt.best);
     if (bt.baseline) fact('Best baseline', bt.baseline);
-    if (finite(v.skill)) fact('Skill over baseline', pct(v.skill));
+    if (finite(v.skill)) fact('Skill over baseline', pct(v.skill) + (v.decision && !v.decision.modelAdds && v.skill > 0 ? ' (not confirmed)' : ''));
     if (v.expected && finite(v.expected.mase)) fact('Expected MASE', num(v.expected.mase) + ' (' + num(v.expected.low) + '–' + num(v.expected.high) + ')');
     if (finite(v.predictability)) fact('Predictability', pct(v.predictability));
-    if (v.usefulHorizon !== undefined && bt.horizon) fact('Useful horizon', v.usefulHorizon + ' of ' + bt.horizon + ' steps');
+    if (v.usefulSteps && bt.horizon) fact('Useful steps', (v.usefulSteps.length ? stepRanges(v.usefulSteps) : 'none') + ' of ' + bt.horizon);
     if (bt.significance && finite(bt.significance.pValue)) fact('Diebold–Mariano', pval(bt.significance.pValue));
     return f;
   }

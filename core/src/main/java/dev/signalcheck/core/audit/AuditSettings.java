@@ -1,5 +1,6 @@
 package dev.signalcheck.core.audit;
 
+import dev.signalcheck.core.backtest.RollingOriginBacktest;
 import dev.signalcheck.core.series.Step;
 import java.util.List;
 
@@ -9,7 +10,8 @@ import java.util.List;
  * @param step sampling step, or null to infer it
  * @param season seasonal period in steps, or null for the step's default
  * @param horizon forecast horizon in steps, or null for the step's default
- * @param origins rolling forecast origins
+ * @param origins rolling forecast origins, or {@link #AUTO_ORIGINS} (0) for as many as each series
+ *     allows, up to {@link RollingOriginBacktest#AUTO_ORIGINS_CAP}
  * @param models model names to backtest, or empty for all
  * @param min physically possible minimum of the target, or null
  * @param max physically possible maximum of the target, or null
@@ -35,6 +37,22 @@ public record AuditSettings(
    * time in proportion.
    */
   public static final int DEFAULT_MAX_TRAIN = 10_000;
+
+  /** {@code origins} value meaning "as many as the series allows" ({@code --origins auto}). */
+  public static final int AUTO_ORIGINS = 0;
+
+  /** Whether the origins are chosen per series. */
+  public boolean autoOrigins() {
+    return origins == AUTO_ORIGINS;
+  }
+
+  /**
+   * The origins for a series of {@code n} usable points: the number asked for, or with {@link
+   * #AUTO_ORIGINS} as many as fit ({@link RollingOriginBacktest#autoOrigins}).
+   */
+  public int originsFor(int n, int season, int horizon) {
+    return autoOrigins() ? RollingOriginBacktest.autoOrigins(n, season, horizon) : origins;
+  }
 
   /** The settings without a training cap given: the default applies. */
   public AuditSettings(
@@ -70,12 +88,13 @@ public record AuditSettings(
   public AuditSettings {
     models = models == null ? List.of() : List.copyOf(models);
     knownAhead = knownAhead == null ? List.of() : List.copyOf(knownAhead);
-    if (origins < 1) {
-      throw new IllegalArgumentException("origins must be at least 1");
+    if (origins < 0) {
+      throw new IllegalArgumentException("origins must be at least 1, or 0 for auto");
     }
   }
 
   public static AuditSettings defaults() {
-    return new AuditSettings(null, null, null, 3, List.of(), null, null, null, List.of());
+    return new AuditSettings(
+        null, null, null, AUTO_ORIGINS, List.of(), null, null, null, List.of());
   }
 }

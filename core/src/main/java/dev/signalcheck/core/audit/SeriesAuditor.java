@@ -21,7 +21,6 @@ import dev.signalcheck.core.series.Cleaner;
 import dev.signalcheck.core.series.RegularSeries;
 import dev.signalcheck.core.series.SeriesData;
 import dev.signalcheck.core.series.Step;
-import dev.signalcheck.core.verdict.CovariateVerdict;
 import dev.signalcheck.core.verdict.Verdict;
 import dev.signalcheck.core.verdict.VerdictRules;
 import java.util.ArrayList;
@@ -109,17 +108,17 @@ public final class SeriesAuditor {
     if (n > 0) {
       List<Forecaster> models =
           settings.models().isEmpty() ? registry.all() : registry.select(settings.models());
+      int origins = settings.originsFor(n, season, horizon);
       double[] recent =
-          recentHistory(
-              cleaned.values(), settings.maxTrainFor(season), horizon, settings.origins());
-      backtest = new RollingOriginBacktest(horizon, settings.origins()).run(recent, season, models);
+          recentHistory(cleaned.values(), settings.maxTrainFor(season), horizon, origins);
+      backtest = new RollingOriginBacktest(horizon, origins).run(recent, season, models);
       verdict = VerdictRules.judge(backtest, seasonName(reg.step(), season));
       overfit(backtest, findings);
       int late = indexOf(findings, CheckType.HISTORY_LATE_ENTRY.id());
       if (late >= 0 && !backtest.insufficientData()) {
         int startPos = cleaned.offset() + cleaned.values().length - recent.length;
         BacktestResult asOf =
-            new RollingOriginBacktest(horizon, settings.origins())
+            new RollingOriginBacktest(horizon, origins)
                 .run(
                     recent,
                     season,
@@ -137,18 +136,12 @@ public final class SeriesAuditor {
             CovariateAnalysis.onGrid(data, aligned, values.codes(), to - recent.length, to, codes);
         CovariateAnalysis.Outcome cov =
             CovariateAnalysis.analyse(
-                recent,
-                x,
-                codes,
-                knownAhead(x.keySet()),
-                season,
-                horizon,
-                settings.origins(),
-                backtest);
+                recent, x, codes, knownAhead(x.keySet()), season, horizon, origins, backtest);
         covariates = cov.result();
         findings.addAll(cov.findings());
-        verdict =
-            CovariateVerdict.adjust(verdict, backtest, covariates, seasonName(reg.step(), season));
+        // the best covariate model joins the main model table, as a candidate that uses covariates
+        backtest = RollingOriginBacktest.withModel(backtest, covariates.model());
+        verdict = VerdictRules.judge(backtest, covariates, seasonName(reg.step(), season));
       }
     }
     return new SeriesResult(

@@ -10,6 +10,8 @@ import java.util.List;
  * @param name the model's kebab-case name
  * @param baseline whether it is a trivial baseline (mean, naive, seasonal-naive, naive2) or a
  *     candidate
+ * @param usesCovariates whether the model uses covariates ({@code arx}) besides the series' own
+ *     history
  * @param description what was fitted at the last origin, e.g. {@code AR(3)}
  * @param mase mean over origins of MAE / scale (scale: in-sample seasonal naive MAE of that
  *     origin's training data)
@@ -29,12 +31,15 @@ import java.util.List;
  *     that of the parameter-free naive forecast: (mase / inSampleMase) / (naive's mase / naive's
  *     inSampleMase); +Infinity for a model that reproduces its training data exactly but not the
  *     future, NaN when undefined
- * @param overfit {@code overfitRatio} ≥ {@link RollingOriginBacktest#OVERFIT_RATIO}
+ * @param overfit {@code overfitRatio} ≥ {@link RollingOriginBacktest#OVERFIT_RATIO} and the
+ *     out-of-sample MASE is at least that many times the in-sample MASE: its error really is much
+ *     worse on new data than on the data it was fitted on
  * @param forecasts the forecasts and actuals of each origin, oldest first
  */
 public record ModelScore(
     String name,
     boolean baseline,
+    boolean usesCovariates,
     boolean skipped,
     String reason,
     String description,
@@ -62,8 +67,8 @@ public record ModelScore(
   public static ModelScore skipped(String name, boolean baseline, String reason) {
     double nan = Double.NaN;
     return new ModelScore(
-        name, baseline, true, reason, "", nan, nan, nan, nan, nan, nan, nan, List.of(), List.of(),
-        nan, nan, false, List.of());
+        name, baseline, false, true, reason, "", nan, nan, nan, nan, nan, nan, nan, List.of(),
+        List.of(), nan, nan, false, List.of());
   }
 
   /** The errors (actual − forecast) of all origins, oldest origin first, step 1…h within each. */

@@ -33,12 +33,20 @@ import java.util.Locale;
  * skipped with the reason; the other models go on. Scores are only ever averaged over the same
  * origins for every model.
  *
- * <p><b>Significance.</b> The Diebold–Mariano test ({@link DieboldMariano}, absolute loss,
- * one-sided "baseline worse") compares the errors of the best candidate and the best baseline
- * concatenated over all origins, oldest origin first and steps 1…H within each: because the windows
- * tile the end of the series, this is the errors in time order, K·H of them. The test's h is H
- * (errors up to H − 1 steps apart share an origin and are correlated) but at most ⌊K·H / 2⌋: with a
- * single origin h = H would make the HLN correction factor exactly zero, so there h = ⌊H / 2⌋.
+ * <p><b>Significance.</b> The best candidate is tested against the best baseline with {@link
+ * OriginTest}: one loss differential per origin (the difference of their MASE at that origin), a
+ * long-run (Newey–West) variance over origins, Student's t with K − 1 degrees of freedom. The
+ * errors of one origin share its forecast origin and are strongly dependent, so they count as one
+ * observation, not H. The best candidate is the one that did best on these very errors, so its
+ * p-value is adjusted for that choice (Šidák, 1 − (1 − p)^M) with M the effective number of
+ * independent candidates ({@link OriginTest#effectiveComparisons}: fewer than their count when
+ * their per-origin differentials move together, as the exponential-smoothing variants do): without
+ * it, the best of ten models that each only track a random walk beats naive "significantly" far
+ * more often than 5% of the time.
+ *
+ * <p><b>Automatic origins.</b> {@link #autoOrigins} gives as many origins as the series allows, up
+ * to {@value #AUTO_ORIGINS_CAP}: enough for the test to tell a real gain from chance, few enough to
+ * keep a run over many series fast (the cost grows linearly with the origins).
  */
 public final class RollingOriginBacktest {
   /** The shortest training window accepted, whatever the season. */
@@ -49,9 +57,27 @@ public final class RollingOriginBacktest {
    */
   public static final double OVERFIT_RATIO = 2.0;
 
+  /** The most origins {@link #autoOrigins} chooses. */
+  public static final int AUTO_ORIGINS_CAP = 30;
+
   private final int horizon;
 
   private final int origins;
+
+  /**
+   * As many origins as a series of {@code n} points allows with season {@code m} and horizon {@code
+   * horizon}, from 1 up to {@value #AUTO_ORIGINS_CAP}, the first origin training on at least a
+   * third of the series (and at least the minimum training length): ⌊(n − max(⌈n / 3⌉, minimum
+   * training length)) / horizon⌋, at least 1 (the backtest itself reports a series too short for
+   * one). Origins that train on a handful of points would judge the models on fits no one would
+   * use: a model with a dozen parameters fitted on 20 points can forecast wildly, and one such
+   * origin dominates the comparison.
+   */
+  public static int autoOrigins(int n, int m, int horizon) {
+    int first = Math.max(minimumTrainingLength(m), (n + 2) / 3);
+    int fit = (n - first) / Math.max(1, horizon);
+    return Math.max(1, Math.min(AUTO_ORIGINS_CAP, fit));
+  }
 
   /**
    * @param horizon forecast steps per origin, ≥ 1
@@ -204,6 +230,59 @@ public final class RollingOriginBacktest {
     }
 
     double meanMae = meanMae(raws, y, m, trainLengths, actual, scale);
+    List<Integer> lengths = new ArrayList<>();
+    for (int t : trainLengths) {
+      lengths.add(t);
+    }
+    return compare(scores, meanMae, horizon, k, n, origins, minTrain, lengths, m, notes);
+  }
+
+  /**
+   * The result with one more model scored on the same origins (e.g. the best covariate model,
+   * {@code arx}): best candidate, skill, significance, skill by step and predictability are worked
+   * out again with it among the candidates. An incomparable model (other origins, or skipped) is
+   * added to the table only.
+   */
+  public static BacktestResult withModel(BacktestResult r, ModelScore extra) {
+    if (r == null || extra == null || r.insufficientData()) {
+      return r;
+    }
+    List<ModelScore> scores = new ArrayList<>(r.models());
+    scores.removeIf(s -> s.name().equals(extra.name()));
+    List<Integer> extraLengths =
+        extra.forecasts().stream().map(OriginForecast::trainingLength).toList();
+    boolean comparable = !extra.skipped() && extraLengths.equals(r.trainingLengths());
+    scores.add(
+        comparable
+            ? extra
+            : extra.skipped()
+                ? extra
+                : ModelScore.skipped(
+                    extra.name(), false, "scored on other origins than the other models"));
+    return compare(
+        scores,
+        r.meanMae(),
+        r.horizon(),
+        r.origins(),
+        r.observations(),
+        r.originsRequested(),
+        r.minimumTrainingLength(),
+        r.trainingLengths(),
+        r.season(),
+        r.notes());
+  }
+
+  private static BacktestResult compare(
+      List<ModelScore> scores,
+      double meanMae,
+      int horizon,
+      int k,
+      int n,
+      int origins,
+      int minTrain,
+      List<Integer> lengths,
+      int m,
+      List<String> notes) {
     ModelScore baseline = bestOf(scores, true);
     ModelScore best = bestOf(scores, false);
     double skill = Double.NaN;
@@ -216,18 +295,20 @@ public final class RollingOriginBacktest {
         s.add(1 - best.maseByHorizon().get(h) / baseline.maseByHorizon().get(h));
       }
       skillByHorizon = s;
-      double[] eBase = baseline.errors();
-      double[] eBest = best.errors();
-      int h = Math.max(1, Math.min(horizon, eBase.length / 2));
-      DieboldMariano.Result dm =
-          DieboldMariano.test(eBase, eBest, h, 1, DieboldMariano.Alternative.GREATER);
+      // the best is chosen after seeing the errors: its p-value is adjusted for that choice
+      List<double[]> differentials = new ArrayList<>();
+      for (ModelScore c : scores) {
+        if (!c.baseline() && !c.skipped() && Double.isFinite(c.mase())) {
+          double[] d = new double[k];
+          for (int o = 0; o < k; o++) {
+            d[o] = baseline.maseByOrigin().get(o) - c.maseByOrigin().get(o);
+          }
+          differentials.add(d);
+        }
+      }
       significance =
-          new Significance(
-              Significance.DIEBOLD_MARIANO, dm.pValue(), dm.statistic(), dm.h(), dm.n());
-    }
-    List<Integer> lengths = new ArrayList<>();
-    for (int t : trainLengths) {
-      lengths.add(t);
+          OriginTest.compare(baseline, best)
+              .chosenFrom(OriginTest.effectiveComparisons(differentials));
     }
     return new BacktestResult(
         horizon,
@@ -507,11 +588,13 @@ public final class RollingOriginBacktest {
       }
       double inSampleMase = meanInSample();
       double ratio = (mase / inSampleMase) / (naiveRef.meanMase() / naiveRef.meanInSample());
-      boolean overfit =
-          ratio >= OVERFIT_RATIO; // NaN (undefined) compares false; +Infinity (perfect fit) true
+      // NaN (undefined) compares false; +Infinity (perfect fit) true. Both conditions: its error
+      // grows far more than naive's, and it really is much worse out of sample than in sample
+      boolean overfit = ratio >= OVERFIT_RATIO && mase >= OVERFIT_RATIO * inSampleMase;
       return new ModelScore(
           name,
           baseline,
+          false,
           false,
           null,
           description,

@@ -1,8 +1,8 @@
 package dev.signalcheck.core.covariates;
 
 import dev.signalcheck.core.backtest.BacktestResult;
-import dev.signalcheck.core.backtest.DieboldMariano;
 import dev.signalcheck.core.backtest.ModelScore;
+import dev.signalcheck.core.backtest.OriginTest;
 import dev.signalcheck.core.backtest.Significance;
 import dev.signalcheck.core.checks.Alignment;
 import dev.signalcheck.core.checks.SentinelCheck;
@@ -28,27 +28,29 @@ import java.util.Set;
  * <p><b>Value.</b> Each covariate is judged on its own against the target-only autoregression
  * ({@link Arx} without covariates, the {@code base}): the same model with the covariate's lags 1…L
  * added (0…L for a known-ahead covariate) is backtested on the same origins, and its gain is 1 −
- * MASE(with) / MASE(base), with a one-sided Diebold–Mariano test on the errors of all origins.
- * {@code covariate.useful} when the gain is at least {@value #MIN_GAIN} and p &lt; {@value #ALPHA},
- * else {@code covariate.no-value}. Judging each covariate alone keeps a near-copy of a useful
- * covariate from hiding it; the overlap is reported by {@code covariate.collinear}.
+ * MASE(with) / MASE(base), tested over the origins ({@link OriginTest}). {@code covariate.useful}
+ * when the gain is at least {@value #MIN_GAIN} and p &lt; {@value #ALPHA}, else {@code
+ * covariate.no-value}. Judging each covariate alone keeps a near-copy of a useful covariate from
+ * hiding it; the overlap is reported by {@code covariate.collinear}.
  *
- * <p><b>Leakage</b> ({@code covariate.leakage}, critical), either of:
+ * <p><b>Leakage</b> ({@code covariate.leakage}, critical) means the value would not be available at
+ * forecast time. A covariate whose value at t is known at t is exactly the input a forecaster
+ * wants, however far ahead it acts, so a leading indicator is never leakage. Two things are:
  *
  * <ul>
- *   <li><i>same-time only</i>: for a covariate not declared known ahead, the model that uses it as
- *       a leaking model would — lags 0…L, its future values given as if known in advance — is
- *       useful (gain ≥ {@value #MIN_GAIN}, p &lt; {@value #ALPHA}), its lag 0 makes it at least
- *       {@value #MIN_GAIN} and significantly more accurate than the same model with lags 1…L only
- *       (so a leading indicator, whose future values would help through its lags, is not mistaken
- *       for one), while the honest model (values up to the forecast origin only) is not useful.
- *       Such a covariate is a measurement taken together with the target: at forecast time it is as
- *       unknown as the target.
- *   <li><i>it mirrors the target's future</i>: its pre-whitened cross-correlation with the target k
- *       ≥ 1 steps later reaches {@value #MIRROR} in absolute value, i.e. its value explains at
- *       least 81% of the part of the target k steps ahead that the target's own past cannot.
- *       Genuine leading indicators rarely come close; a shifted copy of the target (a misaligned
- *       join, a label computed from later data) does. This applies to known-ahead covariates too.
+ *   <li><i>it helps only at the same time stamp</i> and is not declared known ahead: the model that
+ *       uses it as a leaking model would (lags 0…L, its future values given as if known in advance)
+ *       is useful, its lag 0 makes it at least {@value #MIN_GAIN} and significantly more accurate
+ *       than the same model with lags 1…L only, while the honest model (values up to the forecast
+ *       origin only) is not useful. Such a covariate is a measurement taken together with the
+ *       target: at forecast time it is as unknown as the target.
+ *   <li><i>it reproduces the target's future noise</i>: its value at t explains at least {@value
+ *       CovariateAssessment#FUTURE_NOISE_SHARE} of the target's surprise at t + k (k ≥ 1) — what
+ *       the target's own past cannot forecast, the squared pre-whitened cross-correlation. A real
+ *       driver explains the part of the target it drives and leaves the target's own noise; a
+ *       shifted copy of the target (a misaligned join, a label computed from later data) reproduces
+ *       that noise too, up to its own measurement error. This applies to known-ahead covariates
+ *       too.
  * </ul>
  *
  * <p><b>Collinearity</b> ({@code covariate.collinear}): covariates whose correlation exceeds
@@ -64,7 +66,6 @@ import java.util.Set;
 public final class CovariateAnalysis {
   public static final double MIN_GAIN = 0.05;
   public static final double ALPHA = 0.05;
-  public static final double MIRROR = 0.9;
   public static final double COLLINEAR = 0.9;
   public static final double MIN_PRESENT = 0.5;
 
@@ -220,19 +221,6 @@ public final class CovariateAnalysis {
     CovariateBacktest bt = new CovariateBacktest(horizon, origins);
     int[] lengths = bt.trainingLengths(n, m);
     ModelScore base = null;
-    double[] mase = new double[c],
-        gain = new double[c],
-        p = new double[c],
-        gain0 = new double[c],
-        p0 = new double[c];
-    Arrays.fill(mase, Double.NaN);
-    Arrays.fill(gain, Double.NaN);
-    Arrays.fill(p, Double.NaN);
-    Arrays.fill(gain0, Double.NaN);
-    Arrays.fill(p0, Double.NaN);
-    ModelScore[] honest = new ModelScore[c];
-    ModelScore[] oracle = new ModelScore[c];
-    ModelScore[] withoutZero = new ModelScore[c];
     int dmH = Math.max(1, Math.min(horizon, lengths.length * horizon / 2));
     if (lengths.length == 0) {
       notes.add(
@@ -247,45 +235,20 @@ public final class CovariateAnalysis {
         base = null;
       }
     }
-    String[] assessment = new String[c];
-    String[] reason = new String[c];
+    List<CovariateAssessment> assessed = new ArrayList<>();
     for (int j = 0; j < c; j++) {
       String name = names.get(j);
       boolean ka = knownAhead.contains(name);
-      if (!assessable[j]) {
-        assessment[j] = CovariateResult.Item.NOT_ASSESSED;
-        reason[j] = notAssessed[j];
-        findings.add(
-            finding(
-                NO_VALUE,
-                Severity.INFO,
-                present[j] < MIN_PRESENT ? Category.DATA_MISSING : Category.DATA_NO_SIGNAL,
-                reason[j],
-                name));
-        continue;
-      }
-      double mirror = 0;
-      int mirrorLag = 0;
-      List<Double> r = ccfs.get(j);
-      for (int k = 1; k < r.size(); k++) {
-        if (Double.isFinite(r.get(k)) && Math.abs(r.get(k)) > mirror) {
-          mirror = Math.abs(r.get(k));
-          mirrorLag = k;
-        }
-      }
-      if (base != null) {
-        honest[j] =
+      ModelScore honest = null;
+      ModelScore oracle = null;
+      ModelScore withoutZero = null;
+      if (assessable[j] && base != null) {
+        honest =
             bt.run(y, x, names, m, List.of(new CovariateBacktest.Term(j, ka, Arx.lags(ka))), "arx");
-        if (!honest[j].skipped()) {
-          mase[j] = honest[j].mase();
-          gain[j] = 1 - honest[j].mase() / base.mase();
-          p[j] = dm(base, honest[j], dmH);
-        }
         if (!ka) {
           // as a leaking model would use it: lags 0…L, future values given as if known in advance;
-          // and the
-          // same without lag 0, to tell what the same-time value adds
-          oracle[j] =
+          // and the same without lag 0, to tell what the same-time value adds
+          oracle =
               bt.run(
                   y,
                   x,
@@ -293,7 +256,7 @@ public final class CovariateAnalysis {
                   m,
                   List.of(new CovariateBacktest.Term(j, true, Arx.lags(true))),
                   "arx");
-          withoutZero[j] =
+          withoutZero =
               bt.run(
                   y,
                   x,
@@ -301,126 +264,23 @@ public final class CovariateAnalysis {
                   m,
                   List.of(new CovariateBacktest.Term(j, true, Arx.lags(false))),
                   "arx");
-          if (!oracle[j].skipped()) {
-            gain0[j] = 1 - oracle[j].mase() / base.mase();
-            p0[j] = dm(base, oracle[j], dmH);
-          }
         }
       }
-      boolean honestUseful = gain[j] >= MIN_GAIN && p[j] < ALPHA;
-      boolean sameTimeUseful = gain0[j] >= MIN_GAIN && p0[j] < ALPHA;
-      boolean sameTimeBetter =
-          sameTimeUseful
-              && withoutZero[j] != null
-              && !withoutZero[j].skipped()
-              && 1 - oracle[j].mase() / withoutZero[j].mase() >= MIN_GAIN
-              && dm(withoutZero[j], oracle[j], dmH) < ALPHA;
-      if (mirror >= MIRROR) {
-        assessment[j] = CovariateResult.Item.LEAKAGE;
-        reason[j] =
-            String.format(
-                Locale.ROOT,
-                "%s mirrors the target's future: its value at time t correlates %.2f with the target %d step%s later,"
-                    + " after the target's own past is accounted for (pre-whitened cross-correlation). No real input"
-                    + " predicts the target's surprises that well: it is most likely the target itself shifted (a"
-                    + " misaligned join, a value computed from later data) and would not be available at forecast"
-                    + " time. Leave it out of any model%s.",
-                name,
-                r.get(mirrorLag),
-                mirrorLag,
-                mirrorLag == 1 ? "" : "s",
-                Double.isFinite(gain[j])
-                    ? String.format(
-                        Locale.ROOT, " (in the backtest it \"improves\" MASE by %s)", pct(gain[j]))
-                    : "");
-        findings.add(
-            finding(LEAKAGE, Severity.CRITICAL, Category.DATA_LEAKAGE, reason[j], name)
-                .withDetail("lag", mirrorLag)
-                .withDetail("crossCorrelation", r.get(mirrorLag)));
-      } else if (!ka && sameTimeBetter && !honestUseful) {
-        assessment[j] = CovariateResult.Item.LEAKAGE;
-        reason[j] =
-            String.format(
-                Locale.ROOT,
-                "%s helps only at lag 0: used at the same time as the target it cuts MASE by %s (%s), but with only"
-                    + " its values up to the forecast origin the model %s (%s). It is measured together with the target, so when forecasting"
-                    + " it is not yet known: a model trained on its same-time value looks good in a backtest and fails"
-                    + " in use. Use only its past values, or declare it with --known-ahead if its future really is"
-                    + " known in advance (a plan, a calendar, a published forecast).",
-                name,
-                pct(gain0[j]),
-                pText(p0[j]),
-                changeText(gain[j]),
-                pText(p[j]));
-        findings.add(
-            finding(LEAKAGE, Severity.CRITICAL, Category.DATA_LEAKAGE, reason[j], name)
-                .withDetail("lag", 0)
-                .withDetail("sameTimeGain", gain0[j]));
-      } else if (base == null || honest[j] == null || honest[j].skipped()) {
-        assessment[j] = CovariateResult.Item.NOT_ASSESSED;
-        reason[j] =
-            name
-                + " was profiled but not backtested: "
-                + (base == null ? "no backtest could be run on this series" : honest[j].reason());
-        findings.add(finding(NO_VALUE, Severity.INFO, Category.DATA_NO_SIGNAL, reason[j], name));
-      } else if (honestUseful) {
-        assessment[j] = CovariateResult.Item.USEFUL;
-        String extra =
-            !ka && sameTimeUseful && gain0[j] > 2 * gain[j]
-                ? String.format(
-                    Locale.ROOT,
-                    " Its same-time value would seem to cut MASE by %s, but it is not known"
-                        + " when forecasting: use only its past values unless it is known ahead.",
-                    pct(gain0[j]))
-                : "";
-        reason[j] =
-            String.format(
-                Locale.ROOT,
-                "%s adds value out of sample: %s cuts the target's own autoregression's MASE by %s (%s → %s;"
-                    + " Diebold–Mariano %s, errors of all origins). A model that uses it depends on %s.%s",
-                name,
-                ka
-                    ? "its values up to "
-                        + Arx.COVARIATE_LAGS
-                        + " steps before each forecast step, future ones"
-                        + " included (declared known ahead),"
-                    : "its last " + Arx.COVARIATE_LAGS + " values before each" + " forecast origin",
-                pct(gain[j]),
-                num(base.mase()),
-                num(mase[j]),
-                pText(p[j]),
-                ka
-                    ? "its future values being available"
-                    : "it being delivered up to the forecast origin",
-                extra);
-        findings.add(
-            finding(USEFUL, Severity.INFO, Category.EXTERNAL_DEPENDENCY, reason[j], name)
-                .withDetail("gain", gain[j])
-                .withDetail("pValue", p[j]));
-      } else {
-        assessment[j] = CovariateResult.Item.NO_VALUE;
-        CovariateResult.GrangerTest g = grangers.get(j);
-        reason[j] =
-            String.format(
-                Locale.ROOT,
-                "%s adds no value out of sample: with its recent values the target's autoregression %s (%s)%s.",
-                name,
-                changeText(gain[j]),
-                pText(p[j]),
-                g != null && Double.isFinite(g.pValue())
-                    ? String.format(
-                        Locale.ROOT,
-                        "; Granger test of its past on the target %s%s",
-                        pText(g.pValue()),
-                        g.pValue() < ALPHA
-                            ? " (in-sample association, but it does not survive the backtest)"
-                            : "")
-                    : "");
-        findings.add(
-            finding(NO_VALUE, Severity.INFO, Category.DATA_NO_SIGNAL, reason[j], name)
-                .withDetail("gain", gain[j])
-                .withDetail("pValue", p[j]));
-      }
+      CovariateAssessment a =
+          CovariateAssessment.decide(
+              name,
+              ka,
+              present[j],
+              notAssessed[j],
+              ccfs.get(j),
+              grangers.get(j),
+              base,
+              honest,
+              oracle,
+              withoutZero,
+              dmH);
+      assessed.add(a);
+      findings.add(a.finding(base));
     }
 
     // the best covariate model
@@ -428,20 +288,19 @@ public final class CovariateAnalysis {
     List<String> modelInputs = List.of();
     List<Integer> useful = new ArrayList<>();
     for (int j = 0; j < c; j++) {
-      if (CovariateResult.Item.USEFUL.equals(assessment[j])) {
+      if (assessed.get(j).kind() == CovariateAssessment.Kind.USEFUL) {
         useful.add(j);
       }
     }
     for (int j = 0; j < c; j++) {
+      CovariateAssessment a = assessed.get(j);
       boolean eligible =
-          useful.isEmpty()
-              ? assessment[j].equals(CovariateResult.Item.NO_VALUE)
-              : useful.contains(j);
+          useful.isEmpty() ? a.kind() == CovariateAssessment.Kind.NO_VALUE : useful.contains(j);
       if (eligible
-          && honest[j] != null
-          && !honest[j].skipped()
-          && (model == null || honest[j].mase() < model.mase())) {
-        model = honest[j];
+          && a.honest() != null
+          && !a.honest().skipped()
+          && (model == null || a.honest().mase() < model.mase())) {
+        model = a.honest();
         modelInputs = List.of(names.get(j));
       }
     }
@@ -466,10 +325,7 @@ public final class CovariateAnalysis {
         && !mainBase.skipped()
         && main.trainingLengths().equals(Arrays.stream(lengths).boxed().toList())) {
       skill = 1 - model.mase() / mainBase.mase();
-      DieboldMariano.Result d =
-          DieboldMariano.test(
-              mainBase.errors(), model.errors(), dmH, 1, DieboldMariano.Alternative.GREATER);
-      sig = new Significance(Significance.DIEBOLD_MARIANO, d.pValue(), d.statistic(), d.h(), d.n());
+      sig = OriginTest.compare(mainBase, model);
     }
 
     // collinearity
@@ -485,21 +341,7 @@ public final class CovariateAnalysis {
           cl.add(v);
         }
       }
-      items.add(
-          new CovariateResult.Item(
-              name,
-              knownAhead.contains(name),
-              present[j],
-              cl,
-              ccfs.get(j),
-              grangers.get(j),
-              mase[j],
-              gain[j],
-              p[j],
-              gain0[j],
-              p0[j],
-              assessment[j],
-              reason[j]));
+      items.add(assessed.get(j).item(cl));
     }
     CovariateResult result =
         new CovariateResult(
@@ -633,15 +475,6 @@ public final class CovariateAnalysis {
     return i;
   }
 
-  private static double dm(ModelScore reference, ModelScore candidate, int h) {
-    double[] a = reference.errors();
-    double[] b = candidate.errors();
-    if (a.length != b.length || a.length < 2) {
-      return Double.NaN;
-    }
-    return DieboldMariano.test(a, b, h, 1, DieboldMariano.Alternative.GREATER).pValue();
-  }
-
   private static Finding finding(
       String check, Severity s, Category cat, String msg, String covariate) {
     return new Finding(check, s, cat, msg, 1, List.of(), List.of(), Map.of("covariate", covariate));
@@ -652,17 +485,6 @@ public final class CovariateAnalysis {
       return String.join("", n);
     }
     return String.join(", ", n.subList(0, n.size() - 1)) + " and " + n.get(n.size() - 1);
-  }
-
-  private static String changeText(double gain) {
-    if (!Double.isFinite(gain)) {
-      return "could not be scored";
-    }
-    long pc = Math.round(Math.abs(gain) * 100);
-    if (pc == 0) {
-      return "is no more accurate";
-    }
-    return gain > 0 ? "is " + pc + "% more accurate" : "is " + pc + "% less accurate";
   }
 
   static String pct(double x) {

@@ -124,6 +124,7 @@ public final class CovariateBacktest {
     return new ModelScore(
         name,
         false,
+        true,
         false,
         null,
         description,

@@ -130,4 +130,35 @@ public final class Prose {
   public static String capitalise(String s) {
     return s == null || s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
+
+  /**
+   * Whole numbers as ranges, in words: [1, 2, 3, 5, 7, 8] → {@code 1–3, 5 and 7–8}; sorted input
+   * expected, empty for none.
+   */
+  public static String ranges(java.util.List<Integer> values) {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    int i = 0;
+    while (i < values.size()) {
+      int j = i;
+      while (j + 1 < values.size() && values.get(j + 1) == values.get(j) + 1) {
+        j++;
+      }
+      parts.add(j == i ? String.valueOf(values.get(i)) : values.get(i) + "–" + values.get(j));
+      i = j + 1;
+    }
+    return list(parts);
+  }
+
+  /** Names as a list in words: {@code a}, {@code a and b}, {@code a, b and c}. */
+  public static String list(java.util.List<String> names) {
+    if (names.isEmpty()) {
+      return "";
+    }
+    if (names.size() == 1) {
+      return names.get(0);
+    }
+    return String.join(", ", names.subList(0, names.size() - 1))
+        + " and "
+        + names.get(names.size() - 1);
+  }
 }

@@ -8,7 +8,6 @@ import dev.signalcheck.core.finding.Category;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Severity;
 import dev.signalcheck.core.forecast.ModelRegistry;
-import dev.signalcheck.core.verdict.CovariateVerdict;
 import dev.signalcheck.core.verdict.Signal;
 import dev.signalcheck.core.verdict.Verdict;
 import dev.signalcheck.core.verdict.VerdictRules;
@@ -77,7 +76,9 @@ class CovariateAnalysisTest {
     assertThat(leakNext.check()).isEqualTo("covariate.leakage");
     assertThat(leakNext.severity()).isEqualTo(Severity.CRITICAL);
     assertThat(leakNext.category()).isEqualTo(Category.DATA_LEAKAGE);
-    assertThat(leakNext.message()).contains("mirrors the target's future").contains("1 step later");
+    assertThat(leakNext.message())
+        .contains("reproduces the target's future noise")
+        .contains("1 step later");
     Finding leakSame = about(f, "same").get(0);
     assertThat(leakSame.check()).isEqualTo("covariate.leakage");
     assertThat(leakSame.message()).contains("only at lag 0").contains("--known-ahead");
@@ -99,10 +100,15 @@ class CovariateAnalysisTest {
     // beats the target's own models
     assertThat(r.modelInputs()).isNotEmpty().isSubsetOf("driver", "copy");
     assertThat(r.skill()).isGreaterThan(main.skill());
-    Verdict v = CovariateVerdict.adjust(VerdictRules.judge(main), main, r, null);
+    // arx joins the model table as a candidate and the verdict rests on it
+    BacktestResult withArx = RollingOriginBacktest.withModel(main, r.model());
+    assertThat(withArx.best()).isEqualTo("arx");
+    assertThat(withArx.model("arx").orElseThrow().usesCovariates()).isTrue();
+    Verdict v = VerdictRules.judge(withArx, r, null);
     assertThat(v.signal()).isIn(Signal.WEAK, Signal.STRONG);
+    assertThat(v.decision().bestUsesCovariates()).isTrue();
     assertThat(v.headline())
-        .contains("with covariates")
+        .contains("the best model (arx with")
         .contains("driver and copy carry it")
         .contains("next and same would leak");
   }

@@ -109,7 +109,12 @@ class KnownAnswersTest {
     Verdict v = VerdictRules.judge(r);
     assertThat(v.signal()).as(v.headline()).isEqualTo(Signal.STRONG);
     assertThat(v.predictability()).isGreaterThan(0.8);
-    assertThat(v.usefulHorizon()).isEqualTo(12);
+    // the useful steps are exactly the steps the skill chart shows at 5% or more
+    assertThat(v.usefulSteps()).isNotEmpty();
+    for (int h = 1; h <= 12; h++) {
+      assertThat(v.usefulSteps().contains(h)).isEqualTo(r.skillByHorizon().get(h - 1) >= 0.05);
+    }
+    assertThat(v.usefulHorizon()).isLessThanOrEqualTo(v.usefulSteps().size());
     assertThat(r.baseline()).isIn("seasonal-naive", "naive2");
   }
 

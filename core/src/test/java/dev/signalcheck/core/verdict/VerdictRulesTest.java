@@ -18,18 +18,24 @@ class VerdictRulesTest {
   }
 
   @Test
-  void anUnconfirmedGainSuggestsMoreOrigins() {
-    // uk_gas with 3 origins of 8 quarters: ets gains about a fifth over seasonal naive, p = 0.2
+  void aSeasonalPatternIsSignalAndAnUnconfirmedGainSuggestsMoreOrigins() {
+    // uk_gas with 3 origins of 8 quarters: its seasonal pattern is signal (seasonal naive beats
+    // mean and naive), and the gain of ets over seasonal naive cannot be confirmed with 3 origins
     BacktestResult r = backtest("uk_gas", 8);
     Verdict v = VerdictRules.judge(r);
-    assertThat(v.signal()).isEqualTo(Signal.NONE);
+    assertThat(v.signal()).isEqualTo(Signal.STRONG);
+    assertThat(v.decision().basis()).isEqualTo(Decision.Basis.PATTERN);
+    assertThat(v.decision().modelAdds()).isFalse();
+    assertThat(v.usefulSteps()).isEmpty();
+    assertThat(v.headline()).contains("seasonal pattern").contains("no model adds to it reliably");
     assertThat(v.skill()).isGreaterThan(0.05);
-    assertThat(v.reasons()).anySatisfy(x -> assertThat(x).contains("rerun with --origins 10"));
-    // with those origins the test decides
-    BacktestResult ten =
-        new RollingOriginBacktest(8, 10)
-            .run(ReferenceSeries.load("uk_gas").values(), 4, ModelRegistry.defaults().all());
-    Verdict decided = VerdictRules.judge(ten);
+    assertThat(v.reasons()).anySatisfy(x -> assertThat(x).contains("rerun with --origins auto"));
+    // with the origins the series allows the test decides
+    ReferenceSeries s = ReferenceSeries.load("uk_gas");
+    BacktestResult auto =
+        new RollingOriginBacktest(8, RollingOriginBacktest.autoOrigins(s.values().length, 4, 8))
+            .run(s.values(), 4, ModelRegistry.defaults().all());
+    Verdict decided = VerdictRules.judge(auto);
     assertThat(decided.signal()).isIn(Signal.WEAK, Signal.STRONG);
     assertThat(decided.reasons()).noneSatisfy(x -> assertThat(x).contains("--origins"));
   }
@@ -77,16 +83,13 @@ class VerdictRulesTest {
   }
 
   @Test
-  void usefulHorizonIsTheLargestStepWithEnoughSkill() {
-    List<Double> base = List.of(1.0, 1.0, 1.0, 1.0, 1.0);
-    assertThat(VerdictRules.usefulHorizon(List.of(0.7, 0.8, 0.99, 0.94, 0.96), base)).isEqualTo(4);
-    assertThat(VerdictRules.usefulHorizon(List.of(0.99, 0.96), List.of(1.0, 1.0))).isZero();
-    // one lucky late step does not make a model that lost everywhere else useful
-    assertThat(VerdictRules.usefulHorizon(List.of(2.0, 2.0, 2.0, 0.5), List.of(1.0, 1.0, 1.0, 1.0)))
-        .isZero();
-    // a weak first step does not hide the later gains
-    assertThat(VerdictRules.usefulHorizon(List.of(0.99, 0.5, 0.5), List.of(1.0, 1.0, 1.0)))
-        .isEqualTo(3);
+  void usefulStepsAreTheStepsWhereTheModelIsBetter() {
+    // skill by step: negative at steps 1, 3 and 5, as a chart would show
+    List<Integer> steps = VerdictRules.usefulSteps(List.of(-0.2, 0.3, -0.1, 0.06, -1.7, 0.5, 0.5));
+    assertThat(steps).containsExactly(2, 4, 6, 7);
+    assertThat(VerdictRules.usefulHorizon(steps)).isZero();
+    assertThat(VerdictRules.usefulHorizon(List.of(1, 2, 3, 5))).isEqualTo(3);
+    assertThat(dev.signalcheck.core.text.Prose.ranges(steps)).isEqualTo("2, 4 and 6–7");
   }
 
   @Test

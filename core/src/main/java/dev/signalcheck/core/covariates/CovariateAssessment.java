@@ -1,0 +1,322 @@
+package dev.signalcheck.core.covariates;
+
+import dev.signalcheck.core.backtest.ModelScore;
+import dev.signalcheck.core.backtest.OriginTest;
+import dev.signalcheck.core.finding.Category;
+import dev.signalcheck.core.finding.CheckType;
+import dev.signalcheck.core.finding.Finding;
+import dev.signalcheck.core.finding.Severity;
+import dev.signalcheck.core.text.Prose;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What {@link CovariateAnalysis} decided about one covariate, as values ({@link #decide}); {@link
+ * #finding} and {@link #item} word it.
+ *
+ * @param name the column
+ * @param knownAhead declared with {@code --known-ahead}
+ * @param present share of the analysed time stamps where it has a value
+ * @param notAssessed why it could not be assessed (too sparse, constant, series too short), or null
+ * @param crossCorrelation pre-whitened cross-correlation with the target, lags 0…H
+ * @param granger Granger test of its past on the target, or null
+ * @param honest the target's autoregression with it as a forecaster could use it (values up to the
+ *     origin; future ones too when known ahead), or null
+ * @param oracle the same with lags 0…L and its future values given, as a leaking model would use it
+ *     (only when not known ahead), or null
+ * @param withoutZero the oracle without lag 0, or null
+ * @param gain 1 − MASE(honest) / MASE(target-only)
+ * @param pValue its p-value ({@link OriginTest})
+ * @param sameTimeGain 1 − MASE(oracle) / MASE(target-only)
+ * @param sameTimePValue its p-value
+ * @param lagZeroAdds whether lag 0 makes the oracle at least {@value CovariateAnalysis#MIN_GAIN}
+ *     and significantly better than without it
+ * @param noiseLag the step k ≥ 1 at which it explains most of the target's surprise
+ * @param noiseShare the share of the target's surprise at t + k (what the target's own past cannot
+ *     forecast) that its value at t explains: the squared pre-whitened cross-correlation at k
+ * @param kind the decision
+ */
+public record CovariateAssessment(
+    String name,
+    boolean knownAhead,
+    double present,
+    String notAssessed,
+    List<Double> crossCorrelation,
+    CovariateResult.GrangerTest granger,
+    ModelScore honest,
+    ModelScore oracle,
+    ModelScore withoutZero,
+    double gain,
+    double pValue,
+    double sameTimeGain,
+    double sameTimePValue,
+    boolean lagZeroAdds,
+    int noiseLag,
+    double noiseShare,
+    Kind kind) {
+
+  /** The decision about a covariate. */
+  public enum Kind {
+    USEFUL,
+    NO_VALUE,
+    /** Helps only at its same time stamp, and is not known ahead. */
+    LEAKAGE_SAME_TIME,
+    /** Reproduces the target's future noise: a copy of the target's future. */
+    LEAKAGE_FUTURE_NOISE,
+    /** Too sparse, constant, or the series too short: profiled at most. */
+    NOT_ASSESSED,
+    /** Assessable, but no backtest could be run. */
+    NOT_BACKTESTED
+  }
+
+  /**
+   * Share of the target's surprise at t + k that a covariate's value at t must explain to count as
+   * a copy of the target's future: a real input, however strong, leaves the target's own noise
+   * unexplained; a shifted copy of the target reproduces it up to its measurement noise.
+   */
+  public static final double FUTURE_NOISE_SHARE = 0.98;
+
+  /** Decides, from the profile and the backtests (null where not run). */
+  static CovariateAssessment decide(
+      String name,
+      boolean knownAhead,
+      double present,
+      String notAssessed,
+      List<Double> ccf,
+      CovariateResult.GrangerTest granger,
+      ModelScore base,
+      ModelScore honest,
+      ModelScore oracle,
+      ModelScore withoutZero,
+      int dmH) {
+    double gain = Double.NaN, p = Double.NaN, gain0 = Double.NaN, p0 = Double.NaN;
+    int noiseLag = 0;
+    double share = 0;
+    for (int k = 1; k < ccf.size(); k++) {
+      Double r = ccf.get(k);
+      if (r != null && Double.isFinite(r) && r * r > share) {
+        share = r * r;
+        noiseLag = k;
+      }
+    }
+    if (base != null && honest != null && !honest.skipped()) {
+      gain = 1 - honest.mase() / base.mase();
+      p = p(base, honest);
+    }
+    if (base != null && oracle != null && !oracle.skipped()) {
+      gain0 = 1 - oracle.mase() / base.mase();
+      p0 = p(base, oracle);
+    }
+    boolean honestUseful = gain >= CovariateAnalysis.MIN_GAIN && p < CovariateAnalysis.ALPHA;
+    boolean sameTimeUseful = gain0 >= CovariateAnalysis.MIN_GAIN && p0 < CovariateAnalysis.ALPHA;
+    boolean lagZeroAdds =
+        sameTimeUseful
+            && withoutZero != null
+            && !withoutZero.skipped()
+            && 1 - oracle.mase() / withoutZero.mase() >= CovariateAnalysis.MIN_GAIN
+            && p(withoutZero, oracle) < CovariateAnalysis.ALPHA;
+    Kind kind;
+    if (notAssessed != null) {
+      kind = Kind.NOT_ASSESSED;
+    } else if (share >= FUTURE_NOISE_SHARE) {
+      kind = Kind.LEAKAGE_FUTURE_NOISE;
+    } else if (!knownAhead && lagZeroAdds && !honestUseful) {
+      kind = Kind.LEAKAGE_SAME_TIME;
+    } else if (base == null || honest == null || honest.skipped()) {
+      kind = Kind.NOT_BACKTESTED;
+    } else if (honestUseful) {
+      kind = Kind.USEFUL;
+    } else {
+      kind = Kind.NO_VALUE;
+    }
+    return new CovariateAssessment(
+        name,
+        knownAhead,
+        present,
+        notAssessed,
+        ccf,
+        granger,
+        honest,
+        oracle,
+        withoutZero,
+        gain,
+        p,
+        gain0,
+        p0,
+        lagZeroAdds,
+        noiseLag,
+        share,
+        kind);
+  }
+
+  private static double p(ModelScore reference, ModelScore candidate) {
+    if (reference.maseByOrigin().size() != candidate.maseByOrigin().size()) {
+      return Double.NaN;
+    }
+    return OriginTest.compare(reference, candidate).pValue();
+  }
+
+  /** The report's assessment label. */
+  public String label() {
+    return switch (kind) {
+      case USEFUL -> CovariateResult.Item.USEFUL;
+      case NO_VALUE -> CovariateResult.Item.NO_VALUE;
+      case LEAKAGE_SAME_TIME, LEAKAGE_FUTURE_NOISE -> CovariateResult.Item.LEAKAGE;
+      case NOT_ASSESSED, NOT_BACKTESTED -> CovariateResult.Item.NOT_ASSESSED;
+    };
+  }
+
+  /** The report's item, with the codes treated as missing. */
+  CovariateResult.Item item(List<Double> missingCodes) {
+    return new CovariateResult.Item(
+        name,
+        knownAhead,
+        present,
+        missingCodes,
+        crossCorrelation,
+        granger,
+        honest == null || honest.skipped() ? Double.NaN : honest.mase(),
+        gain,
+        pValue,
+        sameTimeGain,
+        sameTimePValue,
+        label(),
+        reason(null));
+  }
+
+  /** The finding for this covariate; {@code base} the target-only model, or null. */
+  Finding finding(ModelScore base) {
+    String msg = reason(base);
+    return switch (kind) {
+      case LEAKAGE_FUTURE_NOISE ->
+          finding(CheckType.COVARIATE_LEAKAGE, Severity.CRITICAL, Category.DATA_LEAKAGE, msg)
+              .withDetail("lag", noiseLag)
+              .withDetail("crossCorrelation", crossCorrelation.get(noiseLag))
+              .withDetail("noiseShare", noiseShare);
+      case LEAKAGE_SAME_TIME ->
+          finding(CheckType.COVARIATE_LEAKAGE, Severity.CRITICAL, Category.DATA_LEAKAGE, msg)
+              .withDetail("lag", 0)
+              .withDetail("sameTimeGain", sameTimeGain);
+      case USEFUL ->
+          finding(CheckType.COVARIATE_USEFUL, Severity.INFO, Category.EXTERNAL_DEPENDENCY, msg)
+              .withDetail("gain", gain)
+              .withDetail("pValue", pValue);
+      case NO_VALUE ->
+          finding(CheckType.COVARIATE_NO_VALUE, Severity.INFO, Category.DATA_NO_SIGNAL, msg)
+              .withDetail("gain", gain)
+              .withDetail("pValue", pValue);
+      case NOT_ASSESSED ->
+          finding(
+              CheckType.COVARIATE_NO_VALUE,
+              Severity.INFO,
+              present < CovariateAnalysis.MIN_PRESENT
+                  ? Category.DATA_MISSING
+                  : Category.DATA_NO_SIGNAL,
+              msg);
+      case NOT_BACKTESTED ->
+          finding(CheckType.COVARIATE_NO_VALUE, Severity.INFO, Category.DATA_NO_SIGNAL, msg);
+    };
+  }
+
+  private Finding finding(CheckType check, Severity s, Category cat, String msg) {
+    return new Finding(check.id(), s, cat, msg, 1, List.of(), List.of(), Map.of("covariate", name));
+  }
+
+  private String reason(ModelScore base) {
+    switch (kind) {
+      case NOT_ASSESSED:
+        return notAssessed;
+      case NOT_BACKTESTED:
+        return name
+            + " was profiled but not backtested: "
+            + (honest == null ? "no backtest could be run on this series" : honest.reason());
+      case LEAKAGE_FUTURE_NOISE:
+        return String.format(
+            Locale.ROOT,
+            "%s reproduces the target's future noise: its value at time t explains %s of what the target's own"
+                + " past cannot forecast %s later (pre-whitened cross-correlation %s). A real input, however"
+                + " strong, leaves the target's own noise unexplained; this is most likely the target itself"
+                + " shifted (a misaligned join, a value computed from later data) and would not be available at"
+                + " forecast time. Leave it out of any model%s.",
+            name,
+            Prose.percent(noiseShare),
+            Prose.count(noiseLag, "step"),
+            Prose.stat(crossCorrelation.get(noiseLag)),
+            Double.isFinite(gain)
+                ? " (in the backtest it \"improves\" MASE by " + Prose.percent(gain) + ")"
+                : "");
+      case LEAKAGE_SAME_TIME:
+        return String.format(
+            Locale.ROOT,
+            "%s helps only at lag 0: used at the same time as the target it cuts MASE by %s (%s), but with only"
+                + " its values up to the forecast origin the model %s (%s). It is measured together with the"
+                + " target, so when forecasting it is not yet known: a model trained on its same-time value"
+                + " looks good in a backtest and fails in use. Use only its past values, or declare it with"
+                + " --known-ahead if its future really is known in advance (a plan, a calendar, a published"
+                + " forecast).",
+            name,
+            Prose.percent(sameTimeGain),
+            Prose.pValue(sameTimePValue),
+            changeText(gain),
+            Prose.pValue(pValue));
+      case USEFUL:
+        {
+          String extra =
+              !knownAhead
+                      && sameTimeGain >= CovariateAnalysis.MIN_GAIN
+                      && sameTimePValue < CovariateAnalysis.ALPHA
+                      && sameTimeGain > 2 * gain
+                  ? " Its same-time value would seem to cut MASE by "
+                      + Prose.percent(sameTimeGain)
+                      + ", but it is not known when forecasting: use only its past values unless it"
+                      + " is known ahead."
+                  : "";
+          return String.format(
+              Locale.ROOT,
+              "%s adds value out of sample: %s cuts the target's own autoregression's MASE by %s (%s%s;"
+                  + " test over the origins %s). A model that uses it depends on %s.%s",
+              name,
+              knownAhead
+                  ? "its values up to "
+                      + Arx.COVARIATE_LAGS
+                      + " steps before each forecast step, future ones included (declared known"
+                      + " ahead),"
+                  : "its last " + Arx.COVARIATE_LAGS + " values before each forecast origin",
+              Prose.percent(gain),
+              base == null ? "" : Prose.stat(base.mase()) + " → ",
+              Prose.stat(honest.mase()),
+              Prose.pValue(pValue),
+              knownAhead
+                  ? "its future values being available"
+                  : "it being delivered up to the forecast origin",
+              extra);
+        }
+      default:
+        return String.format(
+            Locale.ROOT,
+            "%s adds no value out of sample: with its recent values the target's autoregression %s (%s)%s.",
+            name,
+            changeText(gain),
+            Prose.pValue(pValue),
+            granger != null && Double.isFinite(granger.pValue())
+                ? "; Granger test of its past on the target "
+                    + Prose.pValue(granger.pValue())
+                    + (granger.pValue() < CovariateAnalysis.ALPHA
+                        ? " (in-sample association, but it does not survive the backtest)"
+                        : "")
+                : "");
+    }
+  }
+
+  private static String changeText(double gain) {
+    if (!Double.isFinite(gain)) {
+      return "could not be scored";
+    }
+    long pc = Math.round(Math.abs(gain) * 100);
+    if (pc == 0) {
+      return "is no more accurate";
+    }
+    return gain > 0 ? "is " + pc + "% more accurate" : "is " + pc + "% less accurate";
+  }
+}

@@ -1,0 +1,123 @@
+package dev.signalcheck.core.verdict;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the verdict decided, as values: {@link VerdictRules#decide} makes it, {@link VerdictWriter}
+ * words it, and every number a sentence states is one of these. The report's {@code
+ * verdict.decision} block.
+ *
+ * @param signal the label
+ * @param basis what the label rests on
+ * @param modelAdds whether the best candidate beats the best trivial baseline by at least {@value
+ *     VerdictRules#MIN_SKILL} with significance ({@code p < } {@value VerdictRules#ALPHA})
+ * @param baseline the best trivial baseline, null when none ran
+ * @param best the best candidate, null when none ran
+ * @param bestUsesCovariates whether the best candidate uses covariates ({@code arx})
+ * @param skill 1 − MASE(best) / MASE(baseline)
+ * @param pValue the one-sided p-value of that gain (NaN when no test is possible)
+ * @param predictability 1 − MAE(best of all models) / MAE(mean forecast)
+ * @param patternShare for a seasonal baseline, 1 − MAE(baseline) / MAE(mean): the share of the
+ *     error of forecasting the average that the seasonal pattern alone removes; NaN otherwise
+ * @param patternConfirmed whether the seasonal baseline beats both the mean and the last observed
+ *     value with significance, so that its pattern counts as signal
+ * @param usefulSteps the steps ahead (1-based) at which the best candidate is at least {@value
+ *     VerdictRules#MIN_SKILL} better than the baseline; empty unless {@code modelAdds}
+ * @param horizon forecast steps
+ * @param origins backtest origins used
+ * @param season the seasonal period
+ * @param expected the best candidate's MASE over the origins
+ * @param reasons the evidence, as codes with their numbers, in the order they are worded
+ */
+public record Decision(
+    Signal signal,
+    Basis basis,
+    boolean modelAdds,
+    String baseline,
+    String best,
+    boolean bestUsesCovariates,
+    double skill,
+    double pValue,
+    double predictability,
+    double patternShare,
+    boolean patternConfirmed,
+    List<Integer> usefulSteps,
+    int horizon,
+    int origins,
+    int season,
+    Expected expected,
+    List<Reason> reasons) {
+
+  public Decision {
+    usefulSteps = List.copyOf(usefulSteps);
+    reasons = List.copyOf(reasons);
+  }
+
+  /** What a label rests on. */
+  public enum Basis {
+    /** A model beats the best baseline, significantly. */
+    MODEL,
+    /** The seasonal pattern that the seasonal baseline uses; no model adds to it significantly. */
+    PATTERN,
+    /** Neither. */
+    NONE,
+    /** No baseline or no candidate could be scored, or the baseline's error is zero. */
+    CANNOT_JUDGE,
+    /** Too short for one backtest origin. */
+    INSUFFICIENT_DATA
+  }
+
+  /** One piece of evidence: a code and the numbers (or names) the sentence for it states. */
+  public record Reason(ReasonCode code, Map<String, Object> values) {
+    public Reason {
+      values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+    }
+
+    public double number(String key) {
+      Object v = values.get(key);
+      return v instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    public String text(String key) {
+      Object v = values.get(key);
+      return v == null ? null : v.toString();
+    }
+  }
+
+  /** The kinds of evidence. */
+  public enum ReasonCode {
+    /** Too short: observations, needed. */
+    TOO_SHORT,
+    /** The backtest's layout: origins, horizon, trainingFrom, trainingTo. */
+    BACKTEST,
+    /** predictability. */
+    PREDICTABILITY,
+    /** The best baseline: name, mase. */
+    BASELINE,
+    /** The seasonal pattern: baseline, share, confirmed, pValue. */
+    SEASONAL_PATTERN,
+    /** The best candidate: name, description, mase, skill, pValue, usesCovariates. */
+    BEST_MODEL,
+    /** steps (list), horizon. */
+    USEFUL_STEPS,
+    /** The best candidate is at least 5% better at no step: horizon. */
+    NO_USEFUL_STEP,
+    /** A gain that the test could not confirm: skill, pValue, origins. */
+    GAIN_NOT_CONFIRMED,
+    /** Fewer origins than the series allows: origins, possible. */
+    FEW_ORIGINS,
+    /** expected mase, low, high, scale (naive or seasonal naive). */
+    EXPECTED,
+    /** A model that could not be run: name, reason. */
+    MODEL_SKIPPED,
+    /** A remark of the backtest: text. */
+    NOTE,
+    /** A covariate's assessment: name, assessment, text. */
+    COVARIATE,
+    /** The best covariate model: inputs (list), mase. */
+    COVARIATE_MODEL,
+    /** Covariates not backtested (the series is too short). */
+    COVARIATES_NOT_BACKTESTED
+  }
+}
