@@ -115,7 +115,8 @@ final class AuditRun {
                 Version.generator(),
                 outDir.resolve("report.html")));
       }
-      sinks.add(new Console(console, o.quiet(), json.reportJson()));
+      sinks.add(
+          new Console(console, o.quiet(), json.reportJson()).flagColumns(reader.flagColumns()));
       boolean showProgress = !o.noProgress() && !o.quiet() && System.console() != null;
       Progress progress =
           Progress.start(err, showProgress, showProgress ? reader.seriesCount() : 0);

@@ -26,6 +26,7 @@ final class Console implements ResultSink {
   private final PrintWriter out;
   private final boolean quiet;
   private final Path reportJson;
+  private List<String> flagColumns = List.of();
   private long shown;
   private long hidden;
 
@@ -36,6 +37,12 @@ final class Console implements ResultSink {
     this.out = out;
     this.quiet = quiet;
     this.reportJson = reportJson;
+  }
+
+  /** 0/1 columns the reader left out of the default targets, named under the header. */
+  Console flagColumns(List<String> flags) {
+    this.flagColumns = List.copyOf(flags);
+    return this;
   }
 
   @Override
@@ -55,6 +62,17 @@ final class Console implements ResultSink {
         String.join("+", src.time()),
         String.join(", ", src.targets()),
         src.ids().isEmpty() ? "" : " · id: " + String.join(", ", src.ids()));
+    for (String f : flagColumns) {
+      out.printf(
+          Locale.ROOT,
+          "note: column %s holds only 0/1: treated as a flag, not audited; pass --target %s to"
+              + " audit it%n",
+          f,
+          f);
+    }
+    if (!flagColumns.isEmpty()) {
+      out.println();
+    }
     out.flush();
   }
 

@@ -52,6 +52,7 @@ public final class TableReader implements SeriesSource {
   private final List<String> targets;
   private final List<String> ids;
   private final Map<String, Boolean> decimalComma = new LinkedHashMap<>();
+  private final List<String> flags = new ArrayList<>();
   private final TimeParser timeParser;
   private final TimeParser recordedParser;
   private long rejectedRows;
@@ -194,6 +195,23 @@ public final class TableReader implements SeriesSource {
 
   public List<String> targets() {
     return targets;
+  }
+
+  /** 0/1 columns left out of the default targets: labels, not measurements (--target adds them). */
+  public List<String> flagColumns() {
+    return List.copyOf(flags);
+  }
+
+  @Override
+  public dev.signalcheck.core.series.InputHints inputHints() {
+    return InputProbe.hints(
+        conn,
+        columns,
+        timeCols,
+        ids,
+        targets,
+        resolveAll(spec.covariates(), "--covariates"),
+        timeParser.kind());
   }
 
   public List<String> ids() {
@@ -575,9 +593,23 @@ public final class TableReader implements SeriesSource {
       }
       boolean comma = detectDecimalComma(c);
       if (numericShare(c, comma) >= 0.5) {
+        if (InputProbe.isFlag(conn, c, comma)) {
+          flags.add(c);
+          continue;
+        }
         out.add(c);
         decimalComma.put(c, comma);
       }
+    }
+    if (out.isEmpty() && !flags.isEmpty()) {
+      throw new UsageException(
+          "the numeric columns of "
+              + displayName
+              + " hold only 0/1 ("
+              + String.join(", ", flags)
+              + "): flags, not measurements; pass --target "
+              + flags.get(0)
+              + " to audit one anyway");
     }
     if (out.isEmpty()) {
       throw new UsageException(

@@ -18,12 +18,14 @@ import dev.signalcheck.core.profile.DominantPeriod;
 import dev.signalcheck.core.profile.Profile;
 import dev.signalcheck.core.profile.Profiler;
 import dev.signalcheck.core.series.Cleaner;
+import dev.signalcheck.core.series.InputHints;
 import dev.signalcheck.core.series.RegularSeries;
 import dev.signalcheck.core.series.SeriesData;
 import dev.signalcheck.core.series.Step;
 import dev.signalcheck.core.verdict.CovariateVerdict;
 import dev.signalcheck.core.verdict.Verdict;
 import dev.signalcheck.core.verdict.VerdictRules;
+import dev.signalcheck.core.verdict.Withheld;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -55,7 +57,15 @@ public final class SeriesAuditor {
   }
 
   public SeriesResult audit(SeriesData data) {
-    Alignment.Result aligned = Alignment.align(data, settings.step());
+    return audit(data, InputHints.NONE);
+  }
+
+  /**
+   * Audits one series; {@code hints} from the source name the likely fix when the rows cannot be
+   * what the user meant (a forgotten {@code --id} or time-of-day column).
+   */
+  public SeriesResult audit(SeriesData data, InputHints hints) {
+    Alignment.Result aligned = Alignment.align(data, settings.step(), hints);
     List<Finding> findings = new ArrayList<>(aligned.findings());
     RegularSeries reg = aligned.regular();
     if (reg == null) {
@@ -150,6 +160,9 @@ public final class SeriesAuditor {
         verdict =
             CovariateVerdict.adjust(verdict, backtest, covariates, seasonName(reg.step(), season));
       }
+    }
+    if (aligned.withheld() != null) {
+      verdict = Withheld.verdict(aligned.withheld());
     }
     return new SeriesResult(
         data.id(),

@@ -6,6 +6,7 @@ import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Interval;
 import dev.signalcheck.core.finding.Severity;
 import dev.signalcheck.core.series.IndexSort;
+import dev.signalcheck.core.series.InputHints;
 import dev.signalcheck.core.series.RegularSeries;
 import dev.signalcheck.core.series.SeriesData;
 import dev.signalcheck.core.series.Step;
@@ -44,7 +45,24 @@ public final class Alignment {
       List<Finding> findings,
       Step step,
       double regularity,
-      int[] keptIndex) {}
+      int[] keptIndex,
+      String withheld) {
+
+    public Result(
+        RegularSeries regular,
+        List<Finding> findings,
+        Step step,
+        double regularity,
+        int[] keptIndex) {
+      this(regular, findings, step, regularity, keptIndex, null);
+    }
+  }
+
+  /**
+   * Share of rows above which an input mistake is taken for granted: when most time stamps repeat
+   * or do not parse, the rows cannot be the one series the user meant, and no verdict is given.
+   */
+  public static final double MOSTLY = 0.5;
 
   /**
    * Aligns a series.
@@ -52,7 +70,16 @@ public final class Alignment {
    * @param stepOverride the step from {@code --step}, or null to infer the most common spacing
    */
   public static Result align(SeriesData data, Step stepOverride) {
+    return align(data, stepOverride, InputHints.NONE);
+  }
+
+  /**
+   * Aligns a series; {@code hints} name the likely fix when the rows cannot be one series (most
+   * time stamps repeated or unparseable).
+   */
+  public static Result align(SeriesData data, Step stepOverride, InputHints hints) {
     List<Finding> findings = new ArrayList<>();
+    String withheld = null;
     TimeFormat fmt = data.timeFormat();
     int n = data.size();
 
@@ -66,10 +93,28 @@ public final class Alignment {
         parsed++;
       }
     }
+    int unparseableFinding = -1;
     if (unparseable.count() > 0) {
       double share = unparseable.count() / (double) n;
       Severity sev = share > 0.01 ? Severity.CRITICAL : Severity.WARNING;
       String examples = String.join("', '", data.unparseableExamples());
+      String fix = "";
+      if (share > MOSTLY) {
+        String format = TimeFormats.reading(data.unparseableExamples());
+        fix =
+            format != null
+                ? "; they read as times with --time-format "
+                    + format
+                    + ": pass it (no verdict until the times are read)"
+                : "; pass --time-format (epoch-s, epoch-ms, index, year, ymd, dmy, mdy) or fix the"
+                    + " column (no verdict until the times are read)";
+        withheld =
+            "most time stamps ("
+                + pct(share)
+                + ") do not parse"
+                + (format != null ? ": pass --time-format " + format : ": pass --time-format");
+      }
+      unparseableFinding = findings.size();
       findings.add(
           new Finding(
               CheckType.TIME_UNPARSEABLE.id(),
@@ -77,11 +122,12 @@ public final class Alignment {
               Category.DATA_COLLECTION,
               String.format(
                   Locale.ROOT,
-                  "%d of %d time stamps (%s) do not parse (e.g. '%s'); those rows are left out",
+                  "%s of %d time stamps (%s) do not parse (e.g. '%s'); those rows are left out%s",
                   unparseable.count(),
                   n,
                   pct(share),
-                  examples),
+                  examples,
+                  fix),
               unparseable.count(),
               List.of(),
               unparseable.first(),
@@ -219,18 +265,28 @@ public final class Alignment {
           disagreeing == 0 ? "their values agree" : disagreeing + " of them with a different value";
       String kept =
           data.hasRecordedAt() ? "the latest recorded row is kept" : "the first row is kept";
+      double share = dupRows.count() / (double) Math.max(1, idx.length);
+      Severity sev = Severity.WARNING;
+      String fix = "";
+      if (share > MOSTLY) {
+        sev = Severity.CRITICAL;
+        String what = duplicateFix(hints, idx.length / (double) Math.max(1, dupStamps));
+        fix = ". These rows cannot be one series: " + what + " (no verdict until then)";
+        withheld = "most rows (" + pct(share) + ") repeat a time stamp: " + what;
+      }
       findings.add(
           new Finding(
               CheckType.TIME_DUPLICATE.id(),
-              Severity.WARNING,
+              sev,
               Category.DATA_COLLECTION,
               String.format(
                   Locale.ROOT,
-                  "%d extra rows repeat %d time stamps (%s); %s",
-                  dupRows.count(),
-                  dupStamps,
+                  "%s repeat %s (%s); %s%s",
+                  Prose.count(dupRows.count(), "extra row"),
+                  Prose.count(dupStamps, "time stamp"),
                   agree,
-                  kept),
+                  kept,
+                  fix),
               dupRows.count(),
               dupIntervals,
               dupRows.first(),
@@ -238,7 +294,7 @@ public final class Alignment {
     }
 
     if (u == 0) {
-      return new Result(null, findings, stepOverride, 0, new int[0]);
+      return new Result(null, findings, stepOverride, 0, new int[0], withheld);
     }
 
     // 4. step
@@ -319,8 +375,15 @@ public final class Alignment {
               irregularRows.first(),
               Map.of("leftOut", snappedAway)));
     }
+    // unparseable rows before each row in file order: a gap no longer than the unparseable rows
+    // between its two neighbours is their absence, not a gap in the collection
+    int[] unparsedBefore = new int[n + 1];
+    for (int i = 0; i < n; i++) {
+      unparsedBefore[i + 1] = unparsedBefore[i] + (times[i] == TimeParser.UNPARSEABLE ? 1 : 0);
+    }
     long gaps = 0;
     long missingStamps = 0;
+    long explainedStamps = 0;
     List<Interval> gapIntervals = new ArrayList<>();
     Rows gapRows = new Rows();
     for (int p = 1; p < len; p++) {
@@ -328,6 +391,13 @@ public final class Alignment {
         int q = p;
         while (q < len && keptIndex[q] < 0) {
           q++;
+        }
+        int before = keptIndex[p - 1];
+        int after = keptIndex[q];
+        if (after > before && unparsedBefore[after] - unparsedBefore[before + 1] >= q - p) {
+          explainedStamps += q - p;
+          p = q;
+          continue;
         }
         gaps++;
         missingStamps += q - p;
@@ -350,8 +420,8 @@ public final class Alignment {
               Category.DATA_MISSING,
               String.format(
                   Locale.ROOT,
-                  "%d gaps: %d of %d expected time stamps (%s) are absent at step %s%s",
-                  gaps,
+                  "%s: %d of %d expected time stamps (%s) are absent at step %s%s",
+                  Prose.count(gaps, "gap"),
                   missingStamps,
                   len,
                   pct(share),
@@ -361,6 +431,26 @@ public final class Alignment {
               gapIntervals,
               gapRows.first(),
               Map.of("missingStamps", missingStamps)));
+    }
+
+    if (explainedStamps > 0 && unparseableFinding >= 0) {
+      Finding f = findings.get(unparseableFinding);
+      findings.set(
+          unparseableFinding,
+          new Finding(
+              f.check(),
+              f.severity(),
+              f.category(),
+              f.message()
+                  + String.format(
+                      Locale.ROOT,
+                      "; %s of the grid %s empty only because of them (not reported as gaps)",
+                      Prose.count(explainedStamps, "time stamp"),
+                      explainedStamps == 1 ? "is" : "are"),
+              f.count(),
+              f.intervals(),
+              f.rows(),
+              Map.of("stampsLeftEmpty", explainedStamps)));
     }
 
     // 6. values on the grid, missing and non-numeric cells
@@ -374,7 +464,31 @@ public final class Alignment {
     RegularSeries regular = new RegularSeries(t0, step, values, rows, fmt);
     valueFindings(data, regular, keptIndex, findings);
     constant(values, regular, findings);
-    return new Result(regular, findings, step, regularity, keptIndex);
+    return new Result(regular, findings, step, regularity, keptIndex, withheld);
+  }
+
+  /**
+   * The likely fix for a series most of whose rows repeat a time stamp: a time-of-day column left
+   * out of {@code --time}, a series key left out of {@code --id}, or else a general hint.
+   *
+   * @param perStamp rows per distinct time stamp, on average
+   */
+  static String duplicateFix(InputHints hints, double perStamp) {
+    if (hints.timeOfDayColumn() != null) {
+      return String.format(
+          Locale.ROOT,
+          "each date repeats about %d times and column %s holds times of day: pass --time %s,%s",
+          Math.round(perStamp),
+          hints.timeOfDayColumn(),
+          hints.dateColumn(),
+          hints.timeOfDayColumn());
+    }
+    if (!hints.idCandidates().isEmpty()) {
+      String c = hints.idCandidates().get(0);
+      return "a series key seems missing: pass --id " + c + " (it makes every time stamp unique)";
+    }
+    return "pass --id with the column(s) that tell the series apart, or name the time-of-day"
+        + " column in --time DATE,TIME";
   }
 
   private static void valueFindings(
@@ -384,13 +498,18 @@ public final class Alignment {
     List<Interval> missingRuns = new ArrayList<>();
     List<Interval> nonNumericRuns = new ArrayList<>();
     int len = keptIndex.length;
+    // every grid position holding a row counts once, also those a run below skips over
     long observed = 0;
+    for (int i : keptIndex) {
+      if (i >= 0) {
+        observed++;
+      }
+    }
     for (int p = 0; p < len; p++) {
       int i = keptIndex[p];
       if (i < 0) {
         continue;
       }
-      observed++;
       byte st = data.state(i);
       if (st == SeriesData.OK) {
         continue;
@@ -423,11 +542,11 @@ public final class Alignment {
               Category.DATA_MISSING,
               String.format(
                   Locale.ROOT,
-                  "%d of %d values (%s) are missing, in %d run(s)",
+                  "%d of %d values (%s) are missing, in %s",
                   missing.count(),
                   observed,
                   pct(share),
-                  missingRuns.size()),
+                  Prose.count(missingRuns.size(), "run")),
               missing.count(),
               missingRuns,
               missing.first(),
