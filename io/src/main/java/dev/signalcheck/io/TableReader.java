@@ -852,9 +852,9 @@ public final class TableReader implements SeriesSource {
 
   /**
    * Streams the data, one {@link SeriesData} per series (per id value × target in long layout, per
-   * target in wide layout), in id order. Memory holds one id's rows at a time. Times in ISO form
-   * and integers are converted by DuckDB; text crosses into Java only where DuckDB could not read
-   * it.
+   * target in wide layout), in the order of each series' first row. Memory holds one id's rows at a
+   * time. Times in ISO form and integers are converted by DuckDB; text crosses into Java only where
+   * DuckDB could not read it.
    */
   @Override
   public void forEachSeries(Consumer<SeriesData> sink) {
@@ -920,8 +920,10 @@ public final class TableReader implements SeriesSource {
           .append(" AS DOUBLE) END");
     }
     sql.append(" FROM src ORDER BY ");
-    for (String id : ids) {
-      sql.append(Sql.ident(id)).append(" NULLS LAST, ");
+    if (!ids.isEmpty()) {
+      // series in the order of their first row (Q1, Q2, … Q10 as written, not sorted as text)
+      String key = ids.stream().map(Sql::ident).collect(Collectors.joining(", "));
+      sql.append("min(rowid) OVER (PARTITION BY ").append(key).append("), ");
     }
     sql.append("rowid");
 

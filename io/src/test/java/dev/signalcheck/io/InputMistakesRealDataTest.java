@@ -110,4 +110,20 @@ class InputMistakesRealDataTest {
     assertThat(rs).hasSize(1);
     assertThat(rs.get(0).findings()).noneMatch(f -> f.check().equals("value.sentinel"));
   }
+
+  @Test
+  void longSeriesKeepTheInputsOrder() {
+    List<String> ids = new ArrayList<>();
+    try (TableReader r =
+        TableReader.open(
+            spec(
+                "m3/M3_quarterly_TSTS.csv.gz",
+                List.of(),
+                List.of("value"),
+                List.of("series_id")))) {
+      r.forEachSeries(d -> ids.add(d.id()));
+    }
+    assertThat(ids.subList(0, 12))
+        .containsExactly("Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7", "Q8", "Q9", "Q10", "Q11", "Q12");
+  }
 }

@@ -96,7 +96,20 @@ public final class SeriesAuditor {
           null);
     }
     int len = reg.length();
-    int season = settings.season() != null ? settings.season() : reg.step().defaultSeason();
+    SeasonChoice seasonChoice = SeasonChoice.choose(settings.season(), reg);
+    int season = seasonChoice.season();
+    if (seasonChoice.reason() != null) {
+      findings.add(
+          new Finding(
+              CheckType.SERIES_SEASON_FROM_DATA.id(),
+              Severity.INFO,
+              Category.DATA_COLLECTION,
+              seasonChoice.reason(),
+              1,
+              List.of(),
+              List.of(),
+              java.util.Map.of("calendarSeason", seasonChoice.calendar(), "season", season)));
+    }
     // sensor faults on the aligned series; codes for missing are missing from here on
     ValueChecks.Result values = ValueChecks.run(reg, season, settings.min(), settings.max());
     findings.addAll(values.findings());

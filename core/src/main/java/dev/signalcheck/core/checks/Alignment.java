@@ -619,15 +619,25 @@ public final class Alignment {
 
   /** The most common positive spacing, read as calendar months where the spacing says so. */
   static Step inferStep(long[] sortedUnique, TimeKind kind) {
+    long unit;
     switch (kind) {
       case YEAR:
-        return Step.months(12);
-      case QUARTER:
-        return Step.months(3);
-      case MONTH:
-        return Step.months(1);
-      default:
+        unit = 12;
         break;
+      case QUARTER:
+        unit = 3;
+        break;
+      case MONTH:
+        unit = 1;
+        break;
+      default:
+        unit = 0;
+        break;
+    }
+    if (unit > 0) {
+      // the most common spacing in whole units: decennial data step ten years, not one
+      long k = sortedUnique.length < 2 ? 1 : mostCommonMonths(sortedUnique, unit);
+      return Step.months(unit * Math.max(1, k));
     }
     if (sortedUnique.length < 2) {
       return kind == TimeKind.INDEX ? Step.index(1) : Step.millis(86_400_000L);
@@ -661,7 +671,52 @@ public final class Alignment {
         return Step.months(12);
       }
     }
+    if (best >= 28 * day) {
+      // dates a whole number of months apart on the same day of the month (every 2 months, every
+      // 10 years): the most common such spacing, when most spacings are one
+      long k = mostCommonMonths(sortedUnique, 1);
+      if (k > 0) {
+        return Step.months(k);
+      }
+    }
     return Step.millis(best);
+  }
+
+  /**
+   * The most common spacing between consecutive stamps in multiples of {@code unit} months,
+   * counting only spacings that are whole months on the same day and time of the month; 0 when
+   * fewer than half of the spacings are.
+   */
+  static long mostCommonMonths(long[] sortedUnique, long unit) {
+    Map<Long, Integer> counts = new HashMap<>();
+    int limit = Math.min(sortedUnique.length - 1, 100_000);
+    int whole = 0;
+    long best = 0;
+    int bestCount = 0;
+    for (int k = 1; k <= limit; k++) {
+      java.time.LocalDateTime a = utc(sortedUnique[k - 1]);
+      java.time.LocalDateTime b = utc(sortedUnique[k]);
+      if (a.getDayOfMonth() != b.getDayOfMonth() || !a.toLocalTime().equals(b.toLocalTime())) {
+        continue;
+      }
+      long months = (b.getYear() - a.getYear()) * 12L + b.getMonthValue() - a.getMonthValue();
+      if (months <= 0 || months % unit != 0) {
+        continue;
+      }
+      whole++;
+      long m = months / unit;
+      int c = counts.merge(m, 1, Integer::sum);
+      if (c > bestCount || (c == bestCount && m < best)) {
+        best = m;
+        bestCount = c;
+      }
+    }
+    return whole * 2 > limit ? best : 0;
+  }
+
+  private static java.time.LocalDateTime utc(long ms) {
+    return java.time.LocalDateTime.ofEpochSecond(
+        Math.floorDiv(ms, 1000), Math.floorMod(ms, 1000) * 1_000_000, java.time.ZoneOffset.UTC);
   }
 
   private static double monthlyShare(Map<Long, Integer> counts, int lo, int hi) {
