@@ -122,10 +122,11 @@ final class Console implements ResultSink {
       if (r.cleaning() != null && "longest-stretch".equals(r.cleaning().method())) {
         out.printf(
             Locale.ROOT,
-            "  note: long gaps remain; the analyses use the longest complete stretch, %s to %s (%,d points)%n",
+            "  note: long gaps remain; the analyses use the longest complete stretch, %s to %s (%,d %s)%n",
             r.cleaning().from(),
             r.cleaning().to(),
-            r.cleaning().n());
+            r.cleaning().n(),
+            r.cleaning().n() == 1 ? "point" : "points");
       }
     }
     out.flush();

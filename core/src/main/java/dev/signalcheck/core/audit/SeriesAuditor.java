@@ -318,7 +318,11 @@ public final class SeriesAuditor {
               CheckType.SERIES_TOO_SHORT.id(),
               Severity.WARNING,
               Category.DATA_MISSING,
-              String.format(Locale.ROOT, "only %d usable points: %s", n, String.join("; ", parts)),
+              String.format(
+                  Locale.ROOT,
+                  "only %s: %s",
+                  dev.signalcheck.core.text.Prose.count(n, "usable point"),
+                  String.join("; ", parts)),
               n,
               List.of(),
               List.of(),

@@ -197,7 +197,9 @@ public final class Alignment {
                   "time goes backwards %s%s; %d rows arrive after later time stamps (e.g. a clock set back at a"
                       + " daylight-saving change); rows were sorted by time before analysis",
                   firstJump,
-                  backward.count() > 1 ? " and " + (backward.count() - 1) + " more time(s)" : "",
+                  backward.count() > 1
+                      ? " and " + Prose.count(backward.count() - 1, "more time", "more times")
+                      : "",
                   outOfOrderRows),
               outOfOrderRows,
               episodes,
@@ -262,7 +264,11 @@ public final class Alignment {
     }
     if (dupRows.count() > 0) {
       String agree =
-          disagreeing == 0 ? "their values agree" : disagreeing + " of them with a different value";
+          disagreeing == 0
+              ? (dupRows.count() == 1 ? "its value agrees" : "their values agree")
+              : disagreeing == 1 && dupRows.count() == 1
+                  ? "with a different value"
+                  : disagreeing + " of them with a different value";
       String kept =
           data.hasRecordedAt() ? "the latest recorded row is kept" : "the first row is kept";
       double share = dupRows.count() / (double) Math.max(1, idx.length);
@@ -281,8 +287,9 @@ public final class Alignment {
               Category.DATA_COLLECTION,
               String.format(
                   Locale.ROOT,
-                  "%s repeat %s (%s); %s%s",
+                  "%s %s %s (%s); %s%s",
                   Prose.count(dupRows.count(), "extra row"),
+                  dupRows.count() == 1 ? "repeats" : "repeat",
                   Prose.count(dupStamps, "time stamp"),
                   agree,
                   kept,
@@ -744,8 +751,8 @@ public final class Alignment {
     }
     return String.format(
         Locale.ROOT,
-        "; the longest, %d stamps, from %s to %s",
-        best.count(),
+        "; the longest, %s, from %s to %s",
+        Prose.count(best.count(), "stamp"),
         best.from(),
         best.to());
   }
