@@ -134,6 +134,70 @@ final class InputProbe {
     }
   }
 
+  /**
+   * Whether {@code id} names a series as the reader names them: a target in wide layout; the key
+   * values joined with '/' (trimmed) in long layout, followed by '/target' when there are several
+   * targets.
+   */
+  static boolean hasSeries(Connection conn, List<String> ids, List<String> targets, String id)
+      throws SQLException {
+    if (ids.isEmpty()) {
+      return targets.contains(id);
+    }
+    String key = keyText(ids);
+    List<String> keys = new ArrayList<>();
+    if (targets.size() == 1) {
+      keys.add(id);
+    } else {
+      for (String t : targets) {
+        if (id.endsWith("/" + t)) {
+          keys.add(id.substring(0, id.length() - t.length() - 1));
+        }
+      }
+    }
+    for (String k : keys) {
+      try (java.sql.PreparedStatement ps =
+          conn.prepareStatement("SELECT 1 FROM src WHERE " + key + " = ? LIMIT 1")) {
+        ps.setString(1, k);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A few series ids, in input order, for messages. */
+  static List<String> someSeries(Connection conn, List<String> ids, List<String> targets, int n)
+      throws SQLException {
+    if (ids.isEmpty()) {
+      return targets.subList(0, Math.min(n, targets.size()));
+    }
+    String key = keyText(ids);
+    List<String> out = new ArrayList<>();
+    try (Statement st = conn.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT k FROM (SELECT "
+                    + key
+                    + " AS k, min(rowid) AS r FROM src GROUP BY 1) ORDER BY r LIMIT "
+                    + n)) {
+      while (rs.next()) {
+        String k = rs.getString(1);
+        out.add(targets.size() == 1 ? k : k + "/" + targets.get(0));
+      }
+    }
+    return out;
+  }
+
+  private static String keyText(List<String> ids) {
+    return ids.stream()
+        .map(c -> "coalesce(trim(CAST(" + Sql.ident(c) + " AS VARCHAR)), '')")
+        .collect(Collectors.joining(" || '/' || "));
+  }
+
   private static boolean looksLikeTimeOfDay(Connection conn, String col) throws SQLException {
     String t = "trim(CAST(" + Sql.ident(col) + " AS VARCHAR))";
     String sql =

@@ -202,6 +202,32 @@ public final class TableReader implements SeriesSource {
     return List.copyOf(flags);
   }
 
+  /**
+   * Checks series ids named by the user (e.g. {@code --detail}): each must be a series of this
+   * input.
+   *
+   * @throws UsageException naming the first unknown id and a few known ones
+   */
+  public void requireSeries(List<String> wanted, String option) {
+    try {
+      for (String id : wanted) {
+        if (!InputProbe.hasSeries(conn, ids, targets, id)) {
+          throw new UsageException(
+              "no series '"
+                  + id
+                  + "' ("
+                  + option
+                  + ") in "
+                  + displayName
+                  + "; series ids are as in the report, e.g. "
+                  + String.join(", ", InputProbe.someSeries(conn, ids, targets, 5)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new InputException("cannot read " + displayName + ": " + firstLine(e.getMessage()), e);
+    }
+  }
+
   @Override
   public dev.signalcheck.core.series.InputHints inputHints() {
     return InputProbe.hints(

@@ -194,13 +194,13 @@ public final class Alignment {
               Category.DATA_COLLECTION,
               String.format(
                   Locale.ROOT,
-                  "time goes backwards %s%s; %d rows arrive after later time stamps (e.g. a clock set back at a"
+                  "time goes backwards %s%s; %s after later time stamps (e.g. a clock set back at a"
                       + " daylight-saving change); rows were sorted by time before analysis",
                   firstJump,
                   backward.count() > 1
                       ? " and " + Prose.count(backward.count() - 1, "more time", "more times")
                       : "",
-                  outOfOrderRows),
+                  outOfOrderRows == 1 ? "1 row arrives" : outOfOrderRows + " rows arrive"),
               outOfOrderRows,
               episodes,
               backward.first(),
@@ -367,15 +367,18 @@ public final class Alignment {
               Category.DATA_COLLECTION,
               String.format(
                   Locale.ROOT,
-                  "%d spacings (%s) are not a multiple of the step %s; those stamps were moved to the nearest grid point%s",
-                  irregular,
+                  "%s (%s) %s not a multiple of the step %s; %s moved to the nearest grid point%s",
+                  Prose.count(irregular, "spacing"),
                   pct(share),
+                  irregular == 1 ? "is" : "are",
                   step.iso(),
+                  irregular == 1 ? "that stamp was" : "those stamps were",
                   snappedAway > 0
                       ? String.format(
                           Locale.ROOT,
-                          ", where %d rows met an earlier row and were left out",
-                          snappedAway)
+                          ", where %s an earlier row and %s left out",
+                          snappedAway == 1 ? "1 row met" : snappedAway + " rows met",
+                          snappedAway == 1 ? "was" : "were")
                       : ""),
               irregular,
               irregularIntervals,
