@@ -159,4 +159,28 @@ class ConsoleInterfaceTest {
     assertThat(List.of(json(asked).at("/input/targets").get(0).asText()))
         .containsExactly("anomaly");
   }
+
+  @Test
+  void longDataWithoutIdGetNoVerdictAndAValidReport() {
+    Cli c =
+        Cli.run(
+            "audit",
+            Cli.data("long/m3-quarterly-Q1-Q12.csv"),
+            "--target",
+            "value",
+            "--models",
+            "naive",
+            "--json",
+            "-",
+            "--no-ledger");
+    assertThat(c.exit).as(c.err).isZero();
+    JsonNode j = Cli.validReport(c.out);
+    JsonNode s = j.at("/series/0");
+    assertThat(s.at("/verdict/signal").asText()).isEqualTo("insufficient-data");
+    assertThat(s.at("/verdict/headline").asText())
+        .startsWith("Verdict withheld:")
+        .contains("--id series_id");
+    assertThat(j.at("/summary/findings/critical").asInt()).isPositive();
+    assertThat(c.err.replaceAll("\\s+", " ")).contains("pass --id series_id");
+  }
 }
