@@ -106,6 +106,7 @@ final class AuditRun {
 
   private int run(Path outDir, PrintWriter console, LedgerSink recorder) {
     try (TableReader reader = TableReader.open(o.input())) {
+      reader.requireSeries(o.detailIds(), "--detail");
       JsonSinks json = new JsonSinks(outDir, o.json(), out);
       List<ResultSink> sinks = new ArrayList<>(json.sinks());
       if (outDir != null) {
@@ -115,8 +116,13 @@ final class AuditRun {
                 Version.generator(),
                 outDir.resolve("report.html")));
       }
-      sinks.add(new Console(console, o.quiet(), json.reportJson()));
-      boolean showProgress = !o.noProgress() && !o.quiet() && System.console() != null;
+      int width = Terminal.width(Terminal.isTerminal(console == err ? 2 : 1));
+      sinks.add(
+          new Console(console, o.quiet(), json.reportJson(), width)
+              .flagColumns(reader.flagColumns()));
+      // the bar goes to standard error: shown whenever that is a terminal, even when standard
+      // output is redirected
+      boolean showProgress = !o.noProgress() && !o.quiet() && Terminal.isTerminal(2);
       Progress progress =
           Progress.start(err, showProgress, showProgress ? reader.seriesCount() : 0);
       sinks.add(progress);

@@ -4,6 +4,8 @@ import dev.signalcheck.core.errors.InputException;
 import dev.signalcheck.core.errors.OutputException;
 import dev.signalcheck.core.errors.UsageException;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -78,7 +80,13 @@ public final class Main implements Runnable {
           String cmd = ex.getCommandLine().getCommandName();
           String help =
               "signalcheck".equals(cmd) ? "signalcheck --help" : "signalcheck " + cmd + " --help";
-          e.println("signalcheck: error: " + oneLine(ex.getMessage()) + "; see '" + help + "'");
+          e.println(
+              "signalcheck: error: "
+                  + TerminalText.safe(oneLine(ex.getMessage()))
+                  + suggestion(ex)
+                  + "; see '"
+                  + help
+                  + "'");
           e.flush();
           return USAGE;
         });
@@ -91,7 +99,7 @@ public final class Main implements Runnable {
                       && parseResult.subcommand().hasMatchedOption("--debug"));
           int code = exitCode(ex);
           if (code != INTERNAL) {
-            e.println("signalcheck: error: " + oneLine(ex.getMessage()));
+            e.println("signalcheck: error: " + TerminalText.safe(oneLine(ex.getMessage())));
             if (debug) {
               ex.printStackTrace(e);
             }
@@ -111,6 +119,19 @@ public final class Main implements Runnable {
           return INTERNAL;
         });
     return cl;
+  }
+
+  /** " (did you mean --target?)" for a mistyped option or command, else empty. */
+  static String suggestion(CommandLine.ParameterException ex) {
+    if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+      List<String> s = u.getSuggestions();
+      if (s != null && !s.isEmpty()) {
+        return " (did you mean "
+            + s.stream().limit(3).map(TerminalText::safe).collect(Collectors.joining(" or "))
+            + "?)";
+      }
+    }
+    return "";
   }
 
   /** A value in double quotes without them; any other value as it is. */

@@ -12,8 +12,8 @@ final class ModelTable {
   static void print(PrintWriter out, BacktestResult bt) {
     out.printf(
         Locale.ROOT,
-        "  backtest: %d origin(s), horizon %d, baseline %s%n",
-        bt.origins(),
+        "  backtest: %s, horizon %d, baseline %s%n",
+        dev.signalcheck.core.text.Prose.count(bt.origins(), "origin"),
         bt.horizon(),
         bt.baseline());
     out.printf(

@@ -52,6 +52,7 @@ public final class TableReader implements SeriesSource {
   private final List<String> targets;
   private final List<String> ids;
   private final Map<String, Boolean> decimalComma = new LinkedHashMap<>();
+  private final List<String> flags = new ArrayList<>();
   private final TimeParser timeParser;
   private final TimeParser recordedParser;
   private long rejectedRows;
@@ -194,6 +195,49 @@ public final class TableReader implements SeriesSource {
 
   public List<String> targets() {
     return targets;
+  }
+
+  /** 0/1 columns left out of the default targets: labels, not measurements (--target adds them). */
+  public List<String> flagColumns() {
+    return List.copyOf(flags);
+  }
+
+  /**
+   * Checks series ids named by the user (e.g. {@code --detail}): each must be a series of this
+   * input.
+   *
+   * @throws UsageException naming the first unknown id and a few known ones
+   */
+  public void requireSeries(List<String> wanted, String option) {
+    try {
+      for (String id : wanted) {
+        if (!InputProbe.hasSeries(conn, ids, targets, id)) {
+          throw new UsageException(
+              "no series '"
+                  + id
+                  + "' ("
+                  + option
+                  + ") in "
+                  + displayName
+                  + "; series ids are as in the report, e.g. "
+                  + String.join(", ", InputProbe.someSeries(conn, ids, targets, 5)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new InputException("cannot read " + displayName + ": " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  @Override
+  public dev.signalcheck.core.series.InputHints inputHints() {
+    return InputProbe.hints(
+        conn,
+        columns,
+        timeCols,
+        ids,
+        targets,
+        resolveAll(spec.covariates(), "--covariates"),
+        timeParser.kind());
   }
 
   public List<String> ids() {
@@ -575,9 +619,23 @@ public final class TableReader implements SeriesSource {
       }
       boolean comma = detectDecimalComma(c);
       if (numericShare(c, comma) >= 0.5) {
+        if (InputProbe.isFlag(conn, c, comma)) {
+          flags.add(c);
+          continue;
+        }
         out.add(c);
         decimalComma.put(c, comma);
       }
+    }
+    if (out.isEmpty() && !flags.isEmpty()) {
+      throw new UsageException(
+          "the numeric columns of "
+              + displayName
+              + " hold only 0/1 ("
+              + String.join(", ", flags)
+              + "): flags, not measurements; pass --target "
+              + flags.get(0)
+              + " to audit one anyway");
     }
     if (out.isEmpty()) {
       throw new UsageException(
@@ -820,9 +878,9 @@ public final class TableReader implements SeriesSource {
 
   /**
    * Streams the data, one {@link SeriesData} per series (per id value × target in long layout, per
-   * target in wide layout), in id order. Memory holds one id's rows at a time. Times in ISO form
-   * and integers are converted by DuckDB; text crosses into Java only where DuckDB could not read
-   * it.
+   * target in wide layout), in the order of each series' first row. Memory holds one id's rows at a
+   * time. Times in ISO form and integers are converted by DuckDB; text crosses into Java only where
+   * DuckDB could not read it.
    */
   @Override
   public void forEachSeries(Consumer<SeriesData> sink) {
@@ -888,8 +946,10 @@ public final class TableReader implements SeriesSource {
           .append(" AS DOUBLE) END");
     }
     sql.append(" FROM src ORDER BY ");
-    for (String id : ids) {
-      sql.append(Sql.ident(id)).append(" NULLS LAST, ");
+    if (!ids.isEmpty()) {
+      // series in the order of their first row (Q1, Q2, … Q10 as written, not sorted as text)
+      String key = ids.stream().map(Sql::ident).collect(Collectors.joining(", "));
+      sql.append("min(rowid) OVER (PARTITION BY ").append(key).append("), ");
     }
     sql.append("rowid");
 

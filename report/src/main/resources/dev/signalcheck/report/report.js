@@ -167,6 +167,12 @@
   var STEPS = [];
   for (var e10 = 1; e10 < 1e16; e10 *= 10) STEPS.push(e10, 2 * e10, 5 * e10);
 
+  /* an x axis counted in whole steps (lags, steps ahead): ticks at whole numbers only */
+  function wholeSteps(opts) {
+    opts.axes[0].incrs = STEPS;
+    opts.axes[0].values = function (u, splits) { return splits.map(function (v) { return Number.isInteger(v) ? String(v) : ''; }); };
+  }
+
   /* the x axis and the legend's x value of a chart over time (or over an integer index) */
   function timeAxis(opts, ch) {
     var x = opts.axes[0];
@@ -251,12 +257,16 @@
       return card;
     }
     add(card, el('p', 'headline', v.headline));
-    if (v.reasons && v.reasons.length) {
-      var ul = el('ul');
-      add(card, ul);
-      v.reasons.forEach(function (r) { add(ul, el('li', null, r)); });
-    }
-    return card;
+    if (!v.reasons || !v.reasons.length) return card;
+    // the box stays short: the evidence follows it, folded
+    var block = el('div', 'verdict-block');
+    var why = el('details', 'why');
+    add(why, el('summary', null, 'Why: ' + plural(v.reasons.length, 'point') + ' of evidence'));
+    var ul = el('ul');
+    v.reasons.forEach(function (r) { add(ul, el('li', null, r)); });
+    add(why, ul);
+    add(block, card, why);
+    return block;
   }
 
   // [1, 2, 3, 5] -> '1–3, 5': the steps at which the best model is at least 5% better
@@ -273,12 +283,12 @@
 
   function facts(s) {
     var f = el('div', 'facts');
-    function fact(k, v) { var d = el('div', 'fact'); add(d, el('div', 'k', k), el('div', 'v', v)); add(f, d); }
+    function fact(k, v, cls) { var d = el('div', 'fact' + (cls ? ' ' + cls : '')); add(d, el('div', 'k', k), el('div', 'v', v)); add(f, d); }
     var v = s.verdict || {};
     var bt = s.backtest || {};
     fact('Rows', int(s.n));
-    if (s.start !== undefined) fact('From', String(s.start));
-    if (s.end !== undefined) fact('To', String(s.end));
+    if (s.start !== undefined) fact('From', String(s.start), 'stamp');
+    if (s.end !== undefined) fact('To', String(s.end), 'stamp');
     if (s.frequency) {
       fact('Step', String(s.frequency.step));
       fact('Season (steps)', int(s.frequency.season));
@@ -624,6 +634,7 @@
     var lo = [], hi = [];
     for (var i = 0; i < a.r.length; i++) { lags.push(i + 1); lo.push(-a.bound); hi.push(a.bound); }
     var opts = baseOpts(200, false, 'autocorrelation', shortNum);
+    wholeSteps(opts);
     opts.scales.y = { range: function (u, min, max) { return [Math.min(-0.2, min, -a.bound * 1.5), Math.max(0.2, max, a.bound * 1.5)]; } };
     opts.series.push({ label: 'r(lag)', stroke: '#2557a7', fill: 'rgba(37,87,167,0.55)', paths: uPlot.paths.bars({ size: [0.7, 14] }), points: { show: false } });
     opts.series.push({ label: '+1.96/√n', stroke: '#b42318', dash: [5, 4], width: 1, points: { show: false } });
@@ -804,6 +815,7 @@
     var vals = sk.map(function (v) { return finite(v) ? v * 100 : null; });
     var opts = baseOpts(200, false, 'skill %', function (v) { return v === null ? '' : Math.round(v) + '%'; });
     opts.series[0].label = 'step ahead';
+    wholeSteps(opts);
     opts.series.push({ label: 'skill of ' + (s.backtest.best || 'best') + ' over ' + (s.backtest.baseline || 'baseline'),
       stroke: '#17803d', fill: 'rgba(23,128,61,0.45)', paths: uPlot.paths.bars({ size: [0.7, 24] }), points: { show: false } });
     opts.series.push({ label: '5% threshold', stroke: '#b26b00', dash: [5, 4], width: 1, points: { show: false } });

@@ -5,6 +5,7 @@ import dev.signalcheck.core.finding.CheckType;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Severity;
 import dev.signalcheck.core.labels.LabelClusters;
+import dev.signalcheck.core.series.InputHints;
 import dev.signalcheck.core.series.SeriesData;
 import dev.signalcheck.core.text.Prose;
 import java.time.Duration;
@@ -81,6 +82,7 @@ public final class DatasetAudit {
       }
     }
     SeriesAuditor auditor = new SeriesAuditor(settings);
+    InputHints hints = source.inputHints();
     AuditSummary summary = new AuditSummary();
     sink.begin(
         new AuditHeader(source.info(), settings, source.rowCount(), source.seriesCount(), started));
@@ -97,7 +99,7 @@ public final class DatasetAudit {
     try {
       source.forEachSeries(
           (SeriesData data) -> {
-            inFlight.add(pool.submit(() -> auditor.audit(data)));
+            inFlight.add(pool.submit(() -> auditor.audit(data, hints)));
             while (inFlight.size() >= maxInFlight) {
               emit(inFlight.poll(), sink, summary);
             }

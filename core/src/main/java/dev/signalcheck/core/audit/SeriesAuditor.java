@@ -18,11 +18,13 @@ import dev.signalcheck.core.profile.DominantPeriod;
 import dev.signalcheck.core.profile.Profile;
 import dev.signalcheck.core.profile.Profiler;
 import dev.signalcheck.core.series.Cleaner;
+import dev.signalcheck.core.series.InputHints;
 import dev.signalcheck.core.series.RegularSeries;
 import dev.signalcheck.core.series.SeriesData;
 import dev.signalcheck.core.series.Step;
 import dev.signalcheck.core.verdict.Verdict;
 import dev.signalcheck.core.verdict.VerdictRules;
+import dev.signalcheck.core.verdict.Withheld;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -54,7 +56,15 @@ public final class SeriesAuditor {
   }
 
   public SeriesResult audit(SeriesData data) {
-    Alignment.Result aligned = Alignment.align(data, settings.step());
+    return audit(data, InputHints.NONE);
+  }
+
+  /**
+   * Audits one series; {@code hints} from the source name the likely fix when the rows cannot be
+   * what the user meant (a forgotten {@code --id} or time-of-day column).
+   */
+  public SeriesResult audit(SeriesData data, InputHints hints) {
+    Alignment.Result aligned = Alignment.align(data, settings.step(), hints);
     List<Finding> findings = new ArrayList<>(aligned.findings());
     RegularSeries reg = aligned.regular();
     if (reg == null) {
@@ -85,7 +95,20 @@ public final class SeriesAuditor {
           null);
     }
     int len = reg.length();
-    int season = settings.season() != null ? settings.season() : reg.step().defaultSeason();
+    SeasonChoice seasonChoice = SeasonChoice.choose(settings.season(), reg);
+    int season = seasonChoice.season();
+    if (seasonChoice.reason() != null) {
+      findings.add(
+          new Finding(
+              CheckType.SERIES_SEASON_FROM_DATA.id(),
+              Severity.INFO,
+              Category.DATA_COLLECTION,
+              seasonChoice.reason(),
+              1,
+              List.of(),
+              List.of(),
+              java.util.Map.of("calendarSeason", seasonChoice.calendar(), "season", season)));
+    }
     // sensor faults on the aligned series; codes for missing are missing from here on
     ValueChecks.Result values = ValueChecks.run(reg, season, settings.min(), settings.max());
     findings.addAll(values.findings());
@@ -143,6 +166,9 @@ public final class SeriesAuditor {
         backtest = RollingOriginBacktest.withModel(backtest, covariates.model());
         verdict = VerdictRules.judge(backtest, covariates, seasonName(reg.step(), season));
       }
+    }
+    if (aligned.withheld() != null) {
+      verdict = Withheld.verdict(aligned.withheld());
     }
     return new SeriesResult(
         data.id(),
@@ -285,7 +311,11 @@ public final class SeriesAuditor {
               CheckType.SERIES_TOO_SHORT.id(),
               Severity.WARNING,
               Category.DATA_MISSING,
-              String.format(Locale.ROOT, "only %d usable points: %s", n, String.join("; ", parts)),
+              String.format(
+                  Locale.ROOT,
+                  "only %s: %s",
+                  dev.signalcheck.core.text.Prose.count(n, "usable point"),
+                  String.join("; ", parts)),
               n,
               List.of(),
               List.of(),

@@ -1,5 +1,6 @@
 package dev.signalcheck.core.audit;
 
+import dev.signalcheck.core.series.InputHints;
 import dev.signalcheck.core.series.SeriesData;
 import java.util.LinkedHashMap;
 import java.util.function.Consumer;
@@ -23,6 +24,14 @@ public interface SeriesSource extends AutoCloseable {
   /** Series {@link #forEachSeries} will hand over, or -1 when unknown (for progress). */
   default long seriesCount() {
     return -1;
+  }
+
+  /**
+   * Hints for messages about input mistakes (a forgotten {@code --id}, a forgotten time-of-day
+   * column); asked once, before {@link #forEachSeries}.
+   */
+  default InputHints inputHints() {
+    return InputHints.NONE;
   }
 
   /** Hands every series to {@code consumer}, in input order, each once. */

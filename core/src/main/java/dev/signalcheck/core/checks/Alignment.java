@@ -6,6 +6,7 @@ import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Interval;
 import dev.signalcheck.core.finding.Severity;
 import dev.signalcheck.core.series.IndexSort;
+import dev.signalcheck.core.series.InputHints;
 import dev.signalcheck.core.series.RegularSeries;
 import dev.signalcheck.core.series.SeriesData;
 import dev.signalcheck.core.series.Step;
@@ -44,7 +45,24 @@ public final class Alignment {
       List<Finding> findings,
       Step step,
       double regularity,
-      int[] keptIndex) {}
+      int[] keptIndex,
+      String withheld) {
+
+    public Result(
+        RegularSeries regular,
+        List<Finding> findings,
+        Step step,
+        double regularity,
+        int[] keptIndex) {
+      this(regular, findings, step, regularity, keptIndex, null);
+    }
+  }
+
+  /**
+   * Share of rows above which an input mistake is taken for granted: when most time stamps repeat
+   * or do not parse, the rows cannot be the one series the user meant, and no verdict is given.
+   */
+  public static final double MOSTLY = 0.5;
 
   /**
    * Aligns a series.
@@ -52,7 +70,16 @@ public final class Alignment {
    * @param stepOverride the step from {@code --step}, or null to infer the most common spacing
    */
   public static Result align(SeriesData data, Step stepOverride) {
+    return align(data, stepOverride, InputHints.NONE);
+  }
+
+  /**
+   * Aligns a series; {@code hints} name the likely fix when the rows cannot be one series (most
+   * time stamps repeated or unparseable).
+   */
+  public static Result align(SeriesData data, Step stepOverride, InputHints hints) {
     List<Finding> findings = new ArrayList<>();
+    String withheld = null;
     TimeFormat fmt = data.timeFormat();
     int n = data.size();
 
@@ -66,10 +93,28 @@ public final class Alignment {
         parsed++;
       }
     }
+    int unparseableFinding = -1;
     if (unparseable.count() > 0) {
       double share = unparseable.count() / (double) n;
       Severity sev = share > 0.01 ? Severity.CRITICAL : Severity.WARNING;
       String examples = String.join("', '", data.unparseableExamples());
+      String fix = "";
+      if (share > MOSTLY) {
+        String format = TimeFormats.reading(data.unparseableExamples());
+        fix =
+            format != null
+                ? "; they read as times with --time-format "
+                    + format
+                    + ": pass it (no verdict until the times are read)"
+                : "; pass --time-format (epoch-s, epoch-ms, index, year, ymd, dmy, mdy) or fix the"
+                    + " column (no verdict until the times are read)";
+        withheld =
+            "most time stamps ("
+                + pct(share)
+                + ") do not parse"
+                + (format != null ? ": pass --time-format " + format : ": pass --time-format");
+      }
+      unparseableFinding = findings.size();
       findings.add(
           new Finding(
               CheckType.TIME_UNPARSEABLE.id(),
@@ -77,11 +122,12 @@ public final class Alignment {
               Category.DATA_COLLECTION,
               String.format(
                   Locale.ROOT,
-                  "%d of %d time stamps (%s) do not parse (e.g. '%s'); those rows are left out",
+                  "%s of %d time stamps (%s) do not parse (e.g. '%s'); those rows are left out%s",
                   unparseable.count(),
                   n,
                   pct(share),
-                  examples),
+                  examples,
+                  fix),
               unparseable.count(),
               List.of(),
               unparseable.first(),
@@ -148,11 +194,13 @@ public final class Alignment {
               Category.DATA_COLLECTION,
               String.format(
                   Locale.ROOT,
-                  "time goes backwards %s%s; %d rows arrive after later time stamps (e.g. a clock set back at a"
+                  "time goes backwards %s%s; %s after later time stamps (e.g. a clock set back at a"
                       + " daylight-saving change); rows were sorted by time before analysis",
                   firstJump,
-                  backward.count() > 1 ? " and " + (backward.count() - 1) + " more time(s)" : "",
-                  outOfOrderRows),
+                  backward.count() > 1
+                      ? " and " + Prose.count(backward.count() - 1, "more time", "more times")
+                      : "",
+                  outOfOrderRows == 1 ? "1 row arrives" : outOfOrderRows + " rows arrive"),
               outOfOrderRows,
               episodes,
               backward.first(),
@@ -216,21 +264,36 @@ public final class Alignment {
     }
     if (dupRows.count() > 0) {
       String agree =
-          disagreeing == 0 ? "their values agree" : disagreeing + " of them with a different value";
+          disagreeing == 0
+              ? (dupRows.count() == 1 ? "its value agrees" : "their values agree")
+              : disagreeing == 1 && dupRows.count() == 1
+                  ? "with a different value"
+                  : disagreeing + " of them with a different value";
       String kept =
           data.hasRecordedAt() ? "the latest recorded row is kept" : "the first row is kept";
+      double share = dupRows.count() / (double) Math.max(1, idx.length);
+      Severity sev = Severity.WARNING;
+      String fix = "";
+      if (share > MOSTLY) {
+        sev = Severity.CRITICAL;
+        String what = duplicateFix(hints, idx.length / (double) Math.max(1, dupStamps));
+        fix = ". These rows cannot be one series: " + what + " (no verdict until then)";
+        withheld = "most rows (" + pct(share) + ") repeat a time stamp: " + what;
+      }
       findings.add(
           new Finding(
               CheckType.TIME_DUPLICATE.id(),
-              Severity.WARNING,
+              sev,
               Category.DATA_COLLECTION,
               String.format(
                   Locale.ROOT,
-                  "%d extra rows repeat %d time stamps (%s); %s",
-                  dupRows.count(),
-                  dupStamps,
+                  "%s %s %s (%s); %s%s",
+                  Prose.count(dupRows.count(), "extra row"),
+                  dupRows.count() == 1 ? "repeats" : "repeat",
+                  Prose.count(dupStamps, "time stamp"),
                   agree,
-                  kept),
+                  kept,
+                  fix),
               dupRows.count(),
               dupIntervals,
               dupRows.first(),
@@ -238,7 +301,7 @@ public final class Alignment {
     }
 
     if (u == 0) {
-      return new Result(null, findings, stepOverride, 0, new int[0]);
+      return new Result(null, findings, stepOverride, 0, new int[0], withheld);
     }
 
     // 4. step
@@ -304,23 +367,33 @@ public final class Alignment {
               Category.DATA_COLLECTION,
               String.format(
                   Locale.ROOT,
-                  "%d spacings (%s) are not a multiple of the step %s; those stamps were moved to the nearest grid point%s",
-                  irregular,
+                  "%s (%s) %s not a multiple of the step %s; %s moved to the nearest grid point%s",
+                  Prose.count(irregular, "spacing"),
                   pct(share),
+                  irregular == 1 ? "is" : "are",
                   step.iso(),
+                  irregular == 1 ? "that stamp was" : "those stamps were",
                   snappedAway > 0
                       ? String.format(
                           Locale.ROOT,
-                          ", where %d rows met an earlier row and were left out",
-                          snappedAway)
+                          ", where %s an earlier row and %s left out",
+                          snappedAway == 1 ? "1 row met" : snappedAway + " rows met",
+                          snappedAway == 1 ? "was" : "were")
                       : ""),
               irregular,
               irregularIntervals,
               irregularRows.first(),
               Map.of("leftOut", snappedAway)));
     }
+    // unparseable rows before each row in file order: a gap no longer than the unparseable rows
+    // between its two neighbours is their absence, not a gap in the collection
+    int[] unparsedBefore = new int[n + 1];
+    for (int i = 0; i < n; i++) {
+      unparsedBefore[i + 1] = unparsedBefore[i] + (times[i] == TimeParser.UNPARSEABLE ? 1 : 0);
+    }
     long gaps = 0;
     long missingStamps = 0;
+    long explainedStamps = 0;
     List<Interval> gapIntervals = new ArrayList<>();
     Rows gapRows = new Rows();
     for (int p = 1; p < len; p++) {
@@ -328,6 +401,13 @@ public final class Alignment {
         int q = p;
         while (q < len && keptIndex[q] < 0) {
           q++;
+        }
+        int before = keptIndex[p - 1];
+        int after = keptIndex[q];
+        if (after > before && unparsedBefore[after] - unparsedBefore[before + 1] >= q - p) {
+          explainedStamps += q - p;
+          p = q;
+          continue;
         }
         gaps++;
         missingStamps += q - p;
@@ -350,8 +430,8 @@ public final class Alignment {
               Category.DATA_MISSING,
               String.format(
                   Locale.ROOT,
-                  "%d gaps: %d of %d expected time stamps (%s) are absent at step %s%s",
-                  gaps,
+                  "%s: %d of %d expected time stamps (%s) are absent at step %s%s",
+                  Prose.count(gaps, "gap"),
                   missingStamps,
                   len,
                   pct(share),
@@ -361,6 +441,26 @@ public final class Alignment {
               gapIntervals,
               gapRows.first(),
               Map.of("missingStamps", missingStamps)));
+    }
+
+    if (explainedStamps > 0 && unparseableFinding >= 0) {
+      Finding f = findings.get(unparseableFinding);
+      findings.set(
+          unparseableFinding,
+          new Finding(
+              f.check(),
+              f.severity(),
+              f.category(),
+              f.message()
+                  + String.format(
+                      Locale.ROOT,
+                      "; %s of the grid %s empty only because of them (not reported as gaps)",
+                      Prose.count(explainedStamps, "time stamp"),
+                      explainedStamps == 1 ? "is" : "are"),
+              f.count(),
+              f.intervals(),
+              f.rows(),
+              Map.of("stampsLeftEmpty", explainedStamps)));
     }
 
     // 6. values on the grid, missing and non-numeric cells
@@ -374,7 +474,31 @@ public final class Alignment {
     RegularSeries regular = new RegularSeries(t0, step, values, rows, fmt);
     valueFindings(data, regular, keptIndex, findings);
     constant(values, regular, findings);
-    return new Result(regular, findings, step, regularity, keptIndex);
+    return new Result(regular, findings, step, regularity, keptIndex, withheld);
+  }
+
+  /**
+   * The likely fix for a series most of whose rows repeat a time stamp: a time-of-day column left
+   * out of {@code --time}, a series key left out of {@code --id}, or else a general hint.
+   *
+   * @param perStamp rows per distinct time stamp, on average
+   */
+  static String duplicateFix(InputHints hints, double perStamp) {
+    if (hints.timeOfDayColumn() != null) {
+      return String.format(
+          Locale.ROOT,
+          "each date repeats about %d times and column %s holds times of day: pass --time %s,%s",
+          Math.round(perStamp),
+          hints.timeOfDayColumn(),
+          hints.dateColumn(),
+          hints.timeOfDayColumn());
+    }
+    if (!hints.idCandidates().isEmpty()) {
+      String c = hints.idCandidates().get(0);
+      return "a series key seems missing: pass --id " + c + " (it makes every time stamp unique)";
+    }
+    return "pass --id with the column(s) that tell the series apart, or name the time-of-day"
+        + " column in --time DATE,TIME";
   }
 
   private static void valueFindings(
@@ -384,13 +508,18 @@ public final class Alignment {
     List<Interval> missingRuns = new ArrayList<>();
     List<Interval> nonNumericRuns = new ArrayList<>();
     int len = keptIndex.length;
+    // every grid position holding a row counts once, also those a run below skips over
     long observed = 0;
+    for (int i : keptIndex) {
+      if (i >= 0) {
+        observed++;
+      }
+    }
     for (int p = 0; p < len; p++) {
       int i = keptIndex[p];
       if (i < 0) {
         continue;
       }
-      observed++;
       byte st = data.state(i);
       if (st == SeriesData.OK) {
         continue;
@@ -423,11 +552,11 @@ public final class Alignment {
               Category.DATA_MISSING,
               String.format(
                   Locale.ROOT,
-                  "%d of %d values (%s) are missing, in %d run(s)",
+                  "%d of %d values (%s) are missing, in %s",
                   missing.count(),
                   observed,
                   pct(share),
-                  missingRuns.size()),
+                  Prose.count(missingRuns.size(), "run")),
               missing.count(),
               missingRuns,
               missing.first(),
@@ -500,15 +629,25 @@ public final class Alignment {
 
   /** The most common positive spacing, read as calendar months where the spacing says so. */
   static Step inferStep(long[] sortedUnique, TimeKind kind) {
+    long unit;
     switch (kind) {
       case YEAR:
-        return Step.months(12);
-      case QUARTER:
-        return Step.months(3);
-      case MONTH:
-        return Step.months(1);
-      default:
+        unit = 12;
         break;
+      case QUARTER:
+        unit = 3;
+        break;
+      case MONTH:
+        unit = 1;
+        break;
+      default:
+        unit = 0;
+        break;
+    }
+    if (unit > 0) {
+      // the most common spacing in whole units: decennial data step ten years, not one
+      long k = sortedUnique.length < 2 ? 1 : mostCommonMonths(sortedUnique, unit);
+      return Step.months(unit * Math.max(1, k));
     }
     if (sortedUnique.length < 2) {
       return kind == TimeKind.INDEX ? Step.index(1) : Step.millis(86_400_000L);
@@ -542,7 +681,52 @@ public final class Alignment {
         return Step.months(12);
       }
     }
+    if (best >= 28 * day) {
+      // dates a whole number of months apart on the same day of the month (every 2 months, every
+      // 10 years): the most common such spacing, when most spacings are one
+      long k = mostCommonMonths(sortedUnique, 1);
+      if (k > 0) {
+        return Step.months(k);
+      }
+    }
     return Step.millis(best);
+  }
+
+  /**
+   * The most common spacing between consecutive stamps in multiples of {@code unit} months,
+   * counting only spacings that are whole months on the same day and time of the month; 0 when
+   * fewer than half of the spacings are.
+   */
+  static long mostCommonMonths(long[] sortedUnique, long unit) {
+    Map<Long, Integer> counts = new HashMap<>();
+    int limit = Math.min(sortedUnique.length - 1, 100_000);
+    int whole = 0;
+    long best = 0;
+    int bestCount = 0;
+    for (int k = 1; k <= limit; k++) {
+      java.time.LocalDateTime a = utc(sortedUnique[k - 1]);
+      java.time.LocalDateTime b = utc(sortedUnique[k]);
+      if (a.getDayOfMonth() != b.getDayOfMonth() || !a.toLocalTime().equals(b.toLocalTime())) {
+        continue;
+      }
+      long months = (b.getYear() - a.getYear()) * 12L + b.getMonthValue() - a.getMonthValue();
+      if (months <= 0 || months % unit != 0) {
+        continue;
+      }
+      whole++;
+      long m = months / unit;
+      int c = counts.merge(m, 1, Integer::sum);
+      if (c > bestCount || (c == bestCount && m < best)) {
+        best = m;
+        bestCount = c;
+      }
+    }
+    return whole * 2 > limit ? best : 0;
+  }
+
+  private static java.time.LocalDateTime utc(long ms) {
+    return java.time.LocalDateTime.ofEpochSecond(
+        Math.floorDiv(ms, 1000), Math.floorMod(ms, 1000) * 1_000_000, java.time.ZoneOffset.UTC);
   }
 
   private static double monthlyShare(Map<Long, Integer> counts, int lo, int hi) {
@@ -570,8 +754,8 @@ public final class Alignment {
     }
     return String.format(
         Locale.ROOT,
-        "; the longest, %d stamps, from %s to %s",
-        best.count(),
+        "; the longest, %s, from %s to %s",
+        Prose.count(best.count(), "stamp"),
         best.from(),
         best.to());
   }

@@ -11,6 +11,7 @@ import dev.signalcheck.core.series.SeriesData;
 import dev.signalcheck.core.series.Step;
 import dev.signalcheck.core.series.TimeFormat;
 import dev.signalcheck.core.series.TimeParser;
+import dev.signalcheck.core.text.Prose;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -299,11 +300,12 @@ public final class History {
         runsOfStamps(stamps, data.timeFormat(), allStamps(idx, data)),
         String.format(
             Locale.ROOT,
-            "%d value(s) at %d time stamp(s) were revised: rows for the same time stamp"
+            "%s at %s %s revised: rows for the same time stamp"
                 + " recorded at different times disagree; the latest recorded value is used. A backtest on the"
                 + " final values is more optimistic than forecasting was at the time",
-            changes.size(),
-            stamps.size()),
+            Prose.count(changes.size(), "value"),
+            Prose.count(stamps.size(), "time stamp"),
+            changes.size() == 1 ? "was" : "were"),
         data.timeFormat());
   }
 
@@ -481,9 +483,9 @@ public final class History {
               Category.DATA_COLLECTION,
               String.format(
                   Locale.ROOT,
-                  "%d time stamp(s) of the old extract are missing from the new one: history was"
-                      + " deleted",
-                  removedStamps.size()),
+                  "%s of the old extract %s missing from the new one: history was" + " deleted",
+                  Prose.count(removedStamps.size(), "time stamp"),
+                  removedStamps.size() == 1 ? "is" : "are"),
               removedStamps.size(),
               runsOfStamps(removedStamps, fmt, all),
               removedRows.first(),
@@ -497,8 +499,9 @@ public final class History {
               Category.DATA_COLLECTION,
               String.format(
                   Locale.ROOT,
-                  "%d time stamp(s) are new%s",
-                  addedStamps.size(),
+                  "%s %s new%s",
+                  Prose.count(addedStamps.size(), "time stamp"),
+                  addedStamps.size() == 1 ? "is" : "are",
                   inserted > 0
                       ? String.format(
                           Locale.ROOT,

@@ -65,7 +65,9 @@ public final class SentinelCheck {
   static double[] codes(double[] values, boolean[] aside, boolean[] spikes) {
     double[] all = Robust.finiteSorted(values);
     int n = all.length;
-    if (n < 10) {
+    if (n < 10 || all[0] == all[n - 1] || twoValued(all)) {
+      // a series of two states (a 0/1 flag, an on/off signal) has no "other readings" to stand
+      // out from: neither state is a code
       return new double[0];
     }
     double[] bulk = aside == null ? all : kept(values, aside, null);
@@ -415,7 +417,8 @@ public final class SentinelCheck {
       out.add(
           new Finding(
               CheckType.VALUE_SENTINEL.id(),
-              Severity.WARNING,
+              // a code for missing hides as many values as missing cells do: the same threshold
+              runs.points > 0.20 * finite ? Severity.CRITICAL : Severity.WARNING,
               Category.DATA_SENSOR_FAULT,
               msg,
               runs.points,
@@ -424,6 +427,17 @@ public final class SentinelCheck {
               java.util.Map.of("value", code)));
     }
     return out;
+  }
+
+  private static boolean twoValued(double[] sorted) {
+    double lo = sorted[0];
+    double hi = sorted[sorted.length - 1];
+    for (double v : sorted) {
+      if (v != lo && v != hi) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A copy of the values with the codes set to NaN. */

@@ -131,6 +131,12 @@ public enum CheckType {
       Category.DATA_COLLECTION,
       Severity.INFO,
       "The data repeat with a different period than the season used."),
+  SERIES_SEASON_FROM_DATA(
+      "series.season-from-data",
+      Category.DATA_COLLECTION,
+      Severity.INFO,
+      "The history is too short to show the calendar season of its step; the data's own dominant"
+          + " cycle (or none) is used instead."),
   MODEL_OVERFIT(
       "model.overfit",
       Category.MODEL_OVERFIT,
