@@ -65,7 +65,9 @@ public record Decision(
     /** No baseline or no candidate could be scored, or the baseline's error is zero. */
     CANNOT_JUDGE,
     /** Too short for one backtest origin. */
-    INSUFFICIENT_DATA
+    INSUFFICIENT_DATA,
+    /** The input cannot be what the user meant (most stamps repeated or unparseable): none given. */
+    WITHHELD
   }
 
   /** One piece of evidence: a code and the numbers (or names) the sentence for it states. */

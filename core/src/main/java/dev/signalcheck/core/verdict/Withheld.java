@@ -19,16 +19,37 @@ public final class Withheld {
    *     time stamp: … pass --id series_id"
    */
   public static Verdict verdict(String reason) {
+    Decision withheld =
+        new Decision(
+            Signal.INSUFFICIENT_DATA,
+            Decision.Basis.WITHHELD,
+            false,
+            null,
+            null,
+            false,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            false,
+            List.of(),
+            0,
+            0,
+            1,
+            Expected.UNKNOWN,
+            List.of());
     return new Verdict(
         Signal.INSUFFICIENT_DATA,
         Double.NaN,
         Double.NaN,
         0,
+        List.of(),
         Expected.UNKNOWN,
         PREFIX + reason + ".",
         List.of(
             "The input cannot be one series as read, so any model verdict would describe a"
-                + " misreading; fix the options and rerun."));
+                + " misreading; fix the options and rerun."),
+        withheld);
   }
 
   /** Whether a verdict is one of these. */
