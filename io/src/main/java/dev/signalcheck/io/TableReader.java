@@ -46,6 +46,8 @@ public final class TableReader implements SeriesSource {
   private final String displayName;
   private final Connection conn;
   private final Path tempCopy;
+  private final Path transcoded;
+  private final InputScan scan;
   private final List<String> columns;
   private final long rows;
   private final List<String> timeCols;
@@ -80,13 +82,35 @@ public final class TableReader implements SeriesSource {
       path = Path.of(spec.source());
       checkReadable(path);
     }
+    Format format = tempCopy != null ? Format.CSV : Format.of(path);
+    Path readPath = path;
+    Path utf8 = null;
+    InputScan sc = null;
+    try {
+      if (format == Format.PARQUET) {
+        InputScan.checkParquet(path, displayName);
+      } else {
+        String enc = spec.encoding();
+        if (enc != null && InputScan.charset(enc) != java.nio.charset.StandardCharsets.UTF_8) {
+          utf8 = InputScan.transcode(path, displayName, enc);
+          readPath = utf8;
+        }
+        sc = InputScan.scan(readPath, displayName, format == Format.CSV);
+      }
+    } catch (RuntimeException e) {
+      deleteQuietly(utf8);
+      deleteQuietly(tempCopy);
+      throw e;
+    }
+    this.scan = sc;
+    this.transcoded = utf8;
     try {
       conn = DriverManager.getConnection("jdbc:duckdb:");
     } catch (SQLException e) {
       throw new IllegalStateException("cannot start DuckDB: " + e.getMessage(), e);
     }
     try {
-      load(path);
+      load(readPath, format);
       columns = describe();
       rows = count();
       if (rows == 0) {
@@ -297,8 +321,7 @@ public final class TableReader implements SeriesSource {
     }
   }
 
-  private void load(Path path) {
-    Format f = tempCopy != null ? Format.CSV : Format.of(path);
+  private void load(Path path, Format f) {
     String p = Sql.literal(path.toAbsolutePath().toString());
     String sql;
     switch (f) {
@@ -348,6 +371,12 @@ public final class TableReader implements SeriesSource {
       }
     } catch (SQLException e) {
       String msg = firstLine(e.getMessage());
+      if (f == Format.JSON) {
+        String problem = InputScan.jsonProblem(path, displayName);
+        if (problem != null) {
+          throw new InputException(problem, e);
+        }
+      }
       throw new InputException(
           "cannot read "
               + displayName
@@ -374,6 +403,13 @@ public final class TableReader implements SeriesSource {
     try (ResultSet rs = st.executeQuery("SELECT * FROM src WHERE rowid = 0")) {
       if (!rs.next()) {
         throw new InputException(displayName + " has no header line; nothing to audit");
+      }
+      int width = raw.size();
+      while (width > 1 && rs.getString(width) == null) {
+        width--;
+      }
+      if (width < raw.size()) {
+        raw = dropEmptyExtraColumns(raw, width);
       }
       java.util.Set<String> seen = new java.util.HashSet<>();
       for (int i = 0; i < raw.size(); i++) {
@@ -405,8 +441,60 @@ public final class TableReader implements SeriesSource {
     }
   }
 
+  /**
+   * Columns beyond the header's last name exist because some rows have more fields than the header:
+   * a ragged file is an error naming the first such line; columns that are empty in every row (a
+   * trailing delimiter) are dropped.
+   */
+  private List<String> dropEmptyExtraColumns(List<String> raw, int width) throws SQLException {
+    String anyValue =
+        raw.subList(width, raw.size()).stream()
+            .map(c -> "(" + Sql.ident(c) + " IS NOT NULL AND trim(" + Sql.ident(c) + ") <> '')")
+            .collect(Collectors.joining(" OR "));
+    try (Statement st = conn.createStatement();
+        ResultSet r = st.executeQuery("SELECT min(rowid) FROM src WHERE " + anyValue)) {
+      r.next();
+      long rowid = r.getLong(1);
+      if (!r.wasNull()) {
+        long row = scan != null ? scan.dataRow(rowid) : rowid;
+        long line = scan != null ? scan.line(row) : -1;
+        throw new InputException(
+            displayName
+                + ": "
+                + (line > 0 ? "line " + line : "data row " + row)
+                + " has more fields than the header ("
+                + width
+                + "); quote fields that contain the delimiter, or fix the line"
+                + (spec.delimiter() == null
+                    ? " (or pass --delimiter if it was guessed wrong)"
+                    : ""));
+      }
+    }
+    try (Statement st = conn.createStatement()) {
+      for (String c : raw.subList(width, raw.size())) {
+        st.execute("ALTER TABLE src DROP COLUMN " + Sql.ident(c));
+      }
+    }
+    return new ArrayList<>(raw.subList(0, width));
+  }
+
   /** What to add to a DuckDB row id to get the 1-based data row number. */
   private long rowOffset = 1;
+
+  /** The 1-based data row number of a DuckDB row id, counting skipped blank lines. */
+  private long rowNumber(long rowid) {
+    return rowOffset == 0 && scan != null ? scan.dataRow(rowid) : rowid + rowOffset;
+  }
+
+  private static void deleteQuietly(Path p) {
+    if (p != null) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException ignored) {
+        // a temporary file; deleteOnExit is set as well
+      }
+    }
+  }
 
   private static String firstLine(String s) {
     if (s == null) {
@@ -915,7 +1003,7 @@ public final class TableReader implements SeriesSource {
         SeriesData[] current = null;
         int[] states = new int[nt];
         while (rs.next()) {
-          long row = rs.getLong(1) + rowOffset;
+          long row = rowNumber(rs.getLong(1));
           long hash = rs.getLong(2);
           if (!ids.isEmpty() && (currentKey == null || hash != currentHash)) {
             StringBuilder kb = new StringBuilder();
@@ -1061,12 +1149,7 @@ public final class TableReader implements SeriesSource {
     } catch (SQLException ignored) {
       // closing an in-memory database cannot lose anything
     }
-    if (tempCopy != null) {
-      try {
-        Files.deleteIfExists(tempCopy);
-      } catch (IOException ignored) {
-        // a temporary copy of standard input; deleteOnExit is set as well
-      }
-    }
+    deleteQuietly(tempCopy);
+    deleteQuietly(transcoded);
   }
 }
