@@ -590,6 +590,7 @@ public final class TableReader implements SeriesSource {
       return resolveAll(spec.time(), "--time");
     }
     List<String> candidates = new ArrayList<>();
+    sampleWide();
     for (String c : columns) {
       List<String> sample = sample(List.of(c));
       TimeParser p = TimeParser.sniff(sample, spec.timeFormat(), spec.timezone());
@@ -654,6 +655,20 @@ public final class TableReader implements SeriesSource {
       return t;
     }
     List<String> out = new ArrayList<>();
+    if (columns.size() > WIDE) {
+      sampleWide();
+      List<String> candidates = new ArrayList<>();
+      for (String c : columns) {
+        if (!timeCols.contains(c)
+            && !ids.contains(c)
+            && !covariates.contains(c)
+            && !c.equals(recordedAt)) {
+          decimalComma.put(c, detectDecimalComma(c));
+          candidates.add(c);
+        }
+      }
+      numericShares(candidates);
+    }
     for (String c : columns) {
       if (timeCols.contains(c)
           || ids.contains(c)
@@ -744,6 +759,17 @@ public final class TableReader implements SeriesSource {
     }
   }
 
+  private static final Pattern GROUPED_COMMA = Pattern.compile("-?[1-9]\\d{0,2}(,\\d{3})+");
+  private static final Pattern GROUPED_COMMA_SURE =
+      Pattern.compile("-?[1-9]\\d{0,2}((,\\d{3}){2,}(\\.\\d+)?|(,\\d{3})+\\.\\d+)");
+  private static final Pattern POINT_DECIMAL = Pattern.compile("-?\\d+\\.\\d+");
+
+  /**
+   * Whether a column writes decimals with a comma. A comma followed by exactly three digits ({@code
+   * 1,037}) may be a thousands separator as well: with nothing else to tell (no value such as
+   * {@code 2,5}, {@code 1,234,567} or {@code 1,234.5}) it is a usage error asking for {@code
+   * --decimal}, never a silent guess. Thousands separators are removed ({@link #valueText}).
+   */
   private boolean detectDecimalComma(String col) {
     if (spec.decimal() != null) {
       return spec.decimal().equals(",");
@@ -752,13 +778,100 @@ public final class TableReader implements SeriesSource {
     if (s.isEmpty()) {
       return false;
     }
-    long commas = s.stream().filter(v -> DECIMAL_COMMA.matcher(v.trim()).matches()).count();
-    return commas > 0
-        && commas >= 0.1 * s.size()
-        && s.stream().noneMatch(v -> v.trim().matches("-?\\d+\\.\\d+"));
+    long decimal = 0;
+    long grouped = 0;
+    String groupedExample = null;
+    boolean sureGrouped = false;
+    boolean point = false;
+    for (String raw : s) {
+      String v = raw.trim();
+      if (GROUPED_COMMA_SURE.matcher(v).matches()) {
+        sureGrouped = true;
+      } else if (GROUPED_COMMA.matcher(v).matches()) {
+        grouped++;
+        if (groupedExample == null) {
+          groupedExample = v;
+        }
+      } else if (DECIMAL_COMMA.matcher(v).matches()) {
+        decimal++;
+      } else if (POINT_DECIMAL.matcher(v).matches()) {
+        point = true;
+      }
+    }
+    if (decimal > 0 && decimal + grouped >= 0.1 * s.size() && !point && !sureGrouped) {
+      return true;
+    }
+    if (grouped > 0 && decimal == 0 && !point && !sureGrouped && grouped >= 0.1 * s.size()) {
+      String v = groupedExample;
+      throw new UsageException(
+          "column '"
+              + col
+              + "' of "
+              + displayName
+              + " has values such as '"
+              + v
+              + "' that read as "
+              + v.replace(",", "")
+              + " (a thousands separator) or as "
+              + v.replace(",", ".")
+              + " (a decimal comma); say which with --decimal . or --decimal ,");
+    }
+    return false;
   }
 
+  /** The numeric shares of a wide file's columns, computed a block at a time; null if narrow. */
+  private Map<String, Double> wideShares;
+
   private double numericShare(String col, boolean comma) {
+    if (wideShares != null && wideShares.containsKey(col)) {
+      return wideShares.get(col);
+    }
+    return numericShareOf(col, comma);
+  }
+
+  /** Computes the numeric share of many columns, a block of them per query. */
+  private void numericShares(List<String> cols) {
+    wideShares = new java.util.HashMap<>();
+    for (int i = 0; i < cols.size(); i += WIDE) {
+      List<String> block = cols.subList(i, Math.min(cols.size(), i + WIDE));
+      StringBuilder sql = new StringBuilder("SELECT ");
+      for (int k = 0; k < block.size(); k++) {
+        String c = block.get(k);
+        String v = valueText(c, decimalComma.getOrDefault(c, false));
+        if (k > 0) {
+          sql.append(", ");
+        }
+        sql.append("count(*) FILTER (WHERE ")
+            .append(missingPredicate(c))
+            .append(" IS NOT TRUE), count(TRY_CAST(")
+            .append(v)
+            .append(" AS DOUBLE)) FILTER (WHERE ")
+            .append(missingPredicate(c))
+            .append(" IS NOT TRUE)");
+      }
+      sql.append(" FROM (SELECT ")
+          .append(block.stream().map(Sql::ident).collect(Collectors.joining(", ")))
+          .append(" FROM src LIMIT 10000)");
+      try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
+        int p = 1;
+        for (int k = 0; k < block.size(); k++) {
+          p = bindMissing(ps, p, 2);
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          for (int k = 0; k < block.size(); k++) {
+            long present = rs.getLong(2 * k + 1);
+            long numeric = rs.getLong(2 * k + 2);
+            wideShares.put(block.get(k), present == 0 ? 0 : numeric / (double) present);
+          }
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private double numericShareOf(String col, boolean comma) {
     String v = valueText(col, comma);
     String sql =
         "SELECT count(*) FILTER (WHERE "
@@ -769,7 +882,9 @@ public final class TableReader implements SeriesSource {
             + " AS DOUBLE)) FILTER (WHERE "
             + missingPredicate(col)
             + " IS NOT TRUE) "
-            + "FROM (SELECT * FROM src LIMIT 10000)";
+            + "FROM (SELECT "
+            + Sql.ident(col)
+            + " FROM src LIMIT 10000)";
     try (PreparedStatement ps = conn.prepareStatement(sql)) {
       bindMissing(ps, 1, 2);
       try (ResultSet rs = ps.executeQuery()) {
@@ -792,7 +907,28 @@ public final class TableReader implements SeriesSource {
   /** SQL text of a value cell as trimmed text, with a decimal comma turned into a point. */
   private static String valueText(String col, boolean comma) {
     String t = "trim(CAST(" + Sql.ident(col) + " AS VARCHAR))";
-    return comma ? "replace(" + t + ", ',', '.')" : t;
+    if (comma) {
+      // 1.234,5: points that group thousands go, the comma becomes the point
+      return "replace(CASE WHEN contains("
+          + t
+          + ", '.') AND regexp_full_match("
+          + t
+          + ", '-?[1-9][0-9]{0,2}([.][0-9]{3})+(,[0-9]+)?') THEN replace("
+          + t
+          + ", '.', '') ELSE "
+          + t
+          + " END, ',', '.')";
+    }
+    // 1,234.5: commas that group thousands go
+    return "CASE WHEN contains("
+        + t
+        + ", ',') AND regexp_full_match("
+        + t
+        + ", '-?[1-9][0-9]{0,2}(,[0-9]{3})+([.][0-9]+)?') THEN replace("
+        + t
+        + ", ',', '') ELSE "
+        + t
+        + " END";
   }
 
   /**
@@ -826,7 +962,55 @@ public final class TableReader implements SeriesSource {
         + " AS VARCHAR)))";
   }
 
+  /**
+   * Samples of single columns of a wide file, read a block of columns at a time from its first
+   * {@link #SAMPLE} rows (one query per column would each bind the whole table: hours for thousands
+   * of columns); null for a narrow file, whose columns are sampled one by one.
+   */
+  private Map<String, List<String>> wideSamples;
+
+  /** Files with more columns than this are sampled in blocks. */
+  static final int WIDE = 64;
+
+  private void sampleWide() {
+    if (columns.size() <= WIDE || wideSamples != null) {
+      return;
+    }
+    wideSamples = new java.util.HashMap<>();
+    for (int i = 0; i < columns.size(); i += WIDE) {
+      List<String> block = columns.subList(i, Math.min(columns.size(), i + WIDE));
+      String sql =
+          "SELECT "
+              + block.stream()
+                  .map(c -> "trim(CAST(" + Sql.ident(c) + " AS VARCHAR))")
+                  .collect(Collectors.joining(", "))
+              + " FROM src LIMIT "
+              + SAMPLE;
+      List<List<String>> values = new ArrayList<>();
+      block.forEach(c -> values.add(new ArrayList<>()));
+      try (Statement st = conn.createStatement();
+          ResultSet rs = st.executeQuery(sql)) {
+        while (rs.next()) {
+          for (int k = 0; k < block.size(); k++) {
+            String v = rs.getString(k + 1);
+            if (v != null && !v.isEmpty()) {
+              values.get(k).add(v);
+            }
+          }
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      for (int k = 0; k < block.size(); k++) {
+        wideSamples.put(block.get(k), values.get(k));
+      }
+    }
+  }
+
   private List<String> sample(List<String> cols) {
+    if (cols.size() == 1 && wideSamples != null && wideSamples.containsKey(cols.get(0))) {
+      return wideSamples.get(cols.get(0));
+    }
     String t = timeText(cols);
     String sql =
         "SELECT "
@@ -914,6 +1098,67 @@ public final class TableReader implements SeriesSource {
    */
   @Override
   public void forEachSeries(Consumer<SeriesData> sink) {
+    if (targets.size() <= TARGETS_PER_QUERY) {
+      readSeries(sink, targets, null, true);
+      return;
+    }
+    // a wide file is read a block of targets at a time: one SELECT with thousands of expressions
+    // overflows DuckDB's native stack; a row without a time is rejected only when no target at
+    // all has a value, which is looked up across the blocks first
+    List<List<String>> blocks = new ArrayList<>();
+    for (int i = 0; i < targets.size(); i += TARGETS_PER_QUERY) {
+      blocks.add(targets.subList(i, Math.min(targets.size(), i + TARGETS_PER_QUERY)));
+    }
+    java.util.Set<Long> timelessWithValue = new java.util.HashSet<>();
+    String t = timeText(timeCols);
+    for (List<String> block : blocks) {
+      String anyPresent =
+          block.stream()
+              .map(c -> missingPredicate(c) + " IS NOT TRUE")
+              .collect(Collectors.joining(" OR "));
+      String sql =
+          "SELECT rowid FROM src WHERE ("
+              + t
+              + " IS NULL OR "
+              + t
+              + " = '') AND ("
+              + anyPresent
+              + ")";
+      try (PreparedStatement ps = conn.prepareStatement(sql)) {
+        int p = 1;
+        for (int k = 0; k < block.size(); k++) {
+          p = bindMissing(ps, p, 1);
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            timelessWithValue.add(rs.getLong(1));
+          }
+        }
+      } catch (SQLException e) {
+        throw new InputException(
+            "cannot read " + displayName + ": " + firstLine(e.getMessage()), e);
+      }
+    }
+    for (int b = 0; b < blocks.size(); b++) {
+      readSeries(sink, blocks.get(b), timelessWithValue, b == 0);
+    }
+  }
+
+  /** Targets read by one SELECT; wider files are read in blocks of this many. */
+  static final int TARGETS_PER_QUERY = 64;
+
+  /**
+   * Reads the series of some targets.
+   *
+   * @param timelessWithValue for a block of a wide file: the row ids without a time that have a
+   *     value in some target (null: decide from these targets)
+   * @param count whether to count rejected rows (once per row, in the first block)
+   */
+  private void readSeries(
+      Consumer<SeriesData> sink,
+      List<String> targets,
+      java.util.Set<Long> timelessWithValue,
+      boolean count) {
     TimeTransfer tt = timeTransfer();
     String t = timeText(timeCols);
     String num;
@@ -1002,6 +1247,10 @@ public final class TableReader implements SeriesSource {
         boolean currentNullId = false;
         SeriesData[] current = null;
         int[] states = new int[nt];
+        boolean dstZone =
+            spec.timezone() != null
+                && timeParser.kind() == dev.signalcheck.core.series.TimeKind.OFFSET_DATETIME;
+        long previousTime = Long.MIN_VALUE;
         while (rs.next()) {
           long row = rowNumber(rs.getLong(1));
           long hash = rs.getLong(2);
@@ -1016,12 +1265,13 @@ public final class TableReader implements SeriesSource {
               if (k > 0) {
                 kb.append('/');
               }
-              kb.append(v == null ? "" : v.trim());
+              kb.append(keyPart(v == null ? "" : v, ids.size() > 1 || nt > 1));
             }
             String key = kb.toString();
             currentHash = hash;
             currentNullId = nullId;
             if (!key.equals(currentKey)) {
+              previousTime = Long.MIN_VALUE;
               if (current != null) {
                 for (SeriesData d : current) {
                   sink.accept(d);
@@ -1042,7 +1292,13 @@ public final class TableReader implements SeriesSource {
             }
           }
           boolean timeEmpty = timeIsNull && (rawTime == null || rawTime.isBlank());
+          if (timeEmpty && timelessWithValue != null) {
+            anyValue = timelessWithValue.contains(rs.getLong(1));
+          }
           if ((timeEmpty && !anyValue) || currentNullId) {
+            if (!count) {
+              continue;
+            }
             rejectedRows++;
             if (rejectedExamples.size() < 5) {
               rejectedExamples.add(row);
@@ -1069,6 +1325,19 @@ public final class TableReader implements SeriesSource {
             time = timeParser.parse(Long.toString(t0));
           } else {
             time = t0;
+          }
+          if (dstZone) {
+            // the second pass through a daylight-saving fall-back hour: time goes back into the
+            // repeated hour, which is that local time at the later offset
+            if (time != TimeParser.UNPARSEABLE && time <= previousTime) {
+              long later = timeParser.laterOffset(time);
+              if (later > previousTime) {
+                time = later;
+              }
+            }
+            if (time != TimeParser.UNPARSEABLE) {
+              previousTime = time;
+            }
           }
           long recT = TimeParser.UNPARSEABLE;
           if (rec != null && recordedParser != null) {
@@ -1105,6 +1374,24 @@ public final class TableReader implements SeriesSource {
     } catch (SQLException e) {
       throw new InputException("cannot read " + displayName + ": " + firstLine(e.getMessage()), e);
     }
+  }
+
+  /**
+   * One id value in a series key. Keys join id values (and the target in a wide file) with '/': a
+   * value that holds a '/' where that would be ambiguous, has spaces at either end, or starts with
+   * a quote is written in double quotes, so that {@code a="x/y", b="z"} and {@code a="x", b="y/z"}
+   * stay two series, as do "a" and "a ".
+   *
+   * @param joined whether the key joins several parts
+   */
+  static String keyPart(String v, boolean joined) {
+    boolean quote =
+        (joined && v.indexOf('/') >= 0)
+            || v.startsWith("\"")
+            || (!v.isEmpty()
+                && (Character.isWhitespace(v.charAt(0))
+                    || Character.isWhitespace(v.charAt(v.length() - 1))));
+    return quote ? '"' + v.replace("\"", "\"\"") + '"' : v;
   }
 
   /**
