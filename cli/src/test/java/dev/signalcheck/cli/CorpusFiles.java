@@ -41,6 +41,10 @@ final class CorpusFiles {
       wide(p, Integer.parseInt(dims[0]), Integer.parseInt(dims[1]));
       return;
     }
+    if (name.equals("hive-parquet")) {
+      hiveParquet(p);
+      return;
+    }
     throw new IllegalArgumentException("no generator for " + name);
   }
 
@@ -61,6 +65,26 @@ final class CorpusFiles {
         }
         w.write('\n');
       }
+    }
+  }
+
+  /** A folder sensor=a/part-0.parquet, sensor=b/part-0.parquet from the CSV partitions. */
+  private static void hiveParquet(Path dir) throws IOException {
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement st = c.createStatement()) {
+      for (String sensor : new String[] {"a", "b"}) {
+        Path d = dir.resolve("sensor=" + sensor);
+        Files.createDirectories(d);
+        Path csv = CorpusTest.CORPUS.resolve("hive/sensor=" + sensor + "/part-0.csv");
+        st.execute(
+            "COPY (SELECT * FROM read_csv('"
+                + csv.toAbsolutePath()
+                + "')) TO '"
+                + d.resolve("part-0.parquet").toAbsolutePath()
+                + "' (FORMAT parquet)");
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IOException(e);
     }
   }
 }

@@ -46,8 +46,13 @@ public final class TableReader implements SeriesSource {
   private final String displayName;
   private final Connection conn;
   private final Path tempCopy;
-  private final Path transcoded;
-  private final InputScan scan;
+
+  /** UTF-8 copies of inputs in another encoding, deleted on close. */
+  private final List<Path> temporary = new ArrayList<>();
+
+  /** The scan of the text file read (single-file input), or null. */
+  private InputScan scan;
+
   private final List<String> columns;
   private final long rows;
   private final List<String> timeCols;
@@ -69,48 +74,46 @@ public final class TableReader implements SeriesSource {
    */
   private TableReader(InputSpec spec, boolean series) {
     this.spec = spec;
+    boolean several = !"-".equals(spec.source()) && SourceFiles.several(spec.sources());
     this.displayName =
         "-".equals(spec.source())
             ? "standard input"
-            : Path.of(spec.source()).getFileName().toString();
-    Path path;
-    if ("-".equals(spec.source())) {
-      tempCopy = copyStdin();
-      path = tempCopy;
-    } else {
-      tempCopy = null;
-      path = Path.of(spec.source());
-      checkReadable(path);
-    }
-    Format format = tempCopy != null ? Format.CSV : Format.of(path);
-    Path readPath = path;
-    Path utf8 = null;
-    InputScan sc = null;
-    try {
-      if (format == Format.PARQUET) {
-        InputScan.checkParquet(path, displayName);
-      } else {
-        String enc = spec.encoding();
-        if (enc != null && InputScan.charset(enc) != java.nio.charset.StandardCharsets.UTF_8) {
-          utf8 = InputScan.transcode(path, displayName, enc);
-          readPath = utf8;
-        }
-        sc = InputScan.scan(readPath, displayName, format == Format.CSV);
-      }
-    } catch (RuntimeException e) {
-      deleteQuietly(utf8);
-      deleteQuietly(tempCopy);
-      throw e;
-    }
-    this.scan = sc;
-    this.transcoded = utf8;
+            : several
+                ? severalName(spec.sources())
+                : Path.of(spec.source()).getFileName().toString();
     try {
       conn = DriverManager.getConnection("jdbc:duckdb:");
     } catch (SQLException e) {
       throw new IllegalStateException("cannot start DuckDB: " + e.getMessage(), e);
     }
+    Path copy = null;
+    InputScan sc = null;
     try {
-      load(readPath, format);
+      if (several) {
+        loadSeveral(SourceFiles.expand(spec.sources()));
+      } else {
+        Path path;
+        if ("-".equals(spec.source())) {
+          copy = copyStdin();
+          path = copy;
+        } else {
+          path = Path.of(spec.source());
+        }
+        sc = loadFile(path, copy != null ? Format.CSV : Format.of(path), displayName, copy != null);
+      }
+    } catch (RuntimeException e) {
+      deleteQuietly(copy);
+      temporary.forEach(TableReader::deleteQuietly);
+      try {
+        conn.close();
+      } catch (SQLException ignored) {
+        // nothing was read
+      }
+      throw e;
+    }
+    this.tempCopy = copy;
+    this.scan = several ? null : sc;
+    try {
       columns = describe();
       rows = count();
       if (rows == 0) {
@@ -256,7 +259,7 @@ public final class TableReader implements SeriesSource {
     }
   }
 
-  private void checkReadable(Path path) {
+  private void checkReadable(Path path, String displayName) {
     if (!Files.exists(path)) {
       throw new InputException(displayName + ": no such file (" + path + "); check the path");
     }
@@ -321,22 +324,28 @@ public final class TableReader implements SeriesSource {
     }
   }
 
-  private void load(Path path, Format f) {
+  private void load(Path path, Format f, String displayName) {
     String p = Sql.literal(path.toAbsolutePath().toString());
     String sql;
     switch (f) {
       case PARQUET:
-        sql = "CREATE TEMP TABLE src AS SELECT * FROM read_parquet(" + p + ")";
+        sql =
+            "CREATE TEMP TABLE src AS SELECT * FROM read_parquet("
+                + p
+                + ", hive_partitioning=false)";
         break;
       case JSON:
-        sql = "CREATE TEMP TABLE src AS SELECT * FROM read_json_auto(" + p + ")";
+        sql =
+            "CREATE TEMP TABLE src AS SELECT * FROM read_json_auto("
+                + p
+                + ", hive_partitioning=false)";
         break;
       default:
         // header=false: DuckDB reads the header line as data, so quoted names are unescaped like
         // values
         StringBuilder opts =
             new StringBuilder(
-                ", all_varchar=true, header=false, null_padding=true, strict_mode=false, quote='\"', escape='\"'");
+                ", all_varchar=true, header=false, hive_partitioning=false, null_padding=true, strict_mode=false, quote='\"', escape='\"'");
         if (spec.delimiter() != null) {
           String d =
               spec.delimiter().equals("\\t") || spec.delimiter().equalsIgnoreCase("tab")
@@ -365,7 +374,7 @@ public final class TableReader implements SeriesSource {
       }
       if (f == Format.CSV) {
         try (Statement h = conn.createStatement()) {
-          headerFromFirstRow(h);
+          headerFromFirstRow(h, displayName);
         }
         rowOffset = 0;
       }
@@ -392,7 +401,7 @@ public final class TableReader implements SeriesSource {
   /**
    * Names the columns after the first row, then removes it; row ids then equal data row numbers.
    */
-  private void headerFromFirstRow(Statement st) throws SQLException {
+  private void headerFromFirstRow(Statement st, String displayName) throws SQLException {
     List<String> raw = new ArrayList<>();
     try (ResultSet rs = st.executeQuery("DESCRIBE src")) {
       while (rs.next()) {
@@ -409,7 +418,7 @@ public final class TableReader implements SeriesSource {
         width--;
       }
       if (width < raw.size()) {
-        raw = dropEmptyExtraColumns(raw, width);
+        raw = dropEmptyExtraColumns(raw, width, displayName);
       }
       java.util.Set<String> seen = new java.util.HashSet<>();
       for (int i = 0; i < raw.size(); i++) {
@@ -446,7 +455,8 @@ public final class TableReader implements SeriesSource {
    * a ragged file is an error naming the first such line; columns that are empty in every row (a
    * trailing delimiter) are dropped.
    */
-  private List<String> dropEmptyExtraColumns(List<String> raw, int width) throws SQLException {
+  private List<String> dropEmptyExtraColumns(List<String> raw, int width, String displayName)
+      throws SQLException {
     String anyValue =
         raw.subList(width, raw.size()).stream()
             .map(c -> "(" + Sql.ident(c) + " IS NOT NULL AND trim(" + Sql.ident(c) + ") <> '')")
@@ -476,6 +486,100 @@ public final class TableReader implements SeriesSource {
       }
     }
     return new ArrayList<>(raw.subList(0, width));
+  }
+
+  /**
+   * Loads one file into the table {@code src}: checks that it is readable and what it claims to be,
+   * turns another encoding into UTF-8, scans a text file ({@link InputScan}), then reads it.
+   *
+   * @param name the file's name in messages
+   * @return the scan of a text file, null for Parquet
+   */
+  private InputScan loadFile(Path path, Format format, String name, boolean stdin) {
+    if (!stdin) {
+      checkReadable(path, name);
+    }
+    Path readPath = path;
+    InputScan sc = null;
+    if (format == Format.PARQUET) {
+      InputScan.checkParquet(path, name);
+    } else {
+      String enc = spec.encoding();
+      if (enc != null && InputScan.charset(enc) != java.nio.charset.StandardCharsets.UTF_8) {
+        readPath = InputScan.transcode(path, name, enc);
+        temporary.add(readPath);
+      }
+      sc = InputScan.scan(readPath, name, format == Format.CSV);
+    }
+    scan = sc;
+    load(readPath, format, name);
+    return sc;
+  }
+
+  private static String severalName(List<String> sources) {
+    if (sources.size() == 1) {
+      return sources.get(0);
+    }
+    return Path.of(sources.get(0)).getFileName() + " and " + (sources.size() - 1) + " more";
+  }
+
+  /**
+   * Several files as one table: each is loaded on its own (with its partition folders as text
+   * columns), they must have the same columns, and they are stacked in order. Row numbers then
+   * count through the files in that order.
+   */
+  private void loadSeveral(List<SourceFiles.SourceFile> files) {
+    List<String> first = null;
+    String firstName = null;
+    try (Statement st = conn.createStatement()) {
+      for (int i = 0; i < files.size(); i++) {
+        SourceFiles.SourceFile f = files.get(i);
+        String name = f.path().toString();
+        loadFile(f.path(), Format.of(f.path()), name, false);
+        for (Map.Entry<String, String> part : f.partitions().entrySet()) {
+          st.execute(
+              "ALTER TABLE src ADD COLUMN "
+                  + Sql.ident(part.getKey())
+                  + " VARCHAR DEFAULT "
+                  + Sql.literal(part.getValue()));
+        }
+        List<String> cols = describe();
+        if (first == null) {
+          first = cols;
+          firstName = name;
+        } else if (!new java.util.HashSet<>(cols).equals(new java.util.HashSet<>(first))) {
+          List<String> missing = new ArrayList<>(first);
+          missing.removeAll(cols);
+          List<String> extra = new ArrayList<>(cols);
+          extra.removeAll(first);
+          throw new InputException(
+              name
+                  + " does not have the columns of "
+                  + firstName
+                  + (missing.isEmpty() ? "" : ": it lacks " + String.join(", ", missing))
+                  + (extra.isEmpty()
+                      ? ""
+                      : (missing.isEmpty() ? ": " : "; ") + "it adds " + String.join(", ", extra))
+                  + "; files audited together must have the same columns");
+        }
+        st.execute("ALTER TABLE src RENAME TO " + Sql.ident("src_" + i));
+      }
+      StringBuilder union = new StringBuilder("CREATE TEMP TABLE src AS ");
+      for (int i = 0; i < files.size(); i++) {
+        if (i > 0) {
+          union.append(" UNION ALL BY NAME ");
+        }
+        union.append("SELECT * FROM ").append(Sql.ident("src_" + i));
+      }
+      st.execute(union.toString());
+      for (int i = 0; i < files.size(); i++) {
+        st.execute("DROP TABLE " + Sql.ident("src_" + i));
+      }
+      rowOffset = 1;
+    } catch (SQLException e) {
+      throw new InputException(
+          "cannot read " + displayName + " as one table: " + firstLine(e.getMessage()), e);
+    }
   }
 
   /** What to add to a DuckDB row id to get the 1-based data row number. */
@@ -1437,6 +1541,6 @@ public final class TableReader implements SeriesSource {
       // closing an in-memory database cannot lose anything
     }
     deleteQuietly(tempCopy);
-    deleteQuietly(transcoded);
+    temporary.forEach(TableReader::deleteQuietly);
   }
 }
