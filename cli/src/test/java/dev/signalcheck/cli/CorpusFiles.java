@@ -79,7 +79,7 @@ final class CorpusFiles {
         st.execute(
             "COPY (SELECT * FROM read_csv('"
                 + csv.toAbsolutePath()
-                + "')) TO '"
+                + "', hive_partitioning=false)) TO '"
                 + d.resolve("part-0.parquet").toAbsolutePath()
                 + "' (FORMAT parquet)");
       }

@@ -536,7 +536,11 @@ public final class TableReader implements SeriesSource {
         SourceFiles.SourceFile f = files.get(i);
         String name = f.path().toString();
         loadFile(f.path(), Format.of(f.path()), name, false);
+        List<String> own = describe();
         for (Map.Entry<String, String> part : f.partitions().entrySet()) {
+          if (own.contains(part.getKey())) {
+            continue; // the file holds the partition column itself
+          }
           st.execute(
               "ALTER TABLE src ADD COLUMN "
                   + Sql.ident(part.getKey())

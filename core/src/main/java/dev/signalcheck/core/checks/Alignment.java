@@ -398,13 +398,18 @@ public final class Alignment {
     List<Interval> missingRuns = new ArrayList<>();
     List<Interval> nonNumericRuns = new ArrayList<>();
     int len = keptIndex.length;
+    // every kept row counts, also those inside a run (the loop below jumps over runs)
     long observed = 0;
+    for (int i : keptIndex) {
+      if (i >= 0) {
+        observed++;
+      }
+    }
     for (int p = 0; p < len; p++) {
       int i = keptIndex[p];
       if (i < 0) {
         continue;
       }
-      observed++;
       byte st = data.state(i);
       if (st == SeriesData.OK) {
         continue;
