@@ -28,8 +28,16 @@ public final class AuditCommand implements Callable<Integer> {
       index = "0",
       paramLabel = "INPUT",
       description =
-          "A .csv/.tsv/.txt (optionally .gz), .parquet, .json or .jsonl file; '-' reads CSV from standard input.")
+          "A .csv/.tsv/.txt (optionally .gz), .parquet, .json or .jsonl file, a glob ('data/*.csv') or a folder of"
+              + " hive-partitioned files (sensor=a/part.parquet); '-' reads CSV from standard input.")
   String input;
+
+  @Parameters(
+      index = "1..*",
+      paramLabel = "MORE",
+      description =
+          "Further files (or globs) with the same columns, audited with INPUT as one table.")
+  List<String> moreInputs = new ArrayList<>();
 
   @Mixin InputOptions inputOptions = new InputOptions();
 
@@ -242,7 +250,7 @@ public final class AuditCommand implements Callable<Integer> {
       throw new UsageException("--detail-top must be 0 or more, not " + detailTop);
     }
     return new AuditRun.Options(
-        inputOptions.spec(input),
+        inputOptions.spec(input, moreInputs),
         settings,
         out,
         json,

@@ -80,7 +80,24 @@ public final class InputOptions {
       description = "Zone of time stamps without offset, e.g. Europe/Rome.")
   String timezone;
 
+  @Option(
+      names = "--encoding",
+      paramLabel = "NAME",
+      description = "Text encoding of the input: utf-8 (default), latin-1 or windows-1252.")
+  String encoding;
+
   InputSpec spec(String source) {
+    return spec(source, List.of());
+  }
+
+  /** The input spec for a first source and further ones read with it as one table. */
+  InputSpec spec(String source, List<String> moreSources) {
+    if (encoding != null
+        && !List.of("utf-8", "utf8", "latin-1", "latin1", "iso-8859-1", "windows-1252", "cp1252")
+            .contains(encoding.toLowerCase(java.util.Locale.ROOT))) {
+      throw new UsageException(
+          "unknown --encoding '" + encoding + "'; use utf-8, latin-1 or windows-1252");
+    }
     if (decimal != null && !decimal.equals(".") && !decimal.equals(",")) {
       throw new UsageException("--decimal must be '.' or ',', not '" + decimal + "'");
     }
@@ -115,6 +132,8 @@ public final class InputOptions {
         decimal,
         missing,
         timeFormat,
-        zone);
+        zone,
+        encoding,
+        moreSources);
   }
 }

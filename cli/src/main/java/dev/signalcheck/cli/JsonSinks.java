@@ -38,9 +38,44 @@ final class JsonSinks {
     reportJson = rj;
     if ("-".equals(json)) {
       sinks.add(
-          new JsonReportSink(
-              new ReportWriter(stdout, true), Version.generator(), "standard output"));
+          checked(
+              new JsonReportSink(
+                  new ReportWriter(stdout, true), Version.generator(), "standard output"),
+              stdout));
     }
+  }
+
+  /**
+   * A sink on standard output that fails when the stream does: a {@link PrintWriter} swallows write
+   * errors (a closed pipe, a full disk), so they are looked for after each series and at the end.
+   */
+  private static ResultSink checked(ResultSink sink, PrintWriter stdout) {
+    return new ResultSink() {
+      @Override
+      public void begin(dev.signalcheck.core.audit.AuditHeader header) {
+        sink.begin(header);
+      }
+
+      @Override
+      public void series(dev.signalcheck.core.audit.SeriesResult result) {
+        sink.series(result);
+        check();
+      }
+
+      @Override
+      public void end(dev.signalcheck.core.audit.AuditEnd end) {
+        sink.end(end);
+        check();
+      }
+
+      private void check() {
+        if (stdout.checkError()) {
+          throw new OutputException(
+              "cannot write the JSON report to standard output: the pipe was closed or the disk"
+                  + " is full; the report is incomplete (write it to a file with --json FILE)");
+        }
+      }
+    };
   }
 
   private static ResultSink fileSink(Path p, boolean folder) {

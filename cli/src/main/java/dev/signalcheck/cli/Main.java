@@ -63,7 +63,23 @@ public final class Main implements Runnable {
   /** Runs the command line with the given writers; returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cl = commandLine(out, err);
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      // the audit's data are unreachable by now, so there is room for one line
+      err.println("signalcheck: error: " + outOfMemory(Runtime.getRuntime().maxMemory()));
+      err.flush();
+      return INPUT;
+    }
+  }
+
+  /** The one line for an input too big for the heap: the limit, and the ways out. */
+  static String outOfMemory(long maxHeapBytes) {
+    return "out of memory: this input needs more than the "
+        + (maxHeapBytes / (1024 * 1024))
+        + " MB of memory Java may use (its -Xmx limit); raise it, e.g. SIGNALCHECK_JAVA_OPTS=-Xmx4g"
+        + " (java -Xmx4g -jar signalcheck.jar), or audit less at once: fewer columns with --target,"
+        + " or a shorter extract";
   }
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {

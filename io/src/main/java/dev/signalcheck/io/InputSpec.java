@@ -15,6 +15,9 @@ import java.util.List;
  * @param missingTokens extra tokens that mean "missing"
  * @param timeFormat null, or epoch-s, epoch-ms, index, year, ymd, dmy, mdy
  * @param timezone zone of time stamps without offset, or null
+ * @param encoding the text encoding (utf-8, latin-1, windows-1252), or null for UTF-8
+ * @param moreSources further files read with {@code source} as one table (same columns), in order;
+ *     each may be a glob or a folder of hive-partitioned files, as {@code source} may
  */
 public record InputSpec(
     String source,
@@ -27,7 +30,9 @@ public record InputSpec(
     String decimal,
     List<String> missingTokens,
     String timeFormat,
-    ZoneId timezone) {
+    ZoneId timezone,
+    String encoding,
+    List<String> moreSources) {
 
   /** The tokens that always mean missing (contract.md), compared after trimming. */
   public static final List<String> DEFAULT_MISSING =
@@ -39,6 +44,44 @@ public record InputSpec(
     ids = ids == null ? List.of() : List.copyOf(ids);
     covariates = covariates == null ? List.of() : List.copyOf(covariates);
     missingTokens = missingTokens == null ? List.of() : List.copyOf(missingTokens);
+    moreSources = moreSources == null ? List.of() : List.copyOf(moreSources);
+  }
+
+  /** An input in UTF-8 from one source. */
+  public InputSpec(
+      String source,
+      List<String> time,
+      List<String> targets,
+      List<String> ids,
+      List<String> covariates,
+      String recordedAt,
+      String delimiter,
+      String decimal,
+      List<String> missingTokens,
+      String timeFormat,
+      ZoneId timezone) {
+    this(
+        source,
+        time,
+        targets,
+        ids,
+        covariates,
+        recordedAt,
+        delimiter,
+        decimal,
+        missingTokens,
+        timeFormat,
+        timezone,
+        null,
+        List.of());
+  }
+
+  /** Every source, {@code source} first. */
+  public List<String> sources() {
+    List<String> all = new java.util.ArrayList<>();
+    all.add(source);
+    all.addAll(moreSources);
+    return all;
   }
 
   public static InputSpec of(String source) {
@@ -59,7 +102,9 @@ public record InputSpec(
         decimal,
         missingTokens,
         timeFormat,
-        timezone);
+        timezone,
+        encoding,
+        moreSources);
   }
 
   public InputSpec withTargets(String... cols) {
@@ -74,7 +119,9 @@ public record InputSpec(
         decimal,
         missingTokens,
         timeFormat,
-        timezone);
+        timezone,
+        encoding,
+        moreSources);
   }
 
   public InputSpec withIds(String... cols) {
@@ -89,6 +136,8 @@ public record InputSpec(
         decimal,
         missingTokens,
         timeFormat,
-        timezone);
+        timezone,
+        encoding,
+        moreSources);
   }
 }

@@ -46,6 +46,13 @@ public final class TableReader implements SeriesSource {
   private final String displayName;
   private final Connection conn;
   private final Path tempCopy;
+
+  /** UTF-8 copies of inputs in another encoding, deleted on close. */
+  private final List<Path> temporary = new ArrayList<>();
+
+  /** The scan of the text file read (single-file input), or null. */
+  private InputScan scan;
+
   private final List<String> columns;
   private final long rows;
   private final List<String> timeCols;
@@ -68,26 +75,46 @@ public final class TableReader implements SeriesSource {
    */
   private TableReader(InputSpec spec, boolean series) {
     this.spec = spec;
+    boolean several = !"-".equals(spec.source()) && SourceFiles.several(spec.sources());
     this.displayName =
         "-".equals(spec.source())
             ? "standard input"
-            : Path.of(spec.source()).getFileName().toString();
-    Path path;
-    if ("-".equals(spec.source())) {
-      tempCopy = copyStdin();
-      path = tempCopy;
-    } else {
-      tempCopy = null;
-      path = Path.of(spec.source());
-      checkReadable(path);
-    }
+            : several
+                ? severalName(spec.sources())
+                : Path.of(spec.source()).getFileName().toString();
     try {
       conn = DriverManager.getConnection("jdbc:duckdb:");
     } catch (SQLException e) {
       throw new IllegalStateException("cannot start DuckDB: " + e.getMessage(), e);
     }
+    Path copy = null;
+    InputScan sc = null;
     try {
-      load(path);
+      if (several) {
+        loadSeveral(SourceFiles.expand(spec.sources()));
+      } else {
+        Path path;
+        if ("-".equals(spec.source())) {
+          copy = copyStdin();
+          path = copy;
+        } else {
+          path = Path.of(spec.source());
+        }
+        sc = loadFile(path, copy != null ? Format.CSV : Format.of(path), displayName, copy != null);
+      }
+    } catch (RuntimeException e) {
+      deleteQuietly(copy);
+      temporary.forEach(TableReader::deleteQuietly);
+      try {
+        conn.close();
+      } catch (SQLException ignored) {
+        // nothing was read
+      }
+      throw e;
+    }
+    this.tempCopy = copy;
+    this.scan = several ? null : sc;
+    try {
       columns = describe();
       rows = count();
       if (rows == 0) {
@@ -276,7 +303,7 @@ public final class TableReader implements SeriesSource {
     }
   }
 
-  private void checkReadable(Path path) {
+  private void checkReadable(Path path, String displayName) {
     if (!Files.exists(path)) {
       throw new InputException(displayName + ": no such file (" + path + "); check the path");
     }
@@ -341,23 +368,28 @@ public final class TableReader implements SeriesSource {
     }
   }
 
-  private void load(Path path) {
-    Format f = tempCopy != null ? Format.CSV : Format.of(path);
+  private void load(Path path, Format f, String displayName) {
     String p = Sql.literal(path.toAbsolutePath().toString());
     String sql;
     switch (f) {
       case PARQUET:
-        sql = "CREATE TEMP TABLE src AS SELECT * FROM read_parquet(" + p + ")";
+        sql =
+            "CREATE TEMP TABLE src AS SELECT * FROM read_parquet("
+                + p
+                + ", hive_partitioning=false)";
         break;
       case JSON:
-        sql = "CREATE TEMP TABLE src AS SELECT * FROM read_json_auto(" + p + ")";
+        sql =
+            "CREATE TEMP TABLE src AS SELECT * FROM read_json_auto("
+                + p
+                + ", hive_partitioning=false)";
         break;
       default:
         // header=false: DuckDB reads the header line as data, so quoted names are unescaped like
         // values
         StringBuilder opts =
             new StringBuilder(
-                ", all_varchar=true, header=false, null_padding=true, strict_mode=false, quote='\"', escape='\"'");
+                ", all_varchar=true, header=false, hive_partitioning=false, null_padding=true, strict_mode=false, quote='\"', escape='\"'");
         if (spec.delimiter() != null) {
           String d =
               spec.delimiter().equals("\\t") || spec.delimiter().equalsIgnoreCase("tab")
@@ -386,12 +418,18 @@ public final class TableReader implements SeriesSource {
       }
       if (f == Format.CSV) {
         try (Statement h = conn.createStatement()) {
-          headerFromFirstRow(h);
+          headerFromFirstRow(h, displayName);
         }
         rowOffset = 0;
       }
     } catch (SQLException e) {
       String msg = firstLine(e.getMessage());
+      if (f == Format.JSON) {
+        String problem = InputScan.jsonProblem(path, displayName);
+        if (problem != null) {
+          throw new InputException(problem, e);
+        }
+      }
       throw new InputException(
           "cannot read "
               + displayName
@@ -407,7 +445,7 @@ public final class TableReader implements SeriesSource {
   /**
    * Names the columns after the first row, then removes it; row ids then equal data row numbers.
    */
-  private void headerFromFirstRow(Statement st) throws SQLException {
+  private void headerFromFirstRow(Statement st, String displayName) throws SQLException {
     List<String> raw = new ArrayList<>();
     try (ResultSet rs = st.executeQuery("DESCRIBE src")) {
       while (rs.next()) {
@@ -418,6 +456,13 @@ public final class TableReader implements SeriesSource {
     try (ResultSet rs = st.executeQuery("SELECT * FROM src WHERE rowid = 0")) {
       if (!rs.next()) {
         throw new InputException(displayName + " has no header line; nothing to audit");
+      }
+      int width = raw.size();
+      while (width > 1 && rs.getString(width) == null) {
+        width--;
+      }
+      if (width < raw.size()) {
+        raw = dropEmptyExtraColumns(raw, width, displayName);
       }
       java.util.Set<String> seen = new java.util.HashSet<>();
       for (int i = 0; i < raw.size(); i++) {
@@ -449,8 +494,159 @@ public final class TableReader implements SeriesSource {
     }
   }
 
+  /**
+   * Columns beyond the header's last name exist because some rows have more fields than the header:
+   * a ragged file is an error naming the first such line; columns that are empty in every row (a
+   * trailing delimiter) are dropped.
+   */
+  private List<String> dropEmptyExtraColumns(List<String> raw, int width, String displayName)
+      throws SQLException {
+    String anyValue =
+        raw.subList(width, raw.size()).stream()
+            .map(c -> "(" + Sql.ident(c) + " IS NOT NULL AND trim(" + Sql.ident(c) + ") <> '')")
+            .collect(Collectors.joining(" OR "));
+    try (Statement st = conn.createStatement();
+        ResultSet r = st.executeQuery("SELECT min(rowid) FROM src WHERE " + anyValue)) {
+      r.next();
+      long rowid = r.getLong(1);
+      if (!r.wasNull()) {
+        long row = scan != null ? scan.dataRow(rowid) : rowid;
+        long line = scan != null ? scan.line(row) : -1;
+        throw new InputException(
+            displayName
+                + ": "
+                + (line > 0 ? "line " + line : "data row " + row)
+                + " has more fields than the header ("
+                + width
+                + "); quote fields that contain the delimiter, or fix the line"
+                + (spec.delimiter() == null
+                    ? " (or pass --delimiter if it was guessed wrong)"
+                    : ""));
+      }
+    }
+    try (Statement st = conn.createStatement()) {
+      for (String c : raw.subList(width, raw.size())) {
+        st.execute("ALTER TABLE src DROP COLUMN " + Sql.ident(c));
+      }
+    }
+    return new ArrayList<>(raw.subList(0, width));
+  }
+
+  /**
+   * Loads one file into the table {@code src}: checks that it is readable and what it claims to be,
+   * turns another encoding into UTF-8, scans a text file ({@link InputScan}), then reads it.
+   *
+   * @param name the file's name in messages
+   * @return the scan of a text file, null for Parquet
+   */
+  private InputScan loadFile(Path path, Format format, String name, boolean stdin) {
+    if (!stdin) {
+      checkReadable(path, name);
+    }
+    Path readPath = path;
+    InputScan sc = null;
+    if (format == Format.PARQUET) {
+      InputScan.checkParquet(path, name);
+    } else {
+      String enc = spec.encoding();
+      if (enc != null && InputScan.charset(enc) != java.nio.charset.StandardCharsets.UTF_8) {
+        readPath = InputScan.transcode(path, name, enc);
+        temporary.add(readPath);
+      }
+      sc = InputScan.scan(readPath, name, format == Format.CSV);
+    }
+    scan = sc;
+    load(readPath, format, name);
+    return sc;
+  }
+
+  private static String severalName(List<String> sources) {
+    if (sources.size() == 1) {
+      return sources.get(0);
+    }
+    return Path.of(sources.get(0)).getFileName() + " and " + (sources.size() - 1) + " more";
+  }
+
+  /**
+   * Several files as one table: each is loaded on its own (with its partition folders as text
+   * columns), they must have the same columns, and they are stacked in order. Row numbers then
+   * count through the files in that order.
+   */
+  private void loadSeveral(List<SourceFiles.SourceFile> files) {
+    List<String> first = null;
+    String firstName = null;
+    try (Statement st = conn.createStatement()) {
+      for (int i = 0; i < files.size(); i++) {
+        SourceFiles.SourceFile f = files.get(i);
+        String name = f.path().toString();
+        loadFile(f.path(), Format.of(f.path()), name, false);
+        List<String> own = describe();
+        for (Map.Entry<String, String> part : f.partitions().entrySet()) {
+          if (own.contains(part.getKey())) {
+            continue; // the file holds the partition column itself
+          }
+          st.execute(
+              "ALTER TABLE src ADD COLUMN "
+                  + Sql.ident(part.getKey())
+                  + " VARCHAR DEFAULT "
+                  + Sql.literal(part.getValue()));
+        }
+        List<String> cols = describe();
+        if (first == null) {
+          first = cols;
+          firstName = name;
+        } else if (!new java.util.HashSet<>(cols).equals(new java.util.HashSet<>(first))) {
+          List<String> missing = new ArrayList<>(first);
+          missing.removeAll(cols);
+          List<String> extra = new ArrayList<>(cols);
+          extra.removeAll(first);
+          throw new InputException(
+              name
+                  + " does not have the columns of "
+                  + firstName
+                  + (missing.isEmpty() ? "" : ": it lacks " + String.join(", ", missing))
+                  + (extra.isEmpty()
+                      ? ""
+                      : (missing.isEmpty() ? ": " : "; ") + "it adds " + String.join(", ", extra))
+                  + "; files audited together must have the same columns");
+        }
+        st.execute("ALTER TABLE src RENAME TO " + Sql.ident("src_" + i));
+      }
+      StringBuilder union = new StringBuilder("CREATE TEMP TABLE src AS ");
+      for (int i = 0; i < files.size(); i++) {
+        if (i > 0) {
+          union.append(" UNION ALL BY NAME ");
+        }
+        union.append("SELECT * FROM ").append(Sql.ident("src_" + i));
+      }
+      st.execute(union.toString());
+      for (int i = 0; i < files.size(); i++) {
+        st.execute("DROP TABLE " + Sql.ident("src_" + i));
+      }
+      rowOffset = 1;
+    } catch (SQLException e) {
+      throw new InputException(
+          "cannot read " + displayName + " as one table: " + firstLine(e.getMessage()), e);
+    }
+  }
+
   /** What to add to a DuckDB row id to get the 1-based data row number. */
   private long rowOffset = 1;
+
+  /** The 1-based data row number of a DuckDB row id, counting skipped blank lines. */
+  private long rowNumber(long rowid) {
+    return rowOffset == 0 && scan != null ? scan.dataRow(rowid) : rowid + rowOffset;
+  }
+
+  private static void deleteQuietly(Path p) {
+    if (p != null) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException ignored) {
+        // a temporary file; deleteOnExit is set as well
+      }
+    }
+  }
 
   private static String firstLine(String s) {
     if (s == null) {
@@ -546,6 +742,7 @@ public final class TableReader implements SeriesSource {
       return resolveAll(spec.time(), "--time");
     }
     List<String> candidates = new ArrayList<>();
+    sampleWide();
     for (String c : columns) {
       List<String> sample = sample(List.of(c));
       TimeParser p = TimeParser.sniff(sample, spec.timeFormat(), spec.timezone());
@@ -610,6 +807,20 @@ public final class TableReader implements SeriesSource {
       return t;
     }
     List<String> out = new ArrayList<>();
+    if (columns.size() > WIDE) {
+      sampleWide();
+      List<String> candidates = new ArrayList<>();
+      for (String c : columns) {
+        if (!timeCols.contains(c)
+            && !ids.contains(c)
+            && !covariates.contains(c)
+            && !c.equals(recordedAt)) {
+          decimalComma.put(c, detectDecimalComma(c));
+          candidates.add(c);
+        }
+      }
+      numericShares(candidates);
+    }
     for (String c : columns) {
       if (timeCols.contains(c)
           || ids.contains(c)
@@ -714,6 +925,17 @@ public final class TableReader implements SeriesSource {
     }
   }
 
+  private static final Pattern GROUPED_COMMA = Pattern.compile("-?[1-9]\\d{0,2}(,\\d{3})+");
+  private static final Pattern GROUPED_COMMA_SURE =
+      Pattern.compile("-?[1-9]\\d{0,2}((,\\d{3}){2,}(\\.\\d+)?|(,\\d{3})+\\.\\d+)");
+  private static final Pattern POINT_DECIMAL = Pattern.compile("-?\\d+\\.\\d+");
+
+  /**
+   * Whether a column writes decimals with a comma. A comma followed by exactly three digits ({@code
+   * 1,037}) may be a thousands separator as well: with nothing else to tell (no value such as
+   * {@code 2,5}, {@code 1,234,567} or {@code 1,234.5}) it is a usage error asking for {@code
+   * --decimal}, never a silent guess. Thousands separators are removed ({@link #valueText}).
+   */
   private boolean detectDecimalComma(String col) {
     if (spec.decimal() != null) {
       return spec.decimal().equals(",");
@@ -722,13 +944,100 @@ public final class TableReader implements SeriesSource {
     if (s.isEmpty()) {
       return false;
     }
-    long commas = s.stream().filter(v -> DECIMAL_COMMA.matcher(v.trim()).matches()).count();
-    return commas > 0
-        && commas >= 0.1 * s.size()
-        && s.stream().noneMatch(v -> v.trim().matches("-?\\d+\\.\\d+"));
+    long decimal = 0;
+    long grouped = 0;
+    String groupedExample = null;
+    boolean sureGrouped = false;
+    boolean point = false;
+    for (String raw : s) {
+      String v = raw.trim();
+      if (GROUPED_COMMA_SURE.matcher(v).matches()) {
+        sureGrouped = true;
+      } else if (GROUPED_COMMA.matcher(v).matches()) {
+        grouped++;
+        if (groupedExample == null) {
+          groupedExample = v;
+        }
+      } else if (DECIMAL_COMMA.matcher(v).matches()) {
+        decimal++;
+      } else if (POINT_DECIMAL.matcher(v).matches()) {
+        point = true;
+      }
+    }
+    if (decimal > 0 && decimal + grouped >= 0.1 * s.size() && !point && !sureGrouped) {
+      return true;
+    }
+    if (grouped > 0 && decimal == 0 && !point && !sureGrouped && grouped >= 0.1 * s.size()) {
+      String v = groupedExample;
+      throw new UsageException(
+          "column '"
+              + col
+              + "' of "
+              + displayName
+              + " has values such as '"
+              + v
+              + "' that read as "
+              + v.replace(",", "")
+              + " (a thousands separator) or as "
+              + v.replace(",", ".")
+              + " (a decimal comma); say which with --decimal . or --decimal ,");
+    }
+    return false;
   }
 
+  /** The numeric shares of a wide file's columns, computed a block at a time; null if narrow. */
+  private Map<String, Double> wideShares;
+
   private double numericShare(String col, boolean comma) {
+    if (wideShares != null && wideShares.containsKey(col)) {
+      return wideShares.get(col);
+    }
+    return numericShareOf(col, comma);
+  }
+
+  /** Computes the numeric share of many columns, a block of them per query. */
+  private void numericShares(List<String> cols) {
+    wideShares = new java.util.HashMap<>();
+    for (int i = 0; i < cols.size(); i += WIDE) {
+      List<String> block = cols.subList(i, Math.min(cols.size(), i + WIDE));
+      StringBuilder sql = new StringBuilder("SELECT ");
+      for (int k = 0; k < block.size(); k++) {
+        String c = block.get(k);
+        String v = valueText(c, decimalComma.getOrDefault(c, false));
+        if (k > 0) {
+          sql.append(", ");
+        }
+        sql.append("count(*) FILTER (WHERE ")
+            .append(missingPredicate(c))
+            .append(" IS NOT TRUE), count(TRY_CAST(")
+            .append(v)
+            .append(" AS DOUBLE)) FILTER (WHERE ")
+            .append(missingPredicate(c))
+            .append(" IS NOT TRUE)");
+      }
+      sql.append(" FROM (SELECT ")
+          .append(block.stream().map(Sql::ident).collect(Collectors.joining(", ")))
+          .append(" FROM src LIMIT 10000)");
+      try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
+        int p = 1;
+        for (int k = 0; k < block.size(); k++) {
+          p = bindMissing(ps, p, 2);
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          for (int k = 0; k < block.size(); k++) {
+            long present = rs.getLong(2 * k + 1);
+            long numeric = rs.getLong(2 * k + 2);
+            wideShares.put(block.get(k), present == 0 ? 0 : numeric / (double) present);
+          }
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private double numericShareOf(String col, boolean comma) {
     String v = valueText(col, comma);
     String sql =
         "SELECT count(*) FILTER (WHERE "
@@ -739,7 +1048,9 @@ public final class TableReader implements SeriesSource {
             + " AS DOUBLE)) FILTER (WHERE "
             + missingPredicate(col)
             + " IS NOT TRUE) "
-            + "FROM (SELECT * FROM src LIMIT 10000)";
+            + "FROM (SELECT "
+            + Sql.ident(col)
+            + " FROM src LIMIT 10000)";
     try (PreparedStatement ps = conn.prepareStatement(sql)) {
       bindMissing(ps, 1, 2);
       try (ResultSet rs = ps.executeQuery()) {
@@ -762,7 +1073,28 @@ public final class TableReader implements SeriesSource {
   /** SQL text of a value cell as trimmed text, with a decimal comma turned into a point. */
   private static String valueText(String col, boolean comma) {
     String t = "trim(CAST(" + Sql.ident(col) + " AS VARCHAR))";
-    return comma ? "replace(" + t + ", ',', '.')" : t;
+    if (comma) {
+      // 1.234,5: points that group thousands go, the comma becomes the point
+      return "replace(CASE WHEN contains("
+          + t
+          + ", '.') AND regexp_full_match("
+          + t
+          + ", '-?[1-9][0-9]{0,2}([.][0-9]{3})+(,[0-9]+)?') THEN replace("
+          + t
+          + ", '.', '') ELSE "
+          + t
+          + " END, ',', '.')";
+    }
+    // 1,234.5: commas that group thousands go
+    return "CASE WHEN contains("
+        + t
+        + ", ',') AND regexp_full_match("
+        + t
+        + ", '-?[1-9][0-9]{0,2}(,[0-9]{3})+([.][0-9]+)?') THEN replace("
+        + t
+        + ", ',', '') ELSE "
+        + t
+        + " END";
   }
 
   /**
@@ -796,7 +1128,55 @@ public final class TableReader implements SeriesSource {
         + " AS VARCHAR)))";
   }
 
+  /**
+   * Samples of single columns of a wide file, read a block of columns at a time from its first
+   * {@link #SAMPLE} rows (one query per column would each bind the whole table: hours for thousands
+   * of columns); null for a narrow file, whose columns are sampled one by one.
+   */
+  private Map<String, List<String>> wideSamples;
+
+  /** Files with more columns than this are sampled in blocks. */
+  static final int WIDE = 64;
+
+  private void sampleWide() {
+    if (columns.size() <= WIDE || wideSamples != null) {
+      return;
+    }
+    wideSamples = new java.util.HashMap<>();
+    for (int i = 0; i < columns.size(); i += WIDE) {
+      List<String> block = columns.subList(i, Math.min(columns.size(), i + WIDE));
+      String sql =
+          "SELECT "
+              + block.stream()
+                  .map(c -> "trim(CAST(" + Sql.ident(c) + " AS VARCHAR))")
+                  .collect(Collectors.joining(", "))
+              + " FROM src LIMIT "
+              + SAMPLE;
+      List<List<String>> values = new ArrayList<>();
+      block.forEach(c -> values.add(new ArrayList<>()));
+      try (Statement st = conn.createStatement();
+          ResultSet rs = st.executeQuery(sql)) {
+        while (rs.next()) {
+          for (int k = 0; k < block.size(); k++) {
+            String v = rs.getString(k + 1);
+            if (v != null && !v.isEmpty()) {
+              values.get(k).add(v);
+            }
+          }
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      for (int k = 0; k < block.size(); k++) {
+        wideSamples.put(block.get(k), values.get(k));
+      }
+    }
+  }
+
   private List<String> sample(List<String> cols) {
+    if (cols.size() == 1 && wideSamples != null && wideSamples.containsKey(cols.get(0))) {
+      return wideSamples.get(cols.get(0));
+    }
     String t = timeText(cols);
     String sql =
         "SELECT "
@@ -884,6 +1264,67 @@ public final class TableReader implements SeriesSource {
    */
   @Override
   public void forEachSeries(Consumer<SeriesData> sink) {
+    if (targets.size() <= TARGETS_PER_QUERY) {
+      readSeries(sink, targets, null, true);
+      return;
+    }
+    // a wide file is read a block of targets at a time: one SELECT with thousands of expressions
+    // overflows DuckDB's native stack; a row without a time is rejected only when no target at
+    // all has a value, which is looked up across the blocks first
+    List<List<String>> blocks = new ArrayList<>();
+    for (int i = 0; i < targets.size(); i += TARGETS_PER_QUERY) {
+      blocks.add(targets.subList(i, Math.min(targets.size(), i + TARGETS_PER_QUERY)));
+    }
+    java.util.Set<Long> timelessWithValue = new java.util.HashSet<>();
+    String t = timeText(timeCols);
+    for (List<String> block : blocks) {
+      String anyPresent =
+          block.stream()
+              .map(c -> missingPredicate(c) + " IS NOT TRUE")
+              .collect(Collectors.joining(" OR "));
+      String sql =
+          "SELECT rowid FROM src WHERE ("
+              + t
+              + " IS NULL OR "
+              + t
+              + " = '') AND ("
+              + anyPresent
+              + ")";
+      try (PreparedStatement ps = conn.prepareStatement(sql)) {
+        int p = 1;
+        for (int k = 0; k < block.size(); k++) {
+          p = bindMissing(ps, p, 1);
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            timelessWithValue.add(rs.getLong(1));
+          }
+        }
+      } catch (SQLException e) {
+        throw new InputException(
+            "cannot read " + displayName + ": " + firstLine(e.getMessage()), e);
+      }
+    }
+    for (int b = 0; b < blocks.size(); b++) {
+      readSeries(sink, blocks.get(b), timelessWithValue, b == 0);
+    }
+  }
+
+  /** Targets read by one SELECT; wider files are read in blocks of this many. */
+  static final int TARGETS_PER_QUERY = 64;
+
+  /**
+   * Reads the series of some targets.
+   *
+   * @param timelessWithValue for a block of a wide file: the row ids without a time that have a
+   *     value in some target (null: decide from these targets)
+   * @param count whether to count rejected rows (once per row, in the first block)
+   */
+  private void readSeries(
+      Consumer<SeriesData> sink,
+      List<String> targets,
+      java.util.Set<Long> timelessWithValue,
+      boolean count) {
     TimeTransfer tt = timeTransfer();
     String t = timeText(timeCols);
     String num;
@@ -974,8 +1415,12 @@ public final class TableReader implements SeriesSource {
         boolean currentNullId = false;
         SeriesData[] current = null;
         int[] states = new int[nt];
+        boolean dstZone =
+            spec.timezone() != null
+                && timeParser.kind() == dev.signalcheck.core.series.TimeKind.OFFSET_DATETIME;
+        long previousTime = Long.MIN_VALUE;
         while (rs.next()) {
-          long row = rs.getLong(1) + rowOffset;
+          long row = rowNumber(rs.getLong(1));
           long hash = rs.getLong(2);
           if (!ids.isEmpty() && (currentKey == null || hash != currentHash)) {
             StringBuilder kb = new StringBuilder();
@@ -988,12 +1433,13 @@ public final class TableReader implements SeriesSource {
               if (k > 0) {
                 kb.append('/');
               }
-              kb.append(v == null ? "" : v.trim());
+              kb.append(keyPart(v == null ? "" : v, ids.size() > 1 || nt > 1));
             }
             String key = kb.toString();
             currentHash = hash;
             currentNullId = nullId;
             if (!key.equals(currentKey)) {
+              previousTime = Long.MIN_VALUE;
               if (current != null) {
                 for (SeriesData d : current) {
                   sink.accept(d);
@@ -1014,7 +1460,13 @@ public final class TableReader implements SeriesSource {
             }
           }
           boolean timeEmpty = timeIsNull && (rawTime == null || rawTime.isBlank());
+          if (timeEmpty && timelessWithValue != null) {
+            anyValue = timelessWithValue.contains(rs.getLong(1));
+          }
           if ((timeEmpty && !anyValue) || currentNullId) {
+            if (!count) {
+              continue;
+            }
             rejectedRows++;
             if (rejectedExamples.size() < 5) {
               rejectedExamples.add(row);
@@ -1041,6 +1493,19 @@ public final class TableReader implements SeriesSource {
             time = timeParser.parse(Long.toString(t0));
           } else {
             time = t0;
+          }
+          if (dstZone) {
+            // the second pass through a daylight-saving fall-back hour: time goes back into the
+            // repeated hour, which is that local time at the later offset
+            if (time != TimeParser.UNPARSEABLE && time <= previousTime) {
+              long later = timeParser.laterOffset(time);
+              if (later > previousTime) {
+                time = later;
+              }
+            }
+            if (time != TimeParser.UNPARSEABLE) {
+              previousTime = time;
+            }
           }
           long recT = TimeParser.UNPARSEABLE;
           if (rec != null && recordedParser != null) {
@@ -1077,6 +1542,24 @@ public final class TableReader implements SeriesSource {
     } catch (SQLException e) {
       throw new InputException("cannot read " + displayName + ": " + firstLine(e.getMessage()), e);
     }
+  }
+
+  /**
+   * One id value in a series key. Keys join id values (and the target in a wide file) with '/': a
+   * value that holds a '/' where that would be ambiguous, has spaces at either end, or starts with
+   * a quote is written in double quotes, so that {@code a="x/y", b="z"} and {@code a="x", b="y/z"}
+   * stay two series, as do "a" and "a ".
+   *
+   * @param joined whether the key joins several parts
+   */
+  static String keyPart(String v, boolean joined) {
+    boolean quote =
+        (joined && v.indexOf('/') >= 0)
+            || v.startsWith("\"")
+            || (!v.isEmpty()
+                && (Character.isWhitespace(v.charAt(0))
+                    || Character.isWhitespace(v.charAt(v.length() - 1))));
+    return quote ? '"' + v.replace("\"", "\"\"") + '"' : v;
   }
 
   /**
@@ -1121,12 +1604,7 @@ public final class TableReader implements SeriesSource {
     } catch (SQLException ignored) {
       // closing an in-memory database cannot lose anything
     }
-    if (tempCopy != null) {
-      try {
-        Files.deleteIfExists(tempCopy);
-      } catch (IOException ignored) {
-        // a temporary copy of standard input; deleteOnExit is set as well
-      }
-    }
+    deleteQuietly(tempCopy);
+    temporary.forEach(TableReader::deleteQuietly);
   }
 }

@@ -142,6 +142,12 @@ public final class Alignment {
       }
     }
 
+    // 1b. stamps far outside the others are left out before anything else looks at the times
+    int[] inRange = OutOfRangeStamps.leaveOut(data, idx, times, findings);
+    if (inRange != null) {
+      idx = inRange;
+    }
+
     // 2. out of order: an episode starts where time goes backwards and lasts while time stays at or
     // below the latest time seen before it
     Rows backward = new Rows();
@@ -311,6 +317,13 @@ public final class Alignment {
     }
     Step step = stepOverride != null ? stepOverride : inferStep(ut, fmt.kind());
 
+    // the grid's size is bounded before it is allocated
+    double span = step.position(ut[0], ut[u - 1]);
+    if (!(span <= OutOfRangeStamps.maxGrid(u))) {
+      findings.add(OutOfRangeStamps.tooLong(data, uniq, ut, u, span, step, fmt));
+      return new Result(null, findings, step, 0, new int[0]);
+    }
+
     // 5. grid positions, irregular spacing, gaps
     long t0 = ut[0];
     long[] pos = new long[u];
@@ -342,6 +355,7 @@ public final class Alignment {
     int[] keptIndex;
     long last = pos[u - 1];
     if (last > Integer.MAX_VALUE - 8) {
+      // unreachable: the span was bounded above; kept as the last guard of the allocation
       throw new IllegalStateException("series spans too many steps for its step " + step.iso());
     }
     int len = (int) last + 1;

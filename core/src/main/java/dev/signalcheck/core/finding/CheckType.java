@@ -37,6 +37,12 @@ public enum CheckType {
       Severity.INFO,
       "Spacings that are not a multiple of the step; such stamps were moved to the nearest grid"
           + " point."),
+  TIME_OUT_OF_RANGE(
+      "time.out-of-range",
+      Category.DATA_COLLECTION,
+      Severity.CRITICAL,
+      "Time stamps far outside the others (an epoch in milliseconds read as seconds, a mistyped"
+          + " year), left out of the grid; or a span too long for the step to put on a grid."),
   VALUE_MISSING(
       "value.missing", Category.DATA_MISSING, Severity.WARNING, "Missing values, as runs."),
   VALUE_NON_NUMERIC(

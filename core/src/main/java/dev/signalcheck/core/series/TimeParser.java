@@ -339,6 +339,27 @@ public final class TimeParser {
   }
 
   /**
+   * The second reading of a local time in a daylight-saving overlap: {@link #parse} maps a time
+   * stamp without offset in the repeated hour to the earlier offset (the first pass); for such an
+   * instant this returns the same local time at the later offset (the second pass), otherwise
+   * {@code t}. A reader that sees time go backwards into the overlap uses it, so both passes are
+   * kept as distinct instants.
+   */
+  public long laterOffset(long t) {
+    if (zone == null || kind != TimeKind.OFFSET_DATETIME || t == UNPARSEABLE) {
+      return t;
+    }
+    java.time.Instant i = java.time.Instant.ofEpochMilli(t);
+    java.time.zone.ZoneRules rules = zone.getRules();
+    LocalDateTime ldt = LocalDateTime.ofInstant(i, zone);
+    List<ZoneOffset> offsets = rules.getValidOffsets(ldt);
+    if (offsets.size() < 2 || !rules.getOffset(i).equals(offsets.get(0))) {
+      return t;
+    }
+    return t + (offsets.get(0).getTotalSeconds() - offsets.get(1).getTotalSeconds()) * 1000L;
+  }
+
+  /**
    * {@code YYYY-MM-DD HH:MM:SS} or with {@code T}; the most common form, read without allocation.
    */
   private static long fastIso(String s) {

@@ -1,0 +1,415 @@
+package dev.signalcheck.io;
+
+import dev.signalcheck.core.errors.InputException;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * One streaming pass over a text input before DuckDB reads it, for what DuckDB would pass over in
+ * silence or report in its own words: a gzip stream that ends early, bytes that are not UTF-8, NUL
+ * bytes after decompression, a quote that is never closed, and where the blank lines are (DuckDB
+ * skips them, so row numbers would shift after each one).
+ */
+final class InputScan {
+
+  /** Input encodings accepted by {@code --encoding}. */
+  static final java.util.List<String> ENCODINGS =
+      java.util.List.of("utf-8", "latin-1", "windows-1252");
+
+  /** The first bytes of a gzip stream. */
+  static boolean isGzip(byte[] head, int n) {
+    return n >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
+  }
+
+  /** Blank records, as the number of non-blank records (header included) before each one. */
+  private long[] blankAt = new long[16];
+
+  private int blanks;
+  private boolean multiLine;
+
+  private InputScan() {}
+
+  /**
+   * The data row number of a DuckDB row id of a CSV read with its header as row 0, counting the
+   * blank lines DuckDB skipped after the header.
+   */
+  long dataRow(long rowid) {
+    // blank records before non-blank record k (k >= 1) shift it by one each
+    int after = upperBound(rowid) - upperBound(0);
+    return rowid + after;
+  }
+
+  /** Whether some record spans several lines (a quoted field with a line break). */
+  boolean multiLine() {
+    return multiLine;
+  }
+
+  /** The line of a data row, when rows and lines correspond; -1 when they may not. */
+  long line(long dataRow) {
+    return multiLine ? -1 : dataRow + 1 + upperBound(0);
+  }
+
+  private int upperBound(long v) {
+    int lo = 0;
+    int hi = blanks;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (blankAt[mid] <= v) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  static InputStream open(Path path) throws IOException {
+    InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+    raw.mark(2);
+    int b0 = raw.read();
+    int b1 = raw.read();
+    raw.reset();
+    if (b0 == 0x1f && b1 == 0x8b) {
+      // not wrapped in a buffer: a buffer would read on past a partial chunk and lose it when the
+      // stream then ends early
+      return new GZIPInputStream(raw, 1 << 16);
+    }
+    return raw;
+  }
+
+  /**
+   * Reads the whole (decompressed) input once.
+   *
+   * @param csv whether to follow CSV quoting and record blank lines (false for JSON)
+   * @throws InputException for a gzip stream that ends early, bytes that are not UTF-8, NUL bytes,
+   *     or (CSV) a quote that is never closed
+   */
+  static InputScan scan(Path path, String name, boolean csv) {
+    InputScan s = new InputScan();
+    long line = 1;
+    long records = 0; // complete non-blank records, header included
+    boolean recordEmpty = true;
+    boolean inQuote = false;
+    long quoteLine = 0;
+    boolean fieldStart = true;
+    int prev = -1; // inside quotes: the previous byte was a quote that may close the field
+    int utfNeed = 0;
+    long badLine = -1;
+    int badByte = 0;
+    boolean c1 = false; // bytes 0x80-0x9F seen where UTF-8 fails: Windows-1252 more likely
+    long recordLines = 1;
+    byte[] buf = new byte[1 << 16];
+    try (InputStream in = open(path)) {
+      int n;
+      boolean first = true;
+      while ((n = in.read(buf)) > 0) {
+        int i = 0;
+        if (first
+            && n >= 3
+            && (buf[0] & 0xff) == 0xEF
+            && (buf[1] & 0xff) == 0xBB
+            && (buf[2] & 0xff) == 0xBF) {
+          i = 3;
+        }
+        first = false;
+        for (; i < n; i++) {
+          int b = buf[i] & 0xff;
+          if (b == 0) {
+            throw new InputException(
+                name
+                    + " does not look like text (a NUL byte on line "
+                    + line
+                    + "); pass a CSV, TSV, Parquet or JSON file");
+          }
+          if (badLine < 0) {
+            if (utfNeed > 0) {
+              if ((b & 0xC0) == 0x80) {
+                utfNeed--;
+              } else {
+                badLine = line;
+                badByte = b;
+              }
+            } else if (b >= 0x80) {
+              if (b >= 0xC2 && b <= 0xDF) {
+                utfNeed = 1;
+              } else if (b >= 0xE0 && b <= 0xEF) {
+                utfNeed = 2;
+              } else if (b >= 0xF0 && b <= 0xF4) {
+                utfNeed = 3;
+              } else {
+                badLine = line;
+                badByte = b;
+              }
+            }
+          }
+          if (badLine >= 0 && b >= 0x80 && b <= 0x9F) {
+            c1 = true;
+          }
+          if (b == '\n') {
+            line++;
+          }
+          if (!csv) {
+            continue;
+          }
+          if (inQuote) {
+            if (prev == '"') {
+              if (b == '"') {
+                prev = -1; // an escaped quote
+                continue;
+              }
+              if (b == ',' || b == ';' || b == '\t' || b == '|' || b == '\n' || b == '\r') {
+                inQuote = false; // the quote closed the field
+              } else {
+                prev = b; // a stray quote inside quotes: lenient, keep going
+                if (b == '\n') {
+                  recordLines++;
+                }
+                continue;
+              }
+            } else {
+              prev = b;
+              if (b == '\n') {
+                recordLines++;
+              }
+              continue;
+            }
+          }
+          // outside quotes
+          if (b == '\n') {
+            if (recordEmpty) {
+              s.addBlank(records);
+            } else {
+              records++;
+              if (recordLines > 1) {
+                s.multiLine = true;
+              }
+            }
+            recordEmpty = true;
+            fieldStart = true;
+            recordLines = 1;
+            continue;
+          }
+          if (b == '\r') {
+            continue;
+          }
+          recordEmpty = false;
+          if (b == '"' && fieldStart) {
+            inQuote = true;
+            quoteLine = line;
+            prev = -1;
+            fieldStart = false;
+            continue;
+          }
+          fieldStart = b == ',' || b == ';' || b == '\t' || b == '|';
+        }
+      }
+    } catch (EOFException | ZipException e) {
+      throw new InputException(
+          name
+              + " ends early: its gzip data stop in the middle of line "
+              + line
+              + " (the last complete line read is "
+              + (line - 1)
+              + (csv && line > 2 ? ", data row " + (line - 2) : "")
+              + "); the file is incomplete: copy or download it again");
+    } catch (IOException e) {
+      throw new InputException("cannot read " + name + ": " + e.getMessage(), e);
+    }
+    if (badLine >= 0) {
+      String enc = c1 ? "windows-1252" : "latin-1";
+      char shown = new String(new byte[] {(byte) badByte}, charset(enc)).charAt(0);
+      throw new InputException(
+          String.format(
+              Locale.ROOT,
+              "%s is not UTF-8: line %d has the byte 0x%02X ('%s' in %s); pass --encoding %s"
+                  + " (or save the file as UTF-8)",
+              name,
+              badLine,
+              badByte,
+              Character.isISOControl(shown) ? "?" : String.valueOf(shown),
+              c1 ? "Windows-1252" : "Latin-1",
+              enc));
+    }
+    if (csv && inQuote && prev != '"') {
+      throw new InputException(
+          name
+              + ": the quote opened on line "
+              + quoteLine
+              + " is never closed, so the rest of the file would be one field; close the quote"
+              + " or remove it");
+    }
+    return s;
+  }
+
+  private void addBlank(long records) {
+    if (blanks == blankAt.length) {
+      blankAt = Arrays.copyOf(blankAt, blanks * 2);
+    }
+    blankAt[blanks++] = records;
+  }
+
+  static Charset charset(String encoding) {
+    switch (encoding.toLowerCase(Locale.ROOT)) {
+      case "latin-1":
+      case "latin1":
+      case "iso-8859-1":
+        return StandardCharsets.ISO_8859_1;
+      case "windows-1252":
+      case "cp1252":
+        return Charset.forName("windows-1252");
+      default:
+        return StandardCharsets.UTF_8;
+    }
+  }
+
+  /** A UTF-8 copy of a text input in another encoding (decompressed), deleted on exit. */
+  static Path transcode(Path path, String name, String encoding) {
+    try {
+      Path tmp = Files.createTempFile("signalcheck-utf8-", ".txt");
+      tmp.toFile().deleteOnExit();
+      try (Reader r = new InputStreamReader(open(path), charset(encoding));
+          OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+          Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8)) {
+        r.transferTo(w);
+      }
+      return tmp;
+    } catch (EOFException | ZipException e) {
+      throw new InputException(
+          name
+              + " ends early: its gzip data stop in the middle; the file is incomplete: copy or"
+              + " download it again");
+    } catch (IOException e) {
+      throw new InputException("cannot read " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Where a JSON input that DuckDB could not read goes wrong: the first line that is not a JSON
+   * value (JSON Lines), or the place the one document breaks (a JSON array); null when Jackson
+   * reads it all.
+   */
+  static String jsonProblem(Path path, String name) {
+    com.fasterxml.jackson.databind.ObjectMapper m =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    try (java.io.BufferedReader r =
+        new java.io.BufferedReader(new InputStreamReader(open(path), StandardCharsets.UTF_8))) {
+      r.mark(1 << 16);
+      int c;
+      do {
+        c = r.read();
+      } while (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == 0xFEFF);
+      r.reset();
+      if (c == '[') {
+        try {
+          m.readTree(r);
+          return null;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+          return name
+              + " is not valid JSON: line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ": "
+              + e.getOriginalMessage().lines().findFirst().orElse("")
+              + "; fix the file";
+        }
+      }
+      String text;
+      long line = 0;
+      while ((text = r.readLine()) != null) {
+        line++;
+        if (text.isBlank()) {
+          continue;
+        }
+        try {
+          com.fasterxml.jackson.databind.JsonNode node = m.readTree(text);
+          if (!node.isObject()) {
+            return name + ": line " + line + " is not a JSON object; each line must be one object";
+          }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+          return name
+              + ": line "
+              + line
+              + " is not valid JSON ("
+              + e.getOriginalMessage().lines().findFirst().orElse("")
+              + "); fix or remove the line";
+        }
+      }
+      return null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Checks that a file named Parquet is one: it starts and ends with {@code PAR1}; a text file says
+   * what it is instead.
+   */
+  static void checkParquet(Path path, String name) {
+    try {
+      long size = Files.size(path);
+      byte[] head = new byte[512];
+      int n;
+      try (InputStream in = Files.newInputStream(path)) {
+        n = in.readNBytes(head, 0, head.length);
+      }
+      if (n >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1') {
+        byte[] tail = new byte[4];
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(path)) {
+          ch.position(Math.max(0, size - 4));
+          ch.read(java.nio.ByteBuffer.wrap(tail));
+        }
+        if (size < 12 || tail[0] != 'P' || tail[1] != 'A' || tail[2] != 'R' || tail[3] != '1') {
+          throw new InputException(
+              name
+                  + " ends early: the Parquet footer is missing, so the file is incomplete; copy"
+                  + " or write it again");
+        }
+        return;
+      }
+      String what;
+      if (isGzip(head, n)) {
+        what = "gzip-compressed data, not Parquet: rename it to .csv.gz (or .json.gz)";
+      } else {
+        int k = 0;
+        while (k < n && Character.isWhitespace(head[k])) {
+          k++;
+        }
+        boolean text = true;
+        for (int i = 0; i < n; i++) {
+          int b = head[i] & 0xff;
+          if (b == 0 || (b < 9) || (b > 13 && b < 32)) {
+            text = false;
+          }
+        }
+        if (text && k < n && (head[k] == '{' || head[k] == '[')) {
+          what = "JSON text, not Parquet: rename it to .json";
+        } else if (text) {
+          what = "CSV text, not Parquet: rename it to .csv";
+        } else {
+          what = "not a Parquet file (it does not start with PAR1)";
+        }
+      }
+      throw new InputException(name + " is " + what);
+    } catch (IOException e) {
+      throw new InputException("cannot read " + name + ": " + e.getMessage(), e);
+    }
+  }
+}
