@@ -124,7 +124,12 @@ class KilledAuditTest {
     Path small = LedgerCommandTest.data(dir, "small.csv", false);
     Cli next = Cli.run(LedgerCommandTest.audit(small, url, "killed", dir.resolve("s.json")));
     assertThat(next.exit).as(next.err).isZero();
-    assertThat(next.out).contains("ledger: recorded as run");
+    Cli after = Cli.run("ledger", "runs", "--ledger", url, "--project", "killed", "--json");
+    assertThat(after.exit).as(after.err).isZero();
+    com.fasterxml.jackson.databind.JsonNode recordedRuns =
+        new ObjectMapper().readTree(after.out).path("runs");
+    assertThat(recordedRuns).hasSize(1);
+    assertThat(recordedRuns.get(0).path("source").asText()).isEqualTo("small.csv");
   }
 
   /** Series of project 'killed' already written under a run that is not complete. */

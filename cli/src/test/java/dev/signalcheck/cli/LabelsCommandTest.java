@@ -52,11 +52,18 @@ class LabelsCommandTest {
   }
 
   @Test
-  void leadingSpacesAreOneValue() {
-    Cli c = Cli.run("labels", SAFI, "--column", "respondent_wall_type");
+  void leadingSpacesAreOneValue() throws IOException {
+    Cli c = Cli.run("labels", SAFI, "--column", "respondent_wall_type", "--json", "-");
     assertThat(c.exit).as(c.err).isZero();
-    assertThat(c.out)
-        .contains("→ 'burntbricks' (fingerprint): 'burntbricks' ×65, ' burntbricks' ×2");
+    JsonNode bricks = null;
+    for (JsonNode cl : new ObjectMapper().readTree(c.out).at("/clusters")) {
+      if (cl.at("/canonical").asText().equals("burntbricks")) {
+        bricks = cl;
+      }
+    }
+    assertThat(bricks).as(c.out).isNotNull();
+    assertThat(bricks.at("/method").asText()).isEqualTo("fingerprint");
+    assertThat(members(bricks)).containsExactly("burntbricks×65", " burntbricks×2");
   }
 
   @Test

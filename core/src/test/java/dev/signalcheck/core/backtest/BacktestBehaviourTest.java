@@ -9,7 +9,7 @@ import dev.signalcheck.core.forecast.MeanForecaster;
 import dev.signalcheck.core.forecast.ModelFailure;
 import dev.signalcheck.core.forecast.ModelRegistry;
 import dev.signalcheck.core.forecast.Naive;
-import dev.signalcheck.core.forecast.ReferenceSeries;
+import dev.signalcheck.core.reference.ReferenceSeries;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

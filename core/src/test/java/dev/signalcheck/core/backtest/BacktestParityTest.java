@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.signalcheck.core.forecast.ModelRegistry;
-import dev.signalcheck.core.forecast.ReferenceSeries;
+import dev.signalcheck.core.reference.ReferenceSeries;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * p-values on the errors concatenated over origins.
  */
 class BacktestParityTest {
-  static final JsonNode REF = ReferenceSeries.json("/backtest/backtest_reference.json");
+  static final JsonNode REF = ReferenceSeries.backtests();
   static final List<String> MODELS =
       List.of("mean", "naive", "seasonal-naive", "naive2", "drift", "ar");
 

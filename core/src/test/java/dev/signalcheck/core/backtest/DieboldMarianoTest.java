@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.signalcheck.core.forecast.ReferenceSeries;
+import dev.signalcheck.core.reference.ReferenceSeries;
 import java.util.Locale;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -17,7 +17,7 @@ class DieboldMarianoTest {
 
   @Test
   void matchesRDmTestOnRandomCases() {
-    JsonNode cases = ReferenceSeries.json("/backtest/backtest_reference.json").get("dm");
+    JsonNode cases = ReferenceSeries.backtests().get("dm");
     assertThat(cases.size()).isEqualTo(12);
     for (JsonNode c : cases) {
       DieboldMariano.Alternative alt =

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.signalcheck.core.reference.ReferenceSeries;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -15,30 +16,30 @@ class DecompositionParityTest {
   private static final double TOL = 1e-9;
 
   static java.util.List<String> series() {
-    return ReferenceData.DECOMPOSED;
+    return ReferenceSeries.DECOMPOSED;
   }
 
   @ParameterizedTest
   @MethodSource("series")
   void supsmuMatchesR(String name) {
-    JsonNode ref = ReferenceData.decomposition(name);
-    double[] y = ReferenceData.array(ref.get("values"));
+    JsonNode ref = ReferenceSeries.decomposition(name);
+    double[] y = ReferenceSeries.decompositionInput(name);
     assertClose(
-        SuperSmoother.smoothIndex(y), ReferenceData.array(ref.get("supsmu")), "supsmu " + name);
+        SuperSmoother.smoothIndex(y), ReferenceSeries.doubles(ref.get("supsmu")), "supsmu " + name);
   }
 
   @ParameterizedTest
   @MethodSource("series")
   void mstlMatchesR(String name) {
-    JsonNode ref = ReferenceData.decomposition(name);
-    double[] y = ReferenceData.array(ref.get("values"));
+    JsonNode ref = ReferenceSeries.decomposition(name);
+    double[] y = ReferenceSeries.decompositionInput(name);
     int m = ref.get("frequency").asInt();
     Mstl.Result d = Mstl.decompose(y, m);
     JsonNode r = ref.get("mstl");
-    assertClose(d.trend(), ReferenceData.array(r.get("trend")), "trend " + name);
-    assertClose(d.remainder(), ReferenceData.array(r.get("remainder")), "remainder " + name);
+    assertClose(d.trend(), ReferenceSeries.doubles(r.get("trend")), "trend " + name);
+    assertClose(d.remainder(), ReferenceSeries.doubles(r.get("remainder")), "remainder " + name);
     if (r.has("seasonal")) {
-      assertClose(d.seasonal(), ReferenceData.array(r.get("seasonal")), "seasonal " + name);
+      assertClose(d.seasonal(), ReferenceSeries.doubles(r.get("seasonal")), "seasonal " + name);
     } else {
       assertThat(d.seasonal()).isNull();
     }
@@ -47,11 +48,11 @@ class DecompositionParityTest {
   @ParameterizedTest
   @MethodSource("series")
   void stlVariantsMatchR(String name) {
-    JsonNode ref = ReferenceData.decomposition(name);
+    JsonNode ref = ReferenceSeries.decomposition(name);
     if (!ref.has("stl")) {
       return;
     }
-    double[] y = ReferenceData.array(ref.get("values"));
+    double[] y = ReferenceSeries.decompositionInput(name);
     int m = ref.get("frequency").asInt();
     for (JsonNode v : ref.get("stl")) {
       Stl.Settings s =
@@ -64,11 +65,11 @@ class DecompositionParityTest {
               .robust(v.get("robust").asBoolean());
       Stl.Decomposition d = Stl.decompose(y, s);
       String what = name + " " + v;
-      assertClose(d.seasonal(), ReferenceData.array(v.get("seasonal")), "seasonal " + what);
-      assertClose(d.trend(), ReferenceData.array(v.get("trend")), "trend " + what);
+      assertClose(d.seasonal(), ReferenceSeries.doubles(v.get("seasonal")), "seasonal " + what);
+      assertClose(d.trend(), ReferenceSeries.doubles(v.get("trend")), "trend " + what);
       if (!exactFit(y, d)) {
         // on an exact fit the residuals are rounding noise and so are the robustness weights
-        assertClose(d.weights(), ReferenceData.array(v.get("weights")), "weights " + what);
+        assertClose(d.weights(), ReferenceSeries.doubles(v.get("weights")), "weights " + what);
       }
     }
   }
@@ -76,13 +77,13 @@ class DecompositionParityTest {
   @ParameterizedTest
   @MethodSource("series")
   void burgOrderAndCoefficientsMatchR(String name) {
-    JsonNode ref = ReferenceData.decomposition(name);
-    double[] y = ReferenceData.array(ref.get("values"));
+    JsonNode ref = ReferenceSeries.decomposition(name);
+    double[] y = ReferenceSeries.decompositionInput(name);
     BurgAr.Fit fit = BurgAr.fit(y);
     JsonNode b = ref.get("burg");
     assertThat(fit.orderMax()).isEqualTo(b.get("orderMax").asInt());
     assertThat(fit.order()).as("order " + name).isEqualTo(b.get("order").asInt());
-    assertClose(fit.coefficients(), ReferenceData.array(b.get("ar")), "ar " + name);
+    assertClose(fit.coefficients(), ReferenceSeries.doubles(b.get("ar")), "ar " + name);
   }
 
   private static boolean exactFit(double[] y, Stl.Decomposition d) {

@@ -2,6 +2,7 @@ package dev.signalcheck.core.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.signalcheck.core.reference.ReferenceSeries;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +70,7 @@ class DominantPeriodTest {
 
   @Test
   void monthlySeasonFoundWhenNotConfigured() {
-    double[] y = ReferenceData.values("nottem");
+    double[] y = ReferenceSeries.values("nottem");
     DominantPeriod.Result d = DominantPeriod.detect(y, 1);
     assertThat(d.period()).isEqualTo(12);
     assertThat(d.disagrees()).isTrue();
@@ -80,7 +81,7 @@ class DominantPeriodTest {
 
   @Test
   void reportedInTheProfile() {
-    Profile p = Profiler.profile(ReferenceData.values("air_passengers"), 12);
+    Profile p = Profiler.profile(ReferenceSeries.values("air_passengers"), 12);
     assertThat(p.dominantPeriod().period()).isEqualTo(12);
     assertThat(p.dominantPeriod().disagrees()).isFalse();
   }

@@ -3,6 +3,7 @@ package dev.signalcheck.core.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.signalcheck.core.reference.ReferenceSeries;
 import org.junit.jupiter.api.Test;
 
 /** Small checks of the kernels against values worked out by hand or in R. */
@@ -10,7 +11,8 @@ class KernelTest {
 
   @Test
   void lynxSpectralEntropyAsDocumented() {
-    assertThat(SpectralEntropy.of(ReferenceData.values("lynx"))).isCloseTo(0.7331515, within(1e-7));
+    assertThat(SpectralEntropy.of(ReferenceSeries.values("lynx")))
+        .isCloseTo(0.7331515, within(1e-7));
   }
 
   @Test

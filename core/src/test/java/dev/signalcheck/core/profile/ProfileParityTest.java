@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.signalcheck.core.reference.ReferenceSeries;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,14 +17,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ProfileParityTest {
   static List<String> series() {
-    return ReferenceData.SERIES;
+    return ReferenceSeries.NAMES;
   }
 
   @ParameterizedTest
   @MethodSource("series")
   void profileMatchesR(String name) {
-    JsonNode ref = ReferenceData.reference(name).get("profile");
-    double[] y = ReferenceData.values(name);
+    JsonNode ref = ReferenceSeries.reference(name).get("profile");
+    double[] y = ReferenceSeries.values(name);
     assertThat(y).hasSize(ref.get("n").asInt());
     Profile p = Profiler.profile(y, ref.get("frequency").asInt());
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.signalcheck.core.backtest.BacktestResult;
 import dev.signalcheck.core.backtest.RollingOriginBacktest;
 import dev.signalcheck.core.forecast.ModelRegistry;
-import dev.signalcheck.core.forecast.ReferenceSeries;
+import dev.signalcheck.core.reference.ReferenceSeries;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -118,14 +118,14 @@ class VerdictRulesTest {
   }
 
   @Test
-  void printExamples() {
+  void everyReferenceSeriesGetsAVerdictWithItsEvidence() {
     for (String name : ReferenceSeries.NAMES) {
       ReferenceSeries s = ReferenceSeries.load(name);
       Verdict v = VerdictRules.judge(backtest(name, s.horizon()));
-      System.out.println(name + ": " + v.signal().label() + " — " + v.headline());
-      if (name.equals("air_passengers")) {
-        v.reasons().forEach(x -> System.out.println("   " + x));
-      }
+      assertThat(v.signal()).as(name).isNotNull();
+      assertThat(v.headline()).as(name).isNotBlank();
+      assertThat(v.reasons()).as(name).isNotEmpty();
+      assertThat(v.usefulHorizon()).as(name).isBetween(0, s.horizon());
     }
   }
 }

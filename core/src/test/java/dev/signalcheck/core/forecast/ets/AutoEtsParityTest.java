@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.signalcheck.core.forecast.Fitted;
+import dev.signalcheck.core.reference.ReferenceSeries;
 import org.junit.jupiter.api.Test;
 
 /** Automatic ETS selection against {@code forecast::ets(x)} on every reference series. */
@@ -13,12 +14,12 @@ class AutoEtsParityTest {
   void picksRsModelAndMatchesMase() {
     int same = 0;
     StringBuilder report = new StringBuilder();
-    for (String name : RefData.NAMES) {
-      RefData d = RefData.load(name);
-      Fitted fit = new AutoEts().fit(d.train, d.m);
-      String rMethod = d.reference.get("backtest").get("etsMethod").asText();
+    for (String name : ReferenceSeries.NAMES) {
+      ReferenceSeries d = ReferenceSeries.load(name);
+      Fitted fit = new AutoEts().fit(d.train(), d.m());
+      String rMethod = d.json().get("backtest").get("etsMethod").asText();
       double rMase = d.model("ets").get("mase").asDouble();
-      double mase = d.mase(fit.forecast(d.h));
+      double mase = d.mase(fit.forecast(d.horizon()));
       report.append(
           String.format(
               "%s: %s vs %s, MASE %.6f vs %.6f%n", name, fit.description(), rMethod, mase, rMase));
@@ -27,15 +28,15 @@ class AutoEtsParityTest {
       }
       assertThat(mase).as(name).isCloseTo(rMase, within(rMase * 0.05));
     }
-    assertThat(same).as(report.toString()).isEqualTo(RefData.NAMES.size());
+    assertThat(same).as(report.toString()).isEqualTo(ReferenceSeries.NAMES.size());
   }
 
   @Test
   void selectionAgreesWithRsInformationCriteria() {
-    for (String name : RefData.NAMES) {
-      RefData d = RefData.load(name);
-      EtsFit fit = (EtsFit) new AutoEts().fit(d.train, d.m);
-      double aicc = d.ets.get("ets").get("aicc").asDouble();
+    for (String name : ReferenceSeries.NAMES) {
+      ReferenceSeries d = ReferenceSeries.load(name);
+      EtsFit fit = (EtsFit) new AutoEts().fit(d.train(), d.m());
+      double aicc = d.ets().get("ets").get("aicc").asDouble();
       assertThat(fit.aicc()).as(name).isCloseTo(aicc, within(Math.abs(aicc) * 1e-9));
     }
   }

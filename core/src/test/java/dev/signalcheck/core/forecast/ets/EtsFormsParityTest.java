@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.signalcheck.core.reference.ReferenceSeries;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -30,9 +31,9 @@ class EtsFormsParityTest {
 
   static Stream<Arguments> forms() {
     List<Arguments> out = new ArrayList<>();
-    for (String name : RefData.NAMES) {
-      RefData d = RefData.load(name);
-      Iterator<Map.Entry<String, JsonNode>> it = d.ets.get("forms").properties().iterator();
+    for (String name : ReferenceSeries.NAMES) {
+      ReferenceSeries d = ReferenceSeries.load(name);
+      Iterator<Map.Entry<String, JsonNode>> it = d.ets().get("forms").properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         out.add(Arguments.of(name, e.getKey(), d, e.getValue()));
@@ -43,16 +44,16 @@ class EtsFormsParityTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("forms")
-  void matchesR(String name, String form, RefData d, JsonNode r) {
-    EtsFit f = Ets.fit(d.train, d.m, EtsSpec.of(form), Ets.Criterion.LIK);
+  void matchesR(String name, String form, ReferenceSeries d, JsonNode r) {
+    EtsFit f = Ets.fit(d.train(), d.m(), EtsSpec.of(form), Ets.Criterion.LIK);
     assertThat(f.description()).isEqualTo(r.get("method").asText());
     boolean flat = FLAT.contains(name + "/" + form);
     double loglik = r.get("loglik").asDouble();
-    double[] rf = RefData.array(r.get("forecast"));
-    double[] fc = f.forecast(d.h);
+    double[] rf = ReferenceSeries.doubles(r.get("forecast"));
+    double[] fc = f.forecast(d.horizon());
     if (flat) {
       assertThat(f.logLik()).isCloseTo(loglik, within(Math.abs(loglik) * 2e-4));
-      for (int i = 0; i < d.h; i++) {
+      for (int i = 0; i < d.horizon(); i++) {
         assertThat(fc[i]).isCloseTo(rf[i], within(Math.abs(rf[i]) * 1e-2));
       }
       return;
@@ -72,13 +73,13 @@ class EtsFormsParityTest {
     if (par.has("phi")) {
       assertThat(f.phi()).isCloseTo(par.get("phi").asDouble(), within(1e-6));
     }
-    double[] init = RefData.array(r.get("initstate"));
+    double[] init = ReferenceSeries.doubles(r.get("initstate"));
     double[] mine = f.initialState();
     assertThat(mine).hasSize(init.length);
     for (int i = 0; i < init.length; i++) {
       assertThat(mine[i]).isCloseTo(init[i], within(1e-6 * Math.max(1, Math.abs(init[i]))));
     }
-    for (int i = 0; i < d.h; i++) {
+    for (int i = 0; i < d.horizon(); i++) {
       assertThat(fc[i]).isCloseTo(rf[i], within(Math.abs(rf[i]) * 1e-8));
     }
   }

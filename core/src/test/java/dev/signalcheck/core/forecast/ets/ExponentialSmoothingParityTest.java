@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.signalcheck.core.forecast.Fitted;
 import dev.signalcheck.core.forecast.Forecaster;
+import dev.signalcheck.core.reference.ReferenceSeries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -24,7 +25,7 @@ class ExponentialSmoothingParityTest {
   static Stream<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();
     Forecaster[] fs = {new Ses(), new Holt(), new DampedHolt(), new ThetaClassic()};
-    for (String name : RefData.NAMES) {
+    for (String name : ReferenceSeries.NAMES) {
       for (Forecaster f : fs) {
         out.add(Arguments.of(name, f.name(), f));
       }
@@ -35,38 +36,38 @@ class ExponentialSmoothingParityTest {
   @ParameterizedTest(name = "{0} deseasonalised like R")
   @MethodSource("names")
   void deseasonalisationMatchesR(String name) {
-    RefData d = RefData.load(name);
-    M4Deseasonaliser ds = new M4Deseasonaliser(d.train, d.m, d.h);
+    ReferenceSeries d = ReferenceSeries.load(name);
+    M4Deseasonaliser ds = new M4Deseasonaliser(d.train(), d.m(), d.horizon());
     assertThat(ds.seasonal)
-        .isEqualTo(d.reference.get("backtest").get("trainSeasonalByM4Test").asBoolean());
-    double[] r = RefData.array(d.ets.get("deseasonalised"));
+        .isEqualTo(d.json().get("backtest").get("trainSeasonalByM4Test").asBoolean());
+    double[] r = ReferenceSeries.doubles(d.ets().get("deseasonalised"));
     for (int i = 0; i < r.length; i++) {
       assertThat(ds.adjusted[i]).isCloseTo(r[i], within(Math.abs(r[i]) * 1e-12));
     }
-    double[] si = RefData.array(d.ets.get("seasonalIndices"));
+    double[] si = ReferenceSeries.doubles(d.ets().get("seasonalIndices"));
     for (int i = 0; i < si.length; i++) {
       assertThat(ds.futureIndices[i]).isCloseTo(si[i], within(1e-12));
     }
   }
 
   static Stream<String> names() {
-    return RefData.NAMES.stream();
+    return ReferenceSeries.NAMES.stream();
   }
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("cases")
   void maseWithinOnePercent(String name, String model, Forecaster f) {
-    RefData d = RefData.load(name);
-    M4Deseasonaliser ds = new M4Deseasonaliser(d.train, d.m, d.h);
-    Fitted fit = f.fit(ds.adjusted, d.m);
-    double[] fc = ds.reseasonalise(fit.forecast(d.h));
+    ReferenceSeries d = ReferenceSeries.load(name);
+    M4Deseasonaliser ds = new M4Deseasonaliser(d.train(), d.m(), d.horizon());
+    Fitted fit = f.fit(ds.adjusted, d.m());
+    double[] fc = ds.reseasonalise(fit.forecast(d.horizon()));
     JsonNode ref = d.model(model);
-    double[] rf = RefData.array(ref.get("forecast"));
+    double[] rf = ReferenceSeries.doubles(ref.get("forecast"));
     double mase = d.mase(fc);
     assertThat(mase)
         .isCloseTo(ref.get("mase").asDouble(), within(ref.get("mase").asDouble() * 0.01));
     // Much tighter in practice: the same optimiser path as R.
-    for (int i = 0; i < d.h; i++) {
+    for (int i = 0; i < d.horizon(); i++) {
       assertThat(fc[i]).isCloseTo(rf[i], within(Math.abs(rf[i]) * 1e-8));
     }
   }
@@ -74,13 +75,13 @@ class ExponentialSmoothingParityTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("names")
   void fittedParametersMatchR(String name) {
-    RefData d = RefData.load(name);
-    double[] x = RefData.array(d.ets.get("deseasonalised"));
+    ReferenceSeries d = ReferenceSeries.load(name);
+    double[] x = ReferenceSeries.doubles(d.ets().get("deseasonalised"));
     String[] keys = {"ses", "holt", "damped"};
     Forecaster[] fs = {new Ses(), new Holt(), new DampedHolt()};
     for (int k = 0; k < keys.length; k++) {
-      JsonNode r = d.ets.get(keys[k]);
-      EtsFit fit = (EtsFit) fs[k].fit(x, d.m);
+      JsonNode r = d.ets().get(keys[k]);
+      EtsFit fit = (EtsFit) fs[k].fit(x, d.m());
       JsonNode par = r.get("par");
       assertThat(fit.alpha()).as(keys[k]).isCloseTo(par.get("alpha").asDouble(), within(1e-7));
       if (par.has("beta")) {

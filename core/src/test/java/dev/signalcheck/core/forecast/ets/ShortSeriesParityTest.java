@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signalcheck.core.forecast.Fitted;
 import dev.signalcheck.core.forecast.Forecaster;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.signalcheck.core.reference.ReferenceSeries;
 import java.util.Iterator;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,10 +22,8 @@ class ShortSeriesParityTest {
   private static JsonNode ref;
 
   @BeforeAll
-  static void load() throws IOException {
-    try (InputStream in = ShortSeriesParityTest.class.getResourceAsStream("/ets/short.ets.json")) {
-      ref = new ObjectMapper().readTree(in);
-    }
+  static void load() {
+    ref = ReferenceSeries.shortEts();
   }
 
   private static void assertMatches(String what, Fitted fit, JsonNode r, int h, double tol) {
@@ -41,7 +37,7 @@ class ShortSeriesParityTest {
       double ll = r.get("loglik").asDouble();
       assertThat(f.logLik()).as(what).isCloseTo(ll, within(Math.abs(ll) * tol));
     }
-    double[] rf = RefData.array(r.get("forecast"));
+    double[] rf = ReferenceSeries.doubles(r.get("forecast"));
     double[] fc = fit.forecast(h);
     for (int i = 0; i < h; i++) {
       assertThat(fc[i]).as(what + " h=" + (i + 1)).isCloseTo(rf[i], within(Math.abs(rf[i]) * tol));
@@ -51,7 +47,7 @@ class ShortSeriesParityTest {
   @Test
   void seasonalWithFewerThanThreePeriods() {
     JsonNode s = ref.get("seasonal30");
-    double[] y = RefData.array(s.get("y"));
+    double[] y = ReferenceSeries.doubles(s.get("y"));
     Iterator<Map.Entry<String, JsonNode>> it = s.get("forms").properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -68,7 +64,7 @@ class ShortSeriesParityTest {
   @Test
   void twelveValues() {
     JsonNode s = ref.get("nile12");
-    double[] y = RefData.array(s.get("y"));
+    double[] y = ReferenceSeries.doubles(s.get("y"));
     assertMatches("ets", new AutoEts().fit(y, 1), s.get("ets"), 5, 1e-6);
     Forecaster[] fs = {new Ses(), new Holt(), new DampedHolt()};
     for (Forecaster f : fs) {
