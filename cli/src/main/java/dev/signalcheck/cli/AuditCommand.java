@@ -4,6 +4,7 @@ import dev.signalcheck.core.audit.AuditSettings;
 import dev.signalcheck.core.errors.UsageException;
 import dev.signalcheck.core.finding.Severity;
 import dev.signalcheck.core.series.Step;
+import dev.signalcheck.io.DatabaseInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +29,34 @@ public final class AuditCommand implements Callable<Integer> {
       index = "0",
       paramLabel = "INPUT",
       description =
-          "A .csv/.tsv/.txt (optionally .gz), .parquet, .json or .jsonl file; '-' reads CSV from standard input.")
+          "A .csv/.tsv/.txt (optionally .gz), .parquet, .json or .jsonl file; '-' reads CSV from standard input;"
+              + " or a database with --table/--query: jdbc:postgresql://HOST/DB, jdbc:sqlite:FILE, a SQLite or DuckDB file.")
   String input;
+
+  @Option(
+      names = "--table",
+      paramLabel = "NAME",
+      description = "Database input: the table to read (schema.table allowed).")
+  String table;
+
+  @Option(
+      names = "--where",
+      paramLabel = "SQL",
+      description = "Database input: a condition on the table's rows, e.g. \"site = 'north'\".")
+  String where;
+
+  @Option(
+      names = "--query",
+      paramLabel = "SQL",
+      description = "Database input: a SELECT whose rows are the input (instead of --table).")
+  String query;
+
+  @Option(
+      names = "--password-file",
+      paramLabel = "FILE",
+      description =
+          "Database input: a file whose first line is the password (else SIGNALCHECK_DB_PASSWORD, or PostgreSQL's ~/.pgpass).")
+  Path passwordFile;
 
   @Mixin InputOptions inputOptions = new InputOptions();
 
@@ -156,8 +183,22 @@ public final class AuditCommand implements Callable<Integer> {
   public Integer call() {
     AuditRun.Options o = options();
     return new AuditRun(o, spec.commandLine().getOut(), spec.commandLine().getErr())
+        .readFrom(database())
         .recordIn(ledgerOptions.choice())
         .run();
+  }
+
+  /** The database to read, or null for a file. */
+  DatabaseInput database() {
+    if (!DatabaseInput.isDatabase(input, table, query)) {
+      if (where != null || passwordFile != null) {
+        throw new UsageException(
+            (where != null ? "--where" : "--password-file")
+                + " is for database input; name a table with --table");
+      }
+      return null;
+    }
+    return DatabaseInput.of(input, table, where, query, passwordFile, System.getenv());
   }
 
   AuditRun.Options options() {
@@ -221,7 +262,10 @@ public final class AuditCommand implements Callable<Integer> {
       throw new UsageException("--detail-top must be 0 or more, not " + detailTop);
     }
     return new AuditRun.Options(
-        inputOptions.spec(input),
+        inputOptions.spec(
+            DatabaseInput.isDatabase(input, table, query)
+                ? dev.signalcheck.io.JdbcSeriesSource.redact(input)
+                : input),
         settings,
         out,
         json,
