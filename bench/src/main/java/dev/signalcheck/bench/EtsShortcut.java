@@ -28,8 +28,9 @@ import java.util.zip.GZIPInputStream;
  * the earliest origin, seasonal forms only when the season shows, warm starts), with mean MASE and
  * the CPU time of each.
  *
- * <p>usage: {@code EtsShortcut M4DIR M3DIR [ORIGINS]} where M4DIR holds {@code Hourly-train.csv.gz}
- * and {@code Hourly-test.csv.gz} and M3DIR {@code M3_{quarterly,yearly}_TSTS.csv.gz}.
+ * <p>usage: {@code EtsShortcut M4DIR M3DIR [ORIGINS] [LIMIT]} where M4DIR holds {@code
+ * Hourly-train.csv.gz} and {@code Hourly-test.csv.gz} and M3DIR {@code
+ * M3_{quarterly,yearly}_TSTS.csv.gz}; LIMIT (default all) takes the first series of each set.
  */
 public final class EtsShortcut {
 
@@ -37,10 +38,14 @@ public final class EtsShortcut {
     Path m4 = Path.of(args[0]);
     Path m3 = Path.of(args[1]);
     int origins = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    int limit = args.length > 3 ? Integer.parseInt(args[3]) : Integer.MAX_VALUE;
     Map<String, double[]> train = M4Protocol.readWide(M4Protocol.find(m4, "Hourly-train.csv"));
     Map<String, double[]> test = M4Protocol.readWide(M4Protocol.find(m4, "Hourly-test.csv"));
     List<double[]> hourly = new ArrayList<>();
     for (Map.Entry<String, double[]> e : train.entrySet()) {
+      if (hourly.size() == limit) {
+        break;
+      }
       double[] a = e.getValue();
       double[] b = test.get(e.getKey());
       double[] y = new double[a.length + b.length];
@@ -60,8 +65,17 @@ public final class EtsShortcut {
         "CPU audit",
         "forms ≠");
     run("M4 Hourly", hourly, 48, 24, origins);
-    run("M3 quarterly", readTsts(m3.resolve("M3_quarterly_TSTS.csv.gz")), 8, 4, origins);
-    run("M3 yearly", readTsts(m3.resolve("M3_yearly_TSTS.csv.gz")), 6, 1, origins);
+    run(
+        "M3 quarterly",
+        first(readTsts(m3.resolve("M3_quarterly_TSTS.csv.gz")), limit),
+        8,
+        4,
+        origins);
+    run("M3 yearly", first(readTsts(m3.resolve("M3_yearly_TSTS.csv.gz")), limit), 6, 1, origins);
+  }
+
+  private static List<double[]> first(List<double[]> all, int limit) {
+    return all.size() <= limit ? all : all.subList(0, limit);
   }
 
   private static void run(String name, List<double[]> series, int h, int m, int origins) {

@@ -90,7 +90,8 @@ public final class AuditCommand implements Callable<Integer> {
       names = "--models",
       split = ",",
       paramLabel = "LIST",
-      description = "Models to backtest (default: all).")
+      description =
+          "Models to backtest, or the set 'fast' (mean, naive, seasonal-naive, naive2, ses, theta, ar) for large fleets (default: all).")
   List<String> models = new ArrayList<>();
 
   @Option(
