@@ -28,9 +28,10 @@ import java.util.zip.GZIPInputStream;
  * the earliest origin, seasonal forms only when the season shows, warm starts), with mean MASE and
  * the CPU time of each.
  *
- * <p>usage: {@code EtsShortcut M4DIR M3DIR [ORIGINS] [LIMIT]} where M4DIR holds {@code
+ * <p>usage: {@code EtsShortcut M4DIR M3DIR [ORIGINS] [LIMIT] [SETS]} where M4DIR holds {@code
  * Hourly-train.csv.gz} and {@code Hourly-test.csv.gz} and M3DIR {@code
- * M3_{quarterly,yearly}_TSTS.csv.gz}; LIMIT (default all) takes the first series of each set.
+ * M3_{quarterly,yearly}_TSTS.csv.gz}; LIMIT (default all) takes the first series of each set; SETS
+ * (default {@code m4,m3}) chooses the sets.
  */
 public final class EtsShortcut {
 
@@ -39,9 +40,13 @@ public final class EtsShortcut {
     Path m3 = Path.of(args[1]);
     int origins = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     int limit = args.length > 3 ? Integer.parseInt(args[3]) : Integer.MAX_VALUE;
+    String sets = args.length > 4 ? args[4] : "m4,m3";
     Map<String, double[]> train = M4Protocol.readWide(M4Protocol.find(m4, "Hourly-train.csv"));
     Map<String, double[]> test = M4Protocol.readWide(M4Protocol.find(m4, "Hourly-test.csv"));
     List<double[]> hourly = new ArrayList<>();
+    if (!sets.contains("m4")) {
+      train.clear();
+    }
     for (Map.Entry<String, double[]> e : train.entrySet()) {
       if (hourly.size() == limit) {
         break;
@@ -64,7 +69,12 @@ public final class EtsShortcut {
         "CPU exact",
         "CPU audit",
         "forms ≠");
-    run("M4 Hourly", hourly, 48, 24, origins);
+    if (!hourly.isEmpty()) {
+      run("M4 Hourly", hourly, 48, 24, origins);
+    }
+    if (!sets.contains("m3")) {
+      return;
+    }
     run(
         "M3 quarterly",
         first(readTsts(m3.resolve("M3_quarterly_TSTS.csv.gz")), limit),

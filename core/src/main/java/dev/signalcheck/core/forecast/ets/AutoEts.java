@@ -57,19 +57,35 @@ public final class AutoEts implements Forecaster {
   }
 
   /**
-   * Automatic ETS for the origins of one backtest: the form is chosen once, at the earliest origin,
-   * and later origins refit only that form, starting from the previous origin's optimum. The choice
-   * sees only the earliest training window, so it knows nothing after any origin. At the earliest
-   * origin, seasonal forms are left out when the training data fail the M4 seasonality test (the
-   * lag-m autocorrelation at 90%; with fewer than three seasons they stay in): without a cycle
-   * their m extra states cannot pay for their AICc penalty, and they are nine of the fifteen forms
-   * and nearly all of the work. Each fit remains {@code ets}'s own maximum likelihood of its form;
-   * only the candidates and the optimiser's start differ from fitting every origin afresh.
+   * Automatic ETS for the origins of one backtest. Windows shorter than {@link #EXACT_BELOW} are
+   * fitted as {@link #fit} fits them. From there on the form is chosen at the earliest origin (and
+   * again whenever the window has grown by half since), and later origins refit only that form,
+   * starting from the previous origin's optimum. The choice sees only the earliest training window,
+   * so it knows nothing after any origin. At the earliest origin, seasonal forms are left out when
+   * the training data fail the M4 seasonality test (the lag-m autocorrelation at 90%; with fewer
+   * than three seasons they stay in): without a cycle their m extra states cannot pay for their
+   * AICc penalty, and they are nine of the fifteen forms and nearly all of the work. Each fit
+   * remains {@code ets}'s own maximum likelihood of its form; only the candidates and the
+   * optimiser's start differ from fitting every origin afresh.
    */
   @Override
   public Forecaster forOrigins() {
     return new Sequential();
   }
+
+  /**
+   * The form is chosen again once the training window has grown by this factor since the last
+   * choice: with many origins the earliest window can be short, and a form chosen on a few seasons
+   * need not suit four times as many.
+   */
+  static final double RESELECT_GROWTH = 1.5;
+
+  /**
+   * Training windows shorter than this are fitted exactly as {@code ets} would, every form at every
+   * origin: there the search is cheap, and where it is not (long, seasonal windows) the shortcut
+   * pays.
+   */
+  static final int EXACT_BELOW = 200;
 
   /** Evaluations allowed to a warm-started refit (a cold fit may use {@link Ets#MAXIT}). */
   static final int WARM_MAXIT = 500;
@@ -77,6 +93,7 @@ public final class AutoEts implements Forecaster {
   /** {@link #forOrigins()}: remembers the chosen form and its last optimum. */
   static final class Sequential implements Forecaster {
     private EtsFit last;
+    private int chosenAt;
 
     @Override
     public String name() {
@@ -86,7 +103,14 @@ public final class AutoEts implements Forecaster {
     @Override
     public Fitted fit(double[] y, int m) {
       Ets.checkData(y);
-      if (last != null && !isConstant(y)) {
+      if (y.length < EXACT_BELOW) {
+        // short windows: fitting every form is cheap, and a choice on few points is fragile
+        Fitted f = new AutoEts().fit(y, m);
+        last = f instanceof EtsFit e ? e : null;
+        chosenAt = y.length;
+        return f;
+      }
+      if (last != null && !isConstant(y) && y.length < RESELECT_GROWTH * chosenAt) {
         try {
           EtsFit f =
               Ets.estimateFrom(
@@ -111,6 +135,7 @@ public final class AutoEts implements Forecaster {
       }
       Fitted f = select(y, m, forms);
       last = f instanceof EtsFit e ? e : null;
+      chosenAt = y.length;
       return f;
     }
   }

@@ -36,14 +36,14 @@ class AutoEtsOriginsTest {
 
   @Test
   void theEarliestOriginChoosesAsEtsDoesAndLaterOriginsKeepTheForm() {
-    double[] y = seasonal(200, 3);
-    double[] first = Arrays.copyOf(y, 120);
+    double[] y = seasonal(320, 3);
+    double[] first = Arrays.copyOf(y, 240);
     Forecaster seq = new AutoEts().forOrigins();
     Fitted a = seq.fit(first, 24);
     Fitted exact = new AutoEts().fit(first, 24);
     assertThat(a.description()).isEqualTo(exact.description()).contains(",A)");
     assertThat(a.forecast(24)).containsExactly(exact.forecast(24));
-    Fitted b = seq.fit(Arrays.copyOf(y, 160), 24);
+    Fitted b = seq.fit(Arrays.copyOf(y, 280), 24);
     Fitted c = seq.fit(y, 24);
     assertThat(b.description()).isEqualTo(a.description());
     assertThat(c.description()).isEqualTo(a.description());
@@ -56,14 +56,14 @@ class AutoEtsOriginsTest {
 
   @Test
   void eachOriginDependsOnlyOnTheDataUpToIt() {
-    double[] y = seasonal(200, 5);
+    double[] y = seasonal(320, 5);
     double[] other = y.clone();
-    for (int t = 160; t < other.length; t++) {
+    for (int t = 280; t < other.length; t++) {
       other[t] = -other[t] * 3; // a different future, even of another sign
     }
     Forecaster s1 = new AutoEts().forOrigins();
     Forecaster s2 = new AutoEts().forOrigins();
-    for (int len : new int[] {120, 140, 160}) {
+    for (int len : new int[] {120, 240, 260, 280}) {
       assertThat(s1.fit(Arrays.copyOf(y, len), 24).forecast(24))
           .containsExactly(s2.fit(Arrays.copyOf(other, len), 24).forecast(24));
     }
