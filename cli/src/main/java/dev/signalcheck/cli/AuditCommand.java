@@ -4,6 +4,7 @@ import dev.signalcheck.core.audit.AuditSettings;
 import dev.signalcheck.core.errors.UsageException;
 import dev.signalcheck.core.finding.Severity;
 import dev.signalcheck.core.series.Step;
+import dev.signalcheck.io.DatabaseInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,9 @@ public final class AuditCommand implements Callable<Integer> {
       paramLabel = "INPUT",
       description =
           "A .csv/.tsv/.txt (optionally .gz), .parquet, .json or .jsonl file, a glob ('data/*.csv') or a folder of"
-              + " hive-partitioned files (sensor=a/part.parquet); '-' reads CSV from standard input.")
+              + " hive-partitioned files (sensor=a/part.parquet); '-' reads CSV from standard input;"
+              + " or a database with --table/--query: jdbc:postgresql://HOST/DB, jdbc:sqlite:FILE, a SQLite or"
+              + " DuckDB file.")
   String input;
 
   @Parameters(
@@ -38,6 +41,31 @@ public final class AuditCommand implements Callable<Integer> {
       description =
           "Further files (or globs) with the same columns, audited with INPUT as one table.")
   List<String> moreInputs = new ArrayList<>();
+
+  @Option(
+      names = "--table",
+      paramLabel = "NAME",
+      description = "Database input: the table to read (schema.table allowed).")
+  String table;
+
+  @Option(
+      names = "--where",
+      paramLabel = "SQL",
+      description = "Database input: a condition on the table's rows, e.g. \"site = 'north'\".")
+  String where;
+
+  @Option(
+      names = "--query",
+      paramLabel = "SQL",
+      description = "Database input: a SELECT whose rows are the input (instead of --table).")
+  String query;
+
+  @Option(
+      names = "--password-file",
+      paramLabel = "FILE",
+      description =
+          "Database input: a file whose first line is the password (else SIGNALCHECK_DB_PASSWORD, or PostgreSQL's ~/.pgpass).")
+  Path passwordFile;
 
   @Mixin InputOptions inputOptions = new InputOptions();
 
@@ -75,7 +103,8 @@ public final class AuditCommand implements Callable<Integer> {
       names = "--models",
       split = ",",
       paramLabel = "LIST",
-      description = "Models to backtest (default: all).")
+      description =
+          "Models to backtest, or the set 'fast' (mean, naive, seasonal-naive, naive2, ses, theta, ar) for large fleets (default: all).")
   List<String> models = new ArrayList<>();
 
   @Option(
@@ -168,6 +197,7 @@ public final class AuditCommand implements Callable<Integer> {
   public Integer call() {
     AuditRun.Options o = options();
     return new AuditRun(o, spec.commandLine().getOut(), spec.commandLine().getErr())
+        .readFrom(database())
         .recordIn(ledgerOptions.choice())
         .run();
   }
@@ -188,6 +218,19 @@ public final class AuditCommand implements Callable<Integer> {
       throw new UsageException("--origins must be at least 1, not " + k);
     }
     return k;
+  }
+
+  /** The database to read, or null for a file. */
+  DatabaseInput database() {
+    if (!DatabaseInput.isDatabase(input, table, query)) {
+      if (where != null || passwordFile != null) {
+        throw new UsageException(
+            (where != null ? "--where" : "--password-file")
+                + " is for database input; name a table with --table");
+      }
+      return null;
+    }
+    return DatabaseInput.of(input, table, where, query, passwordFile, System.getenv());
   }
 
   AuditRun.Options options() {
@@ -250,7 +293,11 @@ public final class AuditCommand implements Callable<Integer> {
       throw new UsageException("--detail-top must be 0 or more, not " + detailTop);
     }
     return new AuditRun.Options(
-        inputOptions.spec(input, moreInputs),
+        inputOptions.spec(
+            DatabaseInput.isDatabase(input, table, query)
+                ? dev.signalcheck.io.JdbcSeriesSource.redact(input)
+                : input,
+            moreInputs),
         settings,
         out,
         json,

@@ -44,7 +44,12 @@ final class AuditLedgerOptions {
   record Choice(LedgerLocation location, String project) {
 
     LedgerSink sink(InputSpec input, List<String> labels, PrintWriter err) {
-      Path file = "-".equals(input.source()) ? null : Path.of(input.source());
+      return sink(input, labels, err, false);
+    }
+
+    /** A sink for this run; a database input has no file to identify it by its bytes. */
+    LedgerSink sink(InputSpec input, List<String> labels, PrintWriter err, boolean database) {
+      Path file = database || "-".equals(input.source()) ? null : Path.of(input.source());
       return new LedgerSink(
           location,
           project,

@@ -4,8 +4,11 @@ import dev.signalcheck.core.audit.AuditEnd;
 import dev.signalcheck.core.audit.AuditSettings;
 import dev.signalcheck.core.audit.DatasetAudit;
 import dev.signalcheck.core.audit.ResultSink;
+import dev.signalcheck.core.audit.SeriesSource;
 import dev.signalcheck.core.finding.Severity;
+import dev.signalcheck.io.DatabaseInput;
 import dev.signalcheck.io.InputSpec;
+import dev.signalcheck.io.JdbcSeriesSource;
 import dev.signalcheck.io.TableReader;
 import dev.signalcheck.io.Version;
 import dev.signalcheck.ledger.LedgerSink;
@@ -82,6 +85,15 @@ final class AuditRun {
     this.err = err;
   }
 
+  /** Where the series come from when not from the input file: a database (null: the file). */
+  private DatabaseInput database;
+
+  /** Reads the series from this database instead of the input file (null: the file). */
+  AuditRun readFrom(DatabaseInput database) {
+    this.database = database;
+    return this;
+  }
+
   /** Records the audit in this ledger (null: not recorded). */
   AuditRun recordIn(AuditLedgerOptions.Choice ledger) {
     this.ledger = ledger;
@@ -94,7 +106,8 @@ final class AuditRun {
     boolean jsonToStdout = "-".equals(o.json());
     // with JSON on standard output, the console summary goes to standard error
     PrintWriter console = jsonToStdout ? err : out;
-    LedgerSink recorder = ledger == null ? null : ledger.sink(o.input(), o.labels(), err);
+    LedgerSink recorder =
+        ledger == null ? null : ledger.sink(o.input(), o.labels(), err, database != null);
     try {
       return run(outDir, console, recorder);
     } finally {
@@ -105,8 +118,13 @@ final class AuditRun {
   }
 
   private int run(Path outDir, PrintWriter console, LedgerSink recorder) {
-    try (TableReader reader = TableReader.open(o.input())) {
-      reader.requireSeries(o.detailIds(), "--detail");
+    try (SeriesSource reader =
+        database != null
+            ? JdbcSeriesSource.open(database, o.input())
+            : TableReader.open(o.input())) {
+      if (reader instanceof TableReader table) {
+        table.requireSeries(o.detailIds(), "--detail");
+      }
       JsonSinks json = new JsonSinks(outDir, o.json(), out);
       List<ResultSink> sinks = new ArrayList<>(json.sinks());
       if (outDir != null) {

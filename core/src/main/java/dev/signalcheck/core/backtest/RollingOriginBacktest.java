@@ -390,6 +390,7 @@ public final class RollingOriginBacktest {
       double[] scale,
       TrainingView view) {
     String name = model.name();
+    model = model.forOrigins();
     int k = trainLengths.length;
     double[][] forecasts = new double[k][];
     double[] inSample = new double[k];

@@ -17,4 +17,15 @@ public interface Forecaster {
    * @throws ModelFailure when the method cannot be fitted to these data
    */
   Fitted fit(double[] y, int m);
+
+  /**
+   * The method as a backtest uses it on the origins of one series: fitted in order on growing
+   * prefixes of the same series, each containing the one before. The returned instance may carry
+   * what it learnt at one origin to the next (a chosen form, an optimum to start from), which sees
+   * no data after any origin; it serves one series and one thread. The default is this method
+   * itself, every origin fitted afresh.
+   */
+  default Forecaster forOrigins() {
+    return this;
+  }
 }

@@ -33,6 +33,23 @@ public final class ModelRegistry {
    */
   public static final Set<String> M4_ADJUSTED = Set.of("naive2", "ses", "holt", "damped", "theta");
 
+  /**
+   * Named sets {@code --models} accepts beside model names. {@code fast}: the four baselines and
+   * the candidates that fit in closed form or with a two-parameter optimisation (ses, theta, ar):
+   * for fleets of many series, where automatic ETS's search over fifteen forms is the cost.
+   */
+  public static final Map<String, List<String>> SETS =
+      Map.of(
+          "fast",
+          List.of(
+              MeanForecaster.NAME,
+              Naive.NAME,
+              SeasonalNaive.NAME,
+              Naive2.NAME,
+              "ses",
+              "theta",
+              ArYuleWalker.NAME));
+
   /** One registered model. */
   public record Entry(String name, Supplier<Forecaster> factory) {
     public Entry {
@@ -141,8 +158,14 @@ public final class ModelRegistry {
     return select(names);
   }
 
-  /** The named models in the order given (repeats removed). */
-  public List<Forecaster> select(List<String> names) {
+  /**
+   * The named models in the order given (repeats removed), a set's name standing for its models.
+   */
+  public List<Forecaster> select(List<String> given) {
+    List<String> names = new ArrayList<>();
+    for (String n : given) {
+      names.addAll(SETS.getOrDefault(n, List.of(n)));
+    }
     List<String> unknown = new ArrayList<>();
     for (String n : names) {
       if (!entries.containsKey(n)) {
@@ -161,6 +184,11 @@ public final class ModelRegistry {
 
   private IllegalArgumentException unknown(String name) {
     return new IllegalArgumentException(
-        "unknown model '" + name + "'; valid models are: " + String.join(", ", entries.keySet()));
+        "unknown model '"
+            + name
+            + "'; valid models are: "
+            + String.join(", ", entries.keySet())
+            + ", or the set "
+            + String.join(", ", SETS.keySet()));
   }
 }

@@ -41,6 +41,13 @@ class ModelRegistryTest {
   }
 
   @Test
+  void theFastSetNamesTheBaselinesAndTheCheapCandidates() {
+    assertThat(ModelRegistry.defaults().select("fast, naive"))
+        .extracting(Forecaster::name)
+        .containsExactly("mean", "naive", "seasonal-naive", "naive2", "ses", "theta", "ar");
+  }
+
+  @Test
   void unknownModelListsTheValidNames() {
     assertThatThrownBy(() -> ModelRegistry.defaults().select("naive,prophet"))
         .isInstanceOf(IllegalArgumentException.class)

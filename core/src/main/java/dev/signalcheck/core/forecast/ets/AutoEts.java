@@ -31,9 +31,13 @@ public final class AutoEts implements Forecaster {
     if (n <= 6) {
       throw new ModelFailure("too short for ETS: " + n + " values, need at least 7");
     }
+    return select(y, m, candidates(y, m));
+  }
+
+  private static Fitted select(double[] y, int m, List<EtsSpec> candidates) {
     Fitted best = null;
     double bestIc = Double.POSITIVE_INFINITY;
-    for (EtsSpec spec : candidates(y, m)) {
+    for (EtsSpec spec : candidates) {
       EtsFit fit;
       try {
         fit = Ets.estimate(y, m, spec, Ets.Criterion.LIK);
@@ -50,6 +54,154 @@ public final class AutoEts implements Forecaster {
       throw new ModelFailure("no ETS model could be fitted");
     }
     return best;
+  }
+
+  /**
+   * Automatic ETS for the origins of one backtest. Windows shorter than {@link #EXACT_BELOW} are
+   * fitted as {@link #fit} fits them. From there on the form is chosen at the earliest origin (and
+   * again whenever the window has grown by half since), and later origins refit only that form,
+   * starting from the previous origin's optimum. The choice sees only the earliest training window,
+   * so it knows nothing after any origin. At the earliest origin, seasonal forms are left out when
+   * the training data fail the M4 seasonality test (the lag-m autocorrelation at 90%; with fewer
+   * than three seasons they stay in): without a cycle their m extra states cannot pay for their
+   * AICc penalty, and they are nine of the fifteen forms and nearly all of the work. Each fit
+   * remains {@code ets}'s own maximum likelihood of its form; only the candidates and the
+   * optimiser's start differ from fitting every origin afresh.
+   */
+  @Override
+  public Forecaster forOrigins() {
+    return new Sequential();
+  }
+
+  /**
+   * The form is chosen again once the training window has grown by this factor since the last
+   * choice: with many origins the earliest window can be short, and a form chosen on a few seasons
+   * need not suit four times as many.
+   */
+  static final double RESELECT_GROWTH = 1.5;
+
+  /**
+   * Training windows shorter than this are fitted exactly as {@code ets} would, every form at every
+   * origin: there the search is cheap, and where it is not (long, seasonal windows) the shortcut
+   * pays.
+   */
+  static final int EXACT_BELOW = 200;
+
+  /** Evaluations allowed to a warm-started refit (a cold fit may use {@link Ets#MAXIT}). */
+  static final int WARM_MAXIT = 500;
+
+  /** {@link #forOrigins()}: remembers the chosen form and its last optimum. */
+  static final class Sequential implements Forecaster {
+    private EtsFit last;
+    private int chosenAt;
+
+    @Override
+    public String name() {
+      return "ets";
+    }
+
+    @Override
+    public Fitted fit(double[] y, int m) {
+      Ets.checkData(y);
+      if (y.length < EXACT_BELOW) {
+        // short windows: fitting every form is cheap, and a choice on few points is fragile
+        Fitted f = new AutoEts().fit(y, m);
+        last = f instanceof EtsFit e ? e : null;
+        chosenAt = y.length;
+        return f;
+      }
+      if (last != null && !isConstant(y) && y.length < RESELECT_GROWTH * chosenAt) {
+        try {
+          EtsFit f =
+              Ets.estimateFrom(
+                  y, m, last.spec(), Ets.Criterion.LIK, Ets.parameters(last), WARM_MAXIT);
+          if (!Double.isNaN(f.aicc())) {
+            last = f;
+            return f;
+          }
+        } catch (ModelFailure e) {
+          // the previous optimum does not suit the longer window: choose afresh below
+        }
+      }
+      if (isConstant(y)) {
+        return new ConstantFit(y);
+      }
+      if (y.length <= 6) {
+        throw new ModelFailure("too short for ETS: " + y.length + " values, need at least 7");
+      }
+      List<EtsSpec> forms = candidates(y, m);
+      if (!mayBeSeasonal(y, m)) {
+        forms.removeIf(EtsSpec::seasonal);
+      }
+      Fitted f = select(y, m, forms);
+      last = f instanceof EtsFit e ? e : null;
+      chosenAt = y.length;
+      return f;
+    }
+  }
+
+  /**
+   * The F statistic below which seasonal forms are left out at the earliest origin. AICc chooses a
+   * seasonal form over its non-seasonal twin only when the m − 1 extra seasonal states buy
+   * n·log(SSE ratio) above about 2(m − 1), which for a fixed seasonal pattern is an F of about 2;
+   * the threshold keeps a margin below that, for seasons that drift.
+   */
+  static final double SEASONAL_F = 1.5;
+
+  /**
+   * Whether seasonal forms stay among the candidates: fewer than three seasons, or a one-way
+   * analysis of variance of the detrended data (the data less their centred moving average of one
+   * season, as in a classical decomposition) by position in the season gives an F statistic of at
+   * least {@link #SEASONAL_F}. (The M4 seasonality test on the autocorrelation at lag m is no use
+   * here: a strong cycle makes every autocorrelation large, and with it the test's bound, so that
+   * short, clearly seasonal series fail it.)
+   */
+  static boolean mayBeSeasonal(double[] y, int m) {
+    int n = y.length;
+    if (m <= 1 || n < 3 * m + 1) {
+      return true;
+    }
+    int half = m / 2;
+    boolean even = m % 2 == 0;
+    double[] sum = new double[m];
+    double[] sumSq = new double[m];
+    int[] count = new int[m];
+    // running window sum of y[t - half .. t + half] (even m: the ends weighted 1/2)
+    double window = 0;
+    for (int i = 0; i <= 2 * half; i++) {
+      window += y[i];
+    }
+    int total = 0;
+    double grand = 0;
+    for (int t = half; t + half < n; t++) {
+      if (t > half) {
+        window += y[t + half] - y[t - half - 1];
+      }
+      double trend = even ? (window - 0.5 * (y[t - half] + y[t + half])) / m : window / m;
+      double d = y[t] - trend;
+      int j = t % m;
+      sum[j] += d;
+      sumSq[j] += d * d;
+      count[j]++;
+      grand += d;
+      total++;
+    }
+    double mean = grand / total;
+    double between = 0;
+    double within = 0;
+    for (int j = 0; j < m; j++) {
+      if (count[j] == 0) {
+        continue;
+      }
+      double mj = sum[j] / count[j];
+      between += count[j] * (mj - mean) * (mj - mean);
+      within += sumSq[j] - count[j] * mj * mj;
+    }
+    if (total - m < 1 || !(within > 0)) {
+      return true;
+    }
+    double f = (between / (m - 1)) / (within / (total - m));
+    return !(f < SEASONAL_F);
   }
 
   /** The forms {@code ets} tries, in its order (ties keep the earlier one). */

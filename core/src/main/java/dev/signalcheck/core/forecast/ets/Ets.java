@@ -138,10 +138,76 @@ public final class Ets {
     }
     System.arraycopy(init, 0, start, j, nstate);
 
+    return optimise(y, m, spec, crit, start, null, MAXIT);
+  }
+
+  /**
+   * The parameter vector the optimiser works on for a fit: smoothing parameters, then level, growth
+   * and the m − 1 free seasonal states newest first (as {@link #estimate} starts from).
+   */
+  static double[] parameters(EtsFit fit) {
+    EtsSpec spec = fit.spec();
+    int m = fit.period();
+    int nsmooth =
+        1 + (spec.hasTrend() ? 1 : 0) + (spec.seasonal() ? 1 : 0) + (spec.damped() ? 1 : 0);
+    int nstate = 1 + (spec.hasTrend() ? 1 : 0) + (spec.seasonal() ? m - 1 : 0);
+    double[] par = new double[nsmooth + nstate];
+    int j = 0;
+    par[j++] = fit.alpha();
+    if (spec.hasTrend()) {
+      par[j++] = fit.beta();
+    }
+    if (spec.seasonal()) {
+      par[j++] = fit.gamma();
+    }
+    if (spec.damped()) {
+      par[j++] = fit.phi();
+    }
+    double[] init = fit.initialState();
+    System.arraycopy(init, 0, par, j, nstate);
+    return par;
+  }
+
+  /**
+   * One form fitted from a given parameter vector (a warm start: the optimum of the same form on a
+   * shorter prefix of the same series, whose initial states belong to the same first time point),
+   * with a simplex of 5% of each coordinate and at most {@code maxit} evaluations.
+   *
+   * @throws ModelFailure when the start is not admissible for these data or the data do not suit
+   *     the form
+   */
+  static EtsFit estimateFrom(
+      double[] y, int m, EtsSpec spec, Criterion crit, double[] start, int maxit) {
+    if (spec.needsPositiveData()) {
+      for (double v : y) {
+        if (v <= 0) {
+          throw new ModelFailure("multiplicative " + spec + " needs positive data");
+        }
+      }
+    }
+    if (start.length >= y.length - 1) {
+      throw new ModelFailure("too short for " + spec + ": " + y.length + " values");
+    }
+    double[] steps = new double[start.length];
+    for (int i = 0; i < start.length; i++) {
+      steps[i] = Math.abs(start[i]) > 0 ? 0.05 * Math.abs(start[i]) : 0.01;
+    }
+    return optimise(y, spec.seasonal() ? m : 1, spec, crit, start.clone(), steps, maxit);
+  }
+
+  private static EtsFit optimise(
+      double[] y, int m, EtsSpec spec, Criterion crit, double[] start, double[] steps, int maxit) {
+    final int n = y.length;
+    final boolean trend = spec.hasTrend();
+    final boolean damped = spec.damped();
+    final boolean seasonal = spec.seasonal();
+    int nsmooth = 1 + (trend ? 1 : 0) + (seasonal ? 1 : 0) + (damped ? 1 : 0);
+    int np = start.length;
+    int j;
     Objective obj = new Objective(y, m, spec, crit, nsmooth);
     NelderMead.Result res;
     try {
-      res = NelderMead.minimize(obj, start, Double.NEGATIVE_INFINITY, RELTOL, MAXIT);
+      res = NelderMead.minimize(obj, start, steps, Double.NEGATIVE_INFINITY, RELTOL, maxit);
     } catch (IllegalStateException e) {
       throw new ModelFailure(spec + ": " + e.getMessage());
     }

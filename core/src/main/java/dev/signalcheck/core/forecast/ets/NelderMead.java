@@ -35,6 +35,17 @@ final class NelderMead {
    * @throws IllegalStateException when {@code f} is not finite at {@code start}
    */
   static Result minimize(Objective f, double[] start, double abstol, double reltol, int maxit) {
+    return minimize(f, start, null, abstol, reltol, maxit);
+  }
+
+  /**
+   * Minimises {@code f} from {@code start} with an initial simplex of the given step along each
+   * axis ({@code steps[i]} for coordinate i; null: R's 10% of the largest absolute coordinate for
+   * all). Per-axis steps suit a start that is already near the optimum (a warm start), where R's
+   * common step would throw the simplex far out of the small parameters' range.
+   */
+  static Result minimize(
+      Objective f, double[] start, double[] steps, double abstol, double reltol, int maxit) {
     final double alpha = 1.0;
     final double beta = 0.5;
     final double gamma = 2.0;
@@ -72,7 +83,7 @@ final class NelderMead {
       for (int i = 0; i < n; i++) {
         p[i][j - 1] = b[i];
       }
-      double trystep = step;
+      double trystep = steps == null ? step : steps[j - 2];
       while (p[j - 2][j - 1] == b[j - 2]) {
         p[j - 2][j - 1] = b[j - 2] + trystep;
         trystep *= 10;
