@@ -137,7 +137,8 @@ final class AuditRun {
       int width = Terminal.width(Terminal.isTerminal(console == err ? 2 : 1));
       sinks.add(
           new Console(console, o.quiet(), json.reportJson(), width)
-              .flagColumns(reader.flagColumns()));
+              .flagColumns(
+                  reader instanceof TableReader table ? table.flagColumns() : List.of()));
       // the bar goes to standard error: shown whenever that is a terminal, even when standard
       // output is redirected
       boolean showProgress = !o.noProgress() && !o.quiet() && Terminal.isTerminal(2);
