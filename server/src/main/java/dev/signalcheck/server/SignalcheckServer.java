@@ -367,7 +367,7 @@ public final class SignalcheckServer implements AutoCloseable {
     requireMultipart(ctx);
     Path job = store.newWorkDir();
     try {
-      UploadedFile f = ctx.uploadedFile("file");
+      UploadedFile f = part(ctx, "file");
       if (f == null) {
         throw new UsageException(
             "no 'file' part in the upload; send the data as multipart field 'file'");
@@ -409,14 +409,14 @@ public final class SignalcheckServer implements AutoCloseable {
       String project;
       String ct = String.valueOf(ctx.contentType()).toLowerCase(Locale.ROOT);
       if (ct.startsWith("multipart/")) {
-        UploadedFile f = ctx.uploadedFile("report");
+        UploadedFile f = part(ctx, "report");
         if (f == null) {
           throw new UsageException("no 'report' part in the upload; send report.json as 'report'");
         }
         try (InputStream in = f.content()) {
           Files.copy(in, report);
         }
-        UploadedFile h = ctx.uploadedFile("html");
+        UploadedFile h = part(ctx, "html");
         if (h != null) {
           html = job.resolve("report.html");
           try (InputStream in = h.content()) {
@@ -441,6 +441,22 @@ public final class SignalcheckServer implements AutoCloseable {
       json(ctx, o.duplicate() ? 200 : 201, outcome(o));
     } finally {
       RunStore.deleteTree(job);
+    }
+  }
+
+  /** A part of a multipart upload: 413 over the limit, 400 when the body is not multipart. */
+  private UploadedFile part(Context ctx, String name) {
+    try {
+      return ctx.uploadedFile(name);
+    } catch (Exception e) { // the multipart parser throws IOException undeclared
+      String tooLarge = tooLarge(e);
+      if (tooLarge != null) {
+        throw new HttpResponseException(413, tooLarge);
+      }
+      throw new UsageException(
+          "the upload is not valid multipart/form-data ("
+              + clip(String.valueOf(rootMessage(e)))
+              + "); send the file as a 'file' part, e.g. curl -F file=@data.csv");
     }
   }
 
