@@ -76,6 +76,7 @@ final class Html {
         .append("<title>")
         .append(esc(title))
         .append(" · signalcheck</title>\n")
+        .append("<link rel=\"icon\" href=\"data:,\">\n")
         .append("<link rel=\"stylesheet\" href=\"/static/dashboard.css\">\n</head>\n<body>\n")
         .append("<header class=\"top\"><span class=\"brand\">signalcheck</span>");
     if (user != null) {

@@ -114,7 +114,7 @@ final class TestServer implements AutoCloseable {
     f.put("project", project);
     f.put("horizon", "7");
     f.put("origins", "2");
-    f.put("models", "naive,seasonal-naive");
+    f.put("models", "naive,seasonal-naive,ses");
     return f;
   }
 
