@@ -50,8 +50,13 @@ final class AuditService {
   /** What the API answers about a recorded run. */
   record Outcome(long runId, boolean duplicate, String project, JsonNode summary) {}
 
-  /** An audit in flight. */
-  record Job(long id, String actor, String project, String file) {}
+  /** An audit in flight; {@code abandoned} once a stop gave up waiting for it. */
+  record Job(
+      long id,
+      String actor,
+      String project,
+      String file,
+      java.util.concurrent.atomic.AtomicBoolean abandoned) {}
 
   private final ServerConfig config;
   private final RunStore store;
@@ -90,12 +95,18 @@ final class AuditService {
     if (draining) {
       throw new Unavailable("the server is stopping; send the audit again once it is back");
     }
-    Job job = new Job(ids.incrementAndGet(), actor, form.project(), data.getFileName().toString());
+    Job job =
+        new Job(
+            ids.incrementAndGet(),
+            actor,
+            form.project(),
+            data.getFileName().toString(),
+            new java.util.concurrent.atomic.AtomicBoolean());
     inFlight.put(job.id(), job);
     try {
       slots.acquireUninterruptibly();
       try {
-        return runAudit(jobDir, data, form, actor);
+        return runAudit(jobDir, data, form, actor, job);
       } finally {
         slots.release();
       }
@@ -107,7 +118,12 @@ final class AuditService {
     }
   }
 
-  private Outcome runAudit(Path jobDir, Path data, AuditForm form, String actor) {
+  /** How many audits are running or waiting for their turn. */
+  int inFlight() {
+    return inFlight.size();
+  }
+
+  private Outcome runAudit(Path jobDir, Path data, AuditForm form, String actor, Job job) {
     Path json = jobDir.resolve("report.json");
     Path html = jobDir.resolve("report.html");
     List<String> warnings = new ArrayList<>();
@@ -135,6 +151,10 @@ final class AuditService {
           form.settings(),
           ResultSink.fanOut(sinks),
           new DatasetAudit.Options(config.auditThreads(), form.labels()));
+      if (job.abandoned().get()) {
+        // the stop recorded it as failed; closing the recorder removes what it wrote
+        throw new Unavailable("the server stopped before this audit finished; send it again");
+      }
       RunRecorder.Recorded r =
           recorder
               .finish(0)
@@ -267,6 +287,7 @@ final class AuditService {
     }
     List<Job> left = new ArrayList<>(inFlight.values());
     for (Job j : left) {
+      j.abandoned().set(true);
       try {
         pool.with(
             l -> {
