@@ -193,12 +193,31 @@ public final class AuditCommand implements Callable<Integer> {
 
   @Mixin AuditLedgerOptions ledgerOptions = new AuditLedgerOptions();
 
+  @Option(
+      names = "--push",
+      paramLabel = "URL",
+      description =
+          "Send report.json (and report.html) to the signalcheck server at URL (POST /api/v1/runs),"
+              + " under --project.")
+  String push;
+
+  @Option(
+      names = "--token",
+      paramLabel = "T",
+      description = "The server's API token for --push (default: $SIGNALCHECK_TOKEN).")
+  String token;
+
   @Override
   public Integer call() {
     AuditRun.Options o = options();
+    Push p = push == null ? null : Push.of(push, token);
+    if (p == null && token != null) {
+      throw new UsageException("--token is for --push; give --push URL too");
+    }
     return new AuditRun(o, spec.commandLine().getOut(), spec.commandLine().getErr())
         .readFrom(database())
         .recordIn(ledgerOptions.choice())
+        .pushTo(p, ledgerOptions.project)
         .run();
   }
 

@@ -94,6 +94,18 @@ final class AuditRun {
     return this;
   }
 
+  /** Where to push the report, or null. */
+  private Push push;
+
+  private String pushProject = "default";
+
+  /** Pushes the report to a server afterwards (null: not pushed). */
+  AuditRun pushTo(Push push, String project) {
+    this.push = push;
+    this.pushProject = project == null ? "default" : project;
+    return this;
+  }
+
   /** Records the audit in this ledger (null: not recorded). */
   AuditRun recordIn(AuditLedgerOptions.Choice ledger) {
     this.ledger = ledger;
@@ -167,6 +179,17 @@ final class AuditRun {
       if (recorder != null) {
         AuditLedgerOptions.Choice.report(
             recorder.finish(code), recorder.where(), o.quiet() ? null : console);
+      }
+      if (push != null) {
+        Path reportJson =
+            json.reportJson() != null
+                ? json.reportJson()
+                : o.json() != null && !"-".equals(o.json()) ? Path.of(o.json()) : null;
+        push.send(
+            reportJson,
+            outDir == null ? null : outDir.resolve("report.html"),
+            pushProject,
+            o.quiet() ? null : console);
       }
       return code;
     }

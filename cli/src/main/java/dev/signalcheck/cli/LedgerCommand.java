@@ -22,13 +22,14 @@ import picocli.CommandLine.Option;
     name = "ledger",
     mixinStandardHelpOptions = true,
     description =
-        "Runs recorded in the ledger: list, show, compare, projects on one scale, export.",
+        "Runs recorded in the ledger: list, show, compare, projects on one scale, export, usage.",
     subcommands = {
       LedgerRunsCommand.class,
       LedgerShowCommand.class,
       LedgerCompareCommand.class,
       LedgerProjectsCommand.class,
-      LedgerExportCommand.class
+      LedgerExportCommand.class,
+      LedgerUsageCommand.class
     })
 public final class LedgerCommand implements Runnable {
 
@@ -38,7 +39,7 @@ public final class LedgerCommand implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
-        "a ledger command is required: runs, show, compare, projects or export");
+        "a ledger command is required: runs, show, compare, projects, export or usage");
   }
 
   /** Options every ledger command has. */

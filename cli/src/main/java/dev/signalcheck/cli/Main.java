@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
       DiffCommand.class,
       DemoCommand.class,
       LedgerCommand.class,
+      ServeCommand.class,
+      TokenCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -52,7 +54,8 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "a command is required: audit, labels, diff, demo or ledger");
+        spec.commandLine(),
+        "a command is required: audit, labels, diff, demo, ledger, serve or token");
   }
 
   public static void main(String[] args) {

@@ -22,8 +22,9 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * An open ledger: one JDBC connection to SQLite or PostgreSQL, its schema brought up to date by the
- * Flyway migrations under {@code dev/signalcheck/ledger/db/migration} (V1 tables, V2 views; later
- * versions add to them, see docs/ledger.md). Not thread-safe: one thread uses one ledger.
+ * Flyway migrations under {@code dev/signalcheck/ledger/db/migration} (V1 tables, V2 views, V3 the
+ * server's tokens, shares and usage events; later versions add to them, see docs/ledger.md). Not
+ * thread-safe: one thread uses one ledger.
  *
  * <p>SQLite runs in WAL mode with a busy timeout, so several audits can write at once; PostgreSQL
  * uses plain transactions. A ledger whose schema is newer than this signalcheck knows is refused
@@ -36,7 +37,7 @@ public final class Ledger implements AutoCloseable {
    * The newest schema version this build knows: the highest {@code V<N>__} migration. A test checks
    * that the two agree; bump it with every new migration.
    */
-  public static final int SCHEMA_VERSION = 3;
+  public static final int SCHEMA_VERSION = 4;
 
   /** How long a SQLite writer waits for another to finish (milliseconds). */
   static final int BUSY_TIMEOUT_MS = 30_000;
@@ -100,7 +101,7 @@ public final class Ledger implements AutoCloseable {
   }
 
   /** Throws when this ledger cannot be written. */
-  void requireWritable() {
+  public void requireWritable() {
     if (readOnly) {
       throw new OutputException(
           "the ledger "
@@ -174,7 +175,7 @@ public final class Ledger implements AutoCloseable {
   }
 
   /** A driver's message, one line, without the URL's credentials. */
-  static String reason(SQLException e) {
+  public static String reason(SQLException e) {
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     m = m.replace('\n', ' ').replace('\r', ' ').trim();
     return LedgerLocation.redact(m);

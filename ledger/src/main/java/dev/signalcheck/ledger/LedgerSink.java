@@ -41,6 +41,10 @@ public final class LedgerSink implements ResultSink, AutoCloseable {
   private final Consumer<String> warn;
   private final ObjectMapper mapper = Json.mapper();
 
+  private String actor = System.getProperty("user.name");
+  private String actorKind = "os-user";
+  private String channel = "cli";
+
   private Ledger ledger;
   private RunRecorder recorder;
   private AuditEnd end;
@@ -67,6 +71,21 @@ public final class LedgerSink implements ResultSink, AutoCloseable {
     this.warn = warn;
   }
 
+  /**
+   * Who runs the audit, for the run's user and its usage event (default: the operating-system user
+   * on the command line).
+   *
+   * @param actor a user or token name
+   * @param actorKind {@code os-user} or {@code token}
+   * @param channel {@code cli} or {@code api}
+   */
+  public LedgerSink as(String actor, String actorKind, String channel) {
+    this.actor = actor;
+    this.actorKind = actorKind;
+    this.channel = channel;
+    return this;
+  }
+
   @Override
   public void begin(AuditHeader header) {
     guard(
@@ -85,7 +104,7 @@ public final class LedgerSink implements ResultSink, AutoCloseable {
                   size,
                   header.source().columns().isEmpty() ? null : header.source().columns(),
                   settings(header.settings()),
-                  System.getProperty("user.name"),
+                  actor,
                   header.startedAt().truncatedTo(ChronoUnit.MILLIS));
           recorder = new RunRecorder(ledger, project, prov);
           ObjectNode h = mapper.createObjectNode();
@@ -129,6 +148,15 @@ public final class LedgerSink implements ResultSink, AutoCloseable {
                     mapper.valueToTree(end.datasetFindings()),
                     exitStatus,
                     end.elapsed().toMillis()));
+    if (out[0] != null) {
+      // the audit is a use of the project and its run; a ledger that cannot take it warns once
+      guard(
+          () ->
+              Usage.record(
+                  ledger,
+                  new Usage.Event(
+                      actor, actorKind, channel, "audit", out[0].project(), out[0].runId())));
+    }
     return Optional.ofNullable(out[0]);
   }
 

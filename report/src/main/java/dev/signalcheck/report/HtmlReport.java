@@ -207,6 +207,15 @@ public final class HtmlReport {
     }
   }
 
+  /**
+   * The Content-Security-Policy every report page carries (in its own meta element): only the
+   * report's own inline script and style blocks, by their hashes. A server sends it as a header
+   * too, so that a stored report can never run any other script.
+   */
+  public static String contentSecurityPolicy() {
+    return HtmlPage.assets().csp;
+  }
+
   /** Writes the page; the writer is flushed, not closed. */
   public void render(Writer out) throws IOException {
     HtmlPage.render(data(), out);

@@ -1,0 +1,311 @@
+package dev.signalcheck.server;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.signalcheck.core.audit.DatasetAudit;
+import dev.signalcheck.core.audit.ResultSink;
+import dev.signalcheck.core.errors.InputException;
+import dev.signalcheck.core.errors.OutputException;
+import dev.signalcheck.io.JsonReportSink;
+import dev.signalcheck.io.ReportWriter;
+import dev.signalcheck.io.TableReader;
+import dev.signalcheck.io.Version;
+import dev.signalcheck.ledger.LedgerSink;
+import dev.signalcheck.ledger.ReportUpload;
+import dev.signalcheck.ledger.RunRecorder;
+import dev.signalcheck.ledger.Usage;
+import dev.signalcheck.report.HtmlReport;
+import dev.signalcheck.report.HtmlReportSink;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the audits the API is sent (the same library call and reader as the command line), records
+ * them in the ledger and keeps their reports; receives report.json files made elsewhere. Knows the
+ * audits in flight, so a stop can wait for them and record the ones it could not wait for as
+ * failed.
+ */
+final class AuditService {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final JsonSchema SCHEMA = schema();
+
+  /** What the API answers about a recorded run. */
+  record Outcome(long runId, boolean duplicate, String project, JsonNode summary) {}
+
+  /** An audit in flight; {@code abandoned} once a stop gave up waiting for it. */
+  record Job(
+      long id,
+      String actor,
+      String project,
+      String file,
+      java.util.concurrent.atomic.AtomicBoolean abandoned) {}
+
+  private final ServerConfig config;
+  private final RunStore store;
+  private final LedgerPool pool;
+  private final Semaphore slots;
+  private final Map<Long, Job> inFlight = new ConcurrentHashMap<>();
+  private final AtomicLong ids = new AtomicLong();
+  private volatile boolean draining;
+
+  AuditService(ServerConfig config, RunStore store, LedgerPool pool) {
+    this.config = config;
+    this.store = store;
+    this.pool = pool;
+    this.slots = new Semaphore(Math.max(1, config.concurrentAudits()), true);
+  }
+
+  private static JsonSchema schema() {
+    try (InputStream in = ReportWriter.class.getResourceAsStream("report.schema.json")) {
+      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  boolean draining() {
+    return draining;
+  }
+
+  /**
+   * Audits an uploaded data file and records the run.
+   *
+   * @param jobDir the job's folder (holds the upload; removed afterwards)
+   * @param data the uploaded file, inside {@code jobDir}
+   */
+  Outcome audit(Path jobDir, Path data, AuditForm form, String actor) {
+    if (draining) {
+      throw new Unavailable("the server is stopping; send the audit again once it is back");
+    }
+    Job job =
+        new Job(
+            ids.incrementAndGet(),
+            actor,
+            form.project(),
+            data.getFileName().toString(),
+            new java.util.concurrent.atomic.AtomicBoolean());
+    inFlight.put(job.id(), job);
+    try {
+      slots.acquireUninterruptibly();
+      try {
+        return runAudit(jobDir, data, form, actor, job);
+      } finally {
+        slots.release();
+      }
+    } finally {
+      inFlight.remove(job.id());
+      synchronized (inFlight) {
+        inFlight.notifyAll();
+      }
+    }
+  }
+
+  /** How many audits are running or waiting for their turn. */
+  int inFlight() {
+    return inFlight.size();
+  }
+
+  private Outcome runAudit(Path jobDir, Path data, AuditForm form, String actor, Job job) {
+    Path json = jobDir.resolve("report.json");
+    Path html = jobDir.resolve("report.html");
+    List<String> warnings = new ArrayList<>();
+    LedgerSink recorder =
+        new LedgerSink(
+                pool.location(),
+                form.project(),
+                data,
+                LedgerSink.readerOptions(form.input(), form.labels()),
+                warnings::add)
+            .as(actor, "token", "api");
+    try (recorder;
+        TableReader reader = TableReader.open(form.input())) {
+      List<ResultSink> sinks = new ArrayList<>();
+      sinks.add(
+          new JsonReportSink(
+              new ReportWriter(
+                  new BufferedOutputStream(Files.newOutputStream(json), 1 << 16), true),
+              Version.generator(),
+              "report.json"));
+      sinks.add(new HtmlReportSink(new HtmlReport(), Version.generator(), html));
+      sinks.add(recorder);
+      DatasetAudit.run(
+          reader,
+          form.settings(),
+          ResultSink.fanOut(sinks),
+          new DatasetAudit.Options(config.auditThreads(), form.labels()));
+      if (job.abandoned().get()) {
+        // the stop recorded it as failed; closing the recorder removes what it wrote
+        throw new Unavailable("the server stopped before this audit finished; send it again");
+      }
+      RunRecorder.Recorded r =
+          recorder
+              .finish(0)
+              .orElseThrow(
+                  () ->
+                      new OutputException(
+                          warnings.isEmpty()
+                              ? "the audit ran but could not be recorded in the ledger"
+                              : warnings.get(0).replace("signalcheck: warning: ", "")));
+      JsonNode summary = summary(json, r.runId());
+      store.keep(r.runId(), jobDir, "report.json", "report.html");
+      if (form.keep()) {
+        store.keepUpload(r.runId(), data);
+      }
+      return new Outcome(r.runId(), r.duplicate(), r.project(), summary);
+    } catch (IOException e) {
+      throw new OutputException("cannot write the reports: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Records a report.json made elsewhere, after checking it against the shipped JSON Schema.
+   *
+   * @param report the report on disk (inside the job folder)
+   * @param html its report.html, or null
+   */
+  Outcome upload(Path report, Path html, String project, String actor) {
+    if (draining) {
+      throw new Unavailable("the server is stopping; send the report again once it is back");
+    }
+    JsonNode tree;
+    try {
+      tree = MAPPER.readTree(report.toFile());
+    } catch (IOException e) {
+      throw new InputException(
+          "the upload is not JSON ("
+              + String.valueOf(
+                      e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                          ? j.getOriginalMessage()
+                          : e.getMessage())
+                  .lines()
+                  .findFirst()
+                  .orElse("")
+              + "); send the report.json that signalcheck audit wrote");
+    }
+    if (tree == null || !tree.isObject()) {
+      throw new InputException("the upload is not a JSON object; send a report.json");
+    }
+    List<ValidationMessage> errors = new ArrayList<>(SCHEMA.validate(tree));
+    if (!errors.isEmpty()) {
+      String first =
+          errors.stream()
+              .limit(3)
+              .map(ValidationMessage::getMessage)
+              .collect(Collectors.joining("; "));
+      throw new InputException(
+          "the report does not match the report schema ("
+              + errors.size()
+              + (errors.size() == 1 ? " problem: " : " problems, first: ")
+              + first
+              + ")");
+    }
+    RunRecorder.Recorded r =
+        pool.with(
+            l -> {
+              try (InputStream in = Files.newInputStream(report)) {
+                RunRecorder.Recorded rec =
+                    ReportUpload.record(in, "the report", l, project, provenance(actor));
+                Usage.record(
+                    l,
+                    new Usage.Event(actor, "token", "api", "upload", rec.project(), rec.runId()));
+                return rec;
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    Path dir = report.getParent();
+    List<String> names = new ArrayList<>(List.of("report.json"));
+    if (html != null) {
+      names.add("report.html");
+    }
+    store.keep(r.runId(), dir, names.toArray(String[]::new));
+    return new Outcome(r.runId(), r.duplicate(), r.project(), tree.get("summary"));
+  }
+
+  private static RunRecorder.Provenance provenance(String actor) {
+    return RunRecorder.Provenance.upload(actor);
+  }
+
+  /** The summary block of a report, read without loading its series. */
+  private static JsonNode summary(Path json, long runId) {
+    try (JsonParser p = MAPPER.getFactory().createParser(json.toFile())) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        p.nextToken();
+        if (f.equals("summary")) {
+          return p.readValueAsTree();
+        }
+        p.skipChildren();
+      }
+      return null;
+    } catch (IOException e) {
+      throw new OutputException("cannot read the report of run " + runId + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Stops taking audits and waits for those in flight; the ones still running when the time is up
+   * are recorded as failed (a usage event {@code audit-failed}) and returned.
+   */
+  List<Job> drain(Duration timeout) {
+    draining = true;
+    long end = System.nanoTime() + timeout.toNanos();
+    synchronized (inFlight) {
+      while (!inFlight.isEmpty()) {
+        long left = end - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        try {
+          inFlight.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    List<Job> left = new ArrayList<>(inFlight.values());
+    for (Job j : left) {
+      j.abandoned().set(true);
+      try {
+        pool.with(
+            l -> {
+              Usage.record(
+                  l, new Usage.Event(j.actor(), "token", "api", "audit-failed", j.project(), null));
+              return null;
+            });
+      } catch (RuntimeException ignored) {
+        // the ledger is going away too; the incomplete run stays invisible
+      }
+    }
+    return left;
+  }
+
+  /** 503: the server is stopping. */
+  static final class Unavailable extends RuntimeException {
+    Unavailable(String m) {
+      super(m);
+    }
+  }
+}
