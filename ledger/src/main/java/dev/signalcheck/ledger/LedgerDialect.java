@@ -43,7 +43,7 @@ public enum LedgerDialect {
     return placeholders;
   }
 
-  void setTime(PreparedStatement ps, int i, Instant t) throws SQLException {
+  public void setTime(PreparedStatement ps, int i, Instant t) throws SQLException {
     if (t == null) {
       ps.setNull(i, this == SQLITE ? Types.VARCHAR : Types.TIMESTAMP_WITH_TIMEZONE);
     } else if (this == SQLITE) {
@@ -53,7 +53,7 @@ public enum LedgerDialect {
     }
   }
 
-  Instant getTime(ResultSet rs, String column) throws SQLException {
+  public Instant getTime(ResultSet rs, String column) throws SQLException {
     if (this == SQLITE) {
       String s = rs.getString(column);
       return s == null ? null : Instant.parse(s);
