@@ -292,7 +292,13 @@ public final class Fetcher {
           status,
           bytes[0],
           Outcome.TIMEOUT,
-          "no response within " + seconds(s.timeout()),
+          status == null
+              ? "no response within " + seconds(s.timeout())
+              : "the body did not arrive within "
+                  + seconds(s.timeout())
+                  + " ("
+                  + bytes[0]
+                  + " bytes received)",
           redactor);
     } catch (ConnectException e) {
       throw failed(
