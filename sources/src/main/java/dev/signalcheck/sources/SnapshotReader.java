@@ -35,6 +35,9 @@ import java.util.Set;
 final class SnapshotReader {
   private SnapshotReader() {}
 
+  /** One in-memory DuckDB for sniffing column types, opened once (starting DuckDB is slow). */
+  private static Connection sniffer;
+
   /**
    * A file read for comparison.
    *
@@ -45,6 +48,15 @@ final class SnapshotReader {
       Snapshot snapshot, Map<String, SeriesData> series, List<SeriesEnd> ends, Set<String> used) {}
 
   static Read read(Path file, InputSpec spec, Step step, Instant fetchedAt, String hash) {
+    return read(file, spec, step, fetchedAt, hash, true);
+  }
+
+  /**
+   * @param types whether to sniff the column types (not needed for an earlier snapshot, whose types
+   *     are in the ledger)
+   */
+  static Read read(
+      Path file, InputSpec spec, Step step, Instant fetchedAt, String hash, boolean types) {
     InputSpec s =
         new InputSpec(
             file.toString(),
@@ -116,7 +128,7 @@ final class SnapshotReader {
         new Snapshot(
             fetchedAt,
             hash,
-            columnTypes(file, names),
+            types ? columnTypes(file, names) : List.of(),
             rows,
             series.size(),
             firstStep == null || !calendar ? null : firstStep.iso(),
@@ -144,14 +156,20 @@ final class SnapshotReader {
                 ? "read_json_auto(" + p + ")"
                 : "read_csv(" + p + ", sample_size=-1)";
     List<Snapshot.Column> out = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + from)) {
-      while (rs.next()) {
-        out.add(new Snapshot.Column(rs.getString(1), rs.getString(2)));
+    synchronized (SnapshotReader.class) {
+      try {
+        if (sniffer == null || sniffer.isClosed()) {
+          sniffer = DriverManager.getConnection("jdbc:duckdb:");
+        }
+        try (Statement st = sniffer.createStatement();
+            ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + from)) {
+          while (rs.next()) {
+            out.add(new Snapshot.Column(rs.getString(1), rs.getString(2)));
+          }
+        }
+      } catch (SQLException e) {
+        out.clear();
       }
-    } catch (SQLException e) {
-      out.clear();
     }
     if (names != null && out.size() != names.size()) {
       // the sniffer disagrees with the reader: names as the audit reads them, types unknown

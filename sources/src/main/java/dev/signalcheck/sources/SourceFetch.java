@@ -223,7 +223,8 @@ public final class SourceFetch {
         if (!unchanged && Files.exists(prevFile)) {
           try {
             SnapshotReader.Read old =
-                SnapshotReader.read(prevFile, r.input(), r.step(), p.fetchedAt(), p.contentHash());
+                SnapshotReader.read(
+                    prevFile, r.input(), r.step(), p.fetchedAt(), p.contentHash(), false);
             findings.addAll(SourceChecks.compare(old.series(), read.series(), p, cur));
           } catch (InputException | UsageException e) {
             // the previous snapshot no longer reads with these options (its columns differ):
