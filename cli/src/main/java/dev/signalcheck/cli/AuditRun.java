@@ -4,6 +4,7 @@ import dev.signalcheck.core.audit.AuditEnd;
 import dev.signalcheck.core.audit.AuditSettings;
 import dev.signalcheck.core.audit.DatasetAudit;
 import dev.signalcheck.core.audit.ResultSink;
+import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Severity;
 import dev.signalcheck.io.InputSpec;
 import dev.signalcheck.io.TableReader;
@@ -41,6 +42,22 @@ final class AuditRun {
       detailIds = detailIds == null ? List.of() : List.copyOf(detailIds);
     }
 
+    /** The same audit of another input (e.g. the snapshot a fetch kept). */
+    Options withInput(InputSpec other) {
+      return new Options(
+          other,
+          settings,
+          outDir,
+          json,
+          failOn,
+          threads,
+          quiet,
+          noProgress,
+          labels,
+          detailTop,
+          detailIds);
+    }
+
     /**
      * Options with the HTML report's defaults (the worst 50 series in detail, none named), no label
      * columns.
@@ -76,6 +93,9 @@ final class AuditRun {
   /** Where to record the audit, or null for nowhere. */
   private AuditLedgerOptions.Choice ledger;
 
+  /** Findings about the data set made before the audit (a fetched source's). */
+  private List<Finding> extraFindings = List.of();
+
   AuditRun(Options o, PrintWriter out, PrintWriter err) {
     this.o = o;
     this.out = out;
@@ -85,6 +105,12 @@ final class AuditRun {
   /** Records the audit in this ledger (null: not recorded). */
   AuditRun recordIn(AuditLedgerOptions.Choice ledger) {
     this.ledger = ledger;
+    return this;
+  }
+
+  /** Adds these findings to the data set's own (e.g. the source.* findings of a fetch). */
+  AuditRun withFindings(List<Finding> findings) {
+    this.extraFindings = List.copyOf(findings);
     return this;
   }
 
@@ -130,7 +156,7 @@ final class AuditRun {
                 reader,
                 o.settings(),
                 ResultSink.fanOut(sinks),
-                new DatasetAudit.Options(o.threads(), o.labels()));
+                new DatasetAudit.Options(o.threads(), o.labels(), extraFindings));
       } finally {
         progress.done();
       }

@@ -22,6 +22,9 @@ import picocli.CommandLine.Command;
       DiffCommand.class,
       DemoCommand.class,
       LedgerCommand.class,
+      FetchCommand.class,
+      SourcesCommand.class,
+      WatchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -50,7 +53,8 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "a command is required: audit, labels, diff, demo or ledger");
+        spec.commandLine(),
+        "a command is required: audit, labels, diff, demo, ledger, fetch, sources or watch");
   }
 
   public static void main(String[] args) {
