@@ -82,9 +82,9 @@ public final class SourcesCommand implements Callable<Integer> {
       if (s.failedInRow() > 0) {
         out.printf(
             Locale.ROOT,
-            "  failing       since %s (%d pulls in a row)%n",
+            "  failing       since %s (%s in a row)%n",
             SourceChecks.instant(s.failingSince()),
-            s.failedInRow());
+            dev.signalcheck.core.text.Prose.count(s.failedInRow(), "pull"));
       }
       Object st = d.get("staleness");
       if (st instanceof Map<?, ?> m && m.get("stepsBehind") != null) {
