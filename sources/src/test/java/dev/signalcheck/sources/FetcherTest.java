@@ -29,7 +29,7 @@ class FetcherTest {
   static FetchSettings fast(int retries) {
     return FetchSettings.defaults()
         .withRetries(retries)
-        .withTimeout(Duration.ofMillis(800))
+        .withTimeout(Duration.ofSeconds(5))
         .withBackoff(Duration.ofMillis(1), Duration.ofMillis(20), 0);
   }
 

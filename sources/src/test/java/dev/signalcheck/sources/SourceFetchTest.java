@@ -11,6 +11,7 @@ import dev.signalcheck.ledger.Ledger;
 import dev.signalcheck.ledger.LedgerDialect;
 import dev.signalcheck.ledger.TestDatabases;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -334,5 +335,85 @@ class SourceFetchTest {
     }
     assertThat(all).contains("X-Api-Key").contains("api_key=***").doesNotContain("k-9f8e7d6c5b");
     assertThat(server.requestHeaders.get(0).get("X-api-key")).containsExactly("k-9f8e7d6c5b");
+  }
+
+  @Test
+  void aGzipFileAndAJsonDocumentWithRecordsInsideAreRead() throws Exception {
+    java.io.ByteArrayOutputStream bo = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream g = new java.util.zip.GZIPOutputStream(bo)) {
+      g.write(csv("time,value", 0, 48, SourceFetchTest::wave).getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] gz = bo.toByteArray();
+    server.then(
+        ex -> {
+          ex.getResponseHeaders().add("Content-Type", "application/gzip");
+          ex.sendResponseHeaders(200, gz.length);
+          try (java.io.OutputStream o = ex.getResponseBody()) {
+            o.write(gz);
+          }
+        });
+    SourceFetch.Result r = fetch.run(request(server.uri("/feed.csv.gz")), store);
+    assertThat(r.ok()).as(r.error()).isTrue();
+    assertThat(r.file()).hasFileName("feed.csv.gz");
+    assertThat(r.snapshot().rows()).isEqualTo(48);
+
+    StringBuilder json = new StringBuilder("{\"meta\":{\"n\":3},\"data\":{\"items\":[");
+    for (int i = 0; i < 30; i++) {
+      json.append(i == 0 ? "" : ",")
+          .append("{\"time\":\"")
+          .append(START.plusHours(i))
+          .append(":00\",\"value\":")
+          .append(wave(i))
+          .append('}');
+    }
+    json.append("]}}");
+    server.then(ok(json.toString(), "application/json"));
+    SourceFetch.Request q =
+        new SourceFetch.Request(
+            "api",
+            server.uri("/v1/readings"),
+            null,
+            FetcherTest.fast(0),
+            InputSpec.of("x"),
+            null,
+            Duration.ofDays(1),
+            dir.resolve("data"),
+            "data.items");
+    SourceFetch.Result j = fetch.run(q, store);
+    assertThat(j.ok()).as(j.error()).isTrue();
+    assertThat(j.file()).hasFileName("api.json");
+    assertThat(j.snapshot().rows()).isEqualTo(30);
+    server.then(ok(json.toString(), "application/json"));
+    SourceFetch.Request wrong =
+        new SourceFetch.Request(
+            "api",
+            server.uri("/v1/readings"),
+            null,
+            FetcherTest.fast(0),
+            InputSpec.of("x"),
+            null,
+            null,
+            dir.resolve("data"),
+            "data.rows");
+    assertThat(fetch.run(wrong, store).error()).contains("no array of records at 'data.rows'");
+  }
+
+  @Test
+  void theSameHistoryIsKeptInPostgres() {
+    try (Ledger pg = Ledger.open(TestDatabases.fresh(LedgerDialect.POSTGRES, dir))) {
+      SourceLedger pgStore = new SourceLedger(pg);
+      server.then(ok(csv("time,value", 0, 48, SourceFetchTest::wave)), status(404));
+      SourceFetch.Result a = fetch.run(request(server.uri("/feed.csv")), pgStore);
+      assertThat(a.ok()).as(a.error()).isTrue();
+      clock.now = clock.now.plusSeconds(3600);
+      SourceFetch.Result b = fetch.run(request(server.uri("/feed.csv")), pgStore);
+      assertThat(b.error()).contains("HTTP 404 Not Found");
+      SourceLedger.Status st = pgStore.statuses().get(0);
+      assertThat(st.lastSnapshot().snapshot().fetchedAt()).isEqualTo(a.snapshot().fetchedAt());
+      assertThat(st.lastSnapshot().snapshot().columns()).isEqualTo(a.snapshot().columns());
+      assertThat(st.lastFailure().reason()).isEqualTo("HTTP 404 Not Found");
+      assertThat(st.failedInRow()).isEqualTo(1);
+      assertThat(pgStore.attempts(b.pullId())).extracting(Attempt::status).containsExactly(404);
+    }
   }
 }
