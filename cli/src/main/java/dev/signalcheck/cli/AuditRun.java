@@ -5,6 +5,7 @@ import dev.signalcheck.core.audit.AuditSettings;
 import dev.signalcheck.core.audit.DatasetAudit;
 import dev.signalcheck.core.audit.ResultSink;
 import dev.signalcheck.core.audit.SeriesSource;
+import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Severity;
 import dev.signalcheck.io.DatabaseInput;
 import dev.signalcheck.io.InputSpec;
@@ -44,6 +45,22 @@ final class AuditRun {
       detailIds = detailIds == null ? List.of() : List.copyOf(detailIds);
     }
 
+    /** The same audit of another input (e.g. the snapshot a fetch kept). */
+    Options withInput(InputSpec other) {
+      return new Options(
+          other,
+          settings,
+          outDir,
+          json,
+          failOn,
+          threads,
+          quiet,
+          noProgress,
+          labels,
+          detailTop,
+          detailIds);
+    }
+
     /**
      * Options with the HTML report's defaults (the worst 50 series in detail, none named), no label
      * columns.
@@ -79,6 +96,9 @@ final class AuditRun {
   /** Where to record the audit, or null for nowhere. */
   private AuditLedgerOptions.Choice ledger;
 
+  /** Findings about the data set made before the audit (a fetched source's). */
+  private List<Finding> extraFindings = List.of();
+
   AuditRun(Options o, PrintWriter out, PrintWriter err) {
     this.o = o;
     this.out = out;
@@ -109,6 +129,12 @@ final class AuditRun {
   /** Records the audit in this ledger (null: not recorded). */
   AuditRun recordIn(AuditLedgerOptions.Choice ledger) {
     this.ledger = ledger;
+    return this;
+  }
+
+  /** Adds these findings to the data set's own (e.g. the source.* findings of a fetch). */
+  AuditRun withFindings(List<Finding> findings) {
+    this.extraFindings = List.copyOf(findings);
     return this;
   }
 
@@ -149,8 +175,7 @@ final class AuditRun {
       int width = Terminal.width(Terminal.isTerminal(console == err ? 2 : 1));
       sinks.add(
           new Console(console, o.quiet(), json.reportJson(), width)
-              .flagColumns(
-                  reader instanceof TableReader table ? table.flagColumns() : List.of()));
+              .flagColumns(reader instanceof TableReader table ? table.flagColumns() : List.of()));
       // the bar goes to standard error: shown whenever that is a terminal, even when standard
       // output is redirected
       boolean showProgress = !o.noProgress() && !o.quiet() && Terminal.isTerminal(2);
@@ -167,7 +192,7 @@ final class AuditRun {
                 reader,
                 o.settings(),
                 ResultSink.fanOut(sinks),
-                new DatasetAudit.Options(o.threads(), o.labels()));
+                new DatasetAudit.Options(o.threads(), o.labels(), extraFindings));
       } finally {
         progress.done();
       }

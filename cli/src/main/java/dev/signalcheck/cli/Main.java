@@ -26,6 +26,9 @@ import picocli.CommandLine.Command;
       LedgerCommand.class,
       ServeCommand.class,
       TokenCommand.class,
+      FetchCommand.class,
+      SourcesCommand.class,
+      WatchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -55,7 +58,7 @@ public final class Main implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
-        "a command is required: audit, labels, diff, demo, ledger, serve or token");
+        "a command is required: audit, labels, diff, demo, ledger, serve, token, fetch, sources or watch");
   }
 
   public static void main(String[] args) {

@@ -57,7 +57,8 @@ class MigrationsTest {
         Statement st = l.connection().createStatement();
         ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM flyway_schema_history")) {
       rs.next();
-      assertThat(rs.getInt(1)).isEqualTo(Ledger.SCHEMA_VERSION);
+      // one row per migration file (the numbers may have gaps)
+      assertThat(rs.getInt(1)).isEqualTo(migrationFiles());
       assertThat(RecordingTest.count(l, "SELECT COUNT(*) FROM run")).isEqualTo(5);
     }
   }
@@ -74,6 +75,13 @@ class MigrationsTest {
               .max()
               .orElse(0);
       assertThat(Ledger.SCHEMA_VERSION).isEqualTo(newest);
+    }
+  }
+
+  static int migrationFiles() throws Exception {
+    URL url = Ledger.class.getResource("db/migration");
+    try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+      return (int) files.filter(p -> p.getFileName().toString().matches("V\\d+__.+\\.sql")).count();
     }
   }
 }

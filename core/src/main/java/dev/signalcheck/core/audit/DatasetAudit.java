@@ -35,13 +35,20 @@ public final class DatasetAudit {
    *
    * @param threads worker threads (at least 1)
    * @param labelColumns categorical columns to check for variant spellings
+   * @param extraFindings findings about the data set made before the audit (e.g. the {@code
+   *     source.*} findings of a fetched source), reported and counted with the data set's own
    */
-  public record Options(int threads, List<String> labelColumns) {
+  public record Options(int threads, List<String> labelColumns, List<Finding> extraFindings) {
     public Options {
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be at least 1");
       }
       labelColumns = labelColumns == null ? List.of() : List.copyOf(labelColumns);
+      extraFindings = extraFindings == null ? List.of() : List.copyOf(extraFindings);
+    }
+
+    public Options(int threads, List<String> labelColumns) {
+      this(threads, labelColumns, List.of());
     }
 
     /** All cores, no label columns. */
@@ -116,6 +123,7 @@ public final class DatasetAudit {
       datasetFindings.add(rejected(stats));
     }
     datasetFindings.addAll(labelFindings);
+    datasetFindings.addAll(options.extraFindings());
     for (Finding f : datasetFindings) {
       summary.add(f);
     }

@@ -147,7 +147,37 @@ public enum CheckType {
       "model.overfit",
       Category.MODEL_OVERFIT,
       Severity.INFO,
-      "A model that fits the past far better than it forecasts.");
+      "A model that fits the past far better than it forecasts."),
+  SOURCE_UNAVAILABLE(
+      "source.unavailable",
+      Category.EXTERNAL_DEPENDENCY,
+      Severity.CRITICAL,
+      "Every attempt to fetch the source failed; not evaluated, the previous snapshot is kept."),
+  SOURCE_STALE(
+      "source.stale",
+      Category.EXTERNAL_DEPENDENCY,
+      Severity.WARNING,
+      "The newest time stamp is older than the series' own step allows."),
+  SOURCE_SCHEMA_CHANGED(
+      "source.schema-changed",
+      Category.EXTERNAL_DEPENDENCY,
+      Severity.WARNING,
+      "Columns added, removed, renamed or retyped since the previous snapshot."),
+  SOURCE_REVISED(
+      "source.revised",
+      Category.EXTERNAL_DEPENDENCY,
+      Severity.WARNING,
+      "Values for time stamps already seen changed since the previous snapshot."),
+  SOURCE_SHRUNK(
+      "source.shrunk",
+      Category.EXTERNAL_DEPENDENCY,
+      Severity.WARNING,
+      "Rows or series present in the previous snapshot are gone."),
+  SOURCE_IRREGULAR_ARRIVAL(
+      "source.irregular-arrival",
+      Category.EXTERNAL_DEPENDENCY,
+      Severity.INFO,
+      "New data arrive at irregular times relative to the source's own rhythm.");
 
   private final String id;
   private final Category category;

@@ -66,7 +66,9 @@ public record Decision(
     CANNOT_JUDGE,
     /** Too short for one backtest origin. */
     INSUFFICIENT_DATA,
-    /** The input cannot be what the user meant (most stamps repeated or unparseable): none given. */
+    /**
+     * The input cannot be what the user meant (most stamps repeated or unparseable): none given.
+     */
     WITHHELD
   }
 
