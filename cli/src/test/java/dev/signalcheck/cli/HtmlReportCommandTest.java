@@ -82,7 +82,7 @@ class HtmlReportCommandTest {
             "--detail-top",
             "1",
             "--detail",
-            "s2,nope",
+            "s2",
             "--no-progress");
     assertThat(c.exit).as(c.err).isZero();
     JsonNode data = embedded(out.resolve("report.html"));
@@ -92,7 +92,21 @@ class HtmlReportCommandTest {
     assertThat(data.at("/details/1/series/id").asText()).isEqualTo("s2");
     assertThat(data.at("/details/1/why").asText()).isEqualTo("named");
     assertThat(data.at("/selection/leftOut").asInt()).isEqualTo(6);
-    assertThat(data.at("/selection/notFound/0").asText()).isEqualTo("nope");
+    // a series that is not in the input is a usage error, before anything is written
+    Cli unknown =
+        Cli.run(
+            "audit",
+            in.toString(),
+            "--time",
+            "t",
+            "--id",
+            "id",
+            "--out",
+            out.resolve("unknown").toString(),
+            "--detail",
+            "s2,nope",
+            "--no-progress");
+    Cli.oneLineError(unknown, 2, "no series 'nope' (--detail)");
 
     Cli bad =
         Cli.run(
