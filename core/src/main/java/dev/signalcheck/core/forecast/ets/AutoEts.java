@@ -87,8 +87,11 @@ public final class AutoEts implements Forecaster {
    */
   static final int EXACT_BELOW = 200;
 
-  /** Evaluations allowed to a warm-started refit (a cold fit may use {@link Ets#MAXIT}). */
-  static final int WARM_MAXIT = 500;
+  /**
+   * Evaluations allowed to a warm-started refit: as many as a cold fit (500 left the seasonal forms
+   * short of their optimum and cost 1.25% of mean MASE on M4 Hourly, 2,000 cost 0.92%).
+   */
+  static final int WARM_MAXIT = Ets.MAXIT;
 
   /** {@link #forOrigins()}: remembers the chosen form and its last optimum. */
   static final class Sequential implements Forecaster {
