@@ -161,6 +161,43 @@ class BrowserTest {
     assertThat(((Number) pending).intValue()).isZero();
   }
 
+  /**
+   * The verdict box holds the headline only (the evidence is folded below it), time stamps in the
+   * fact tiles stay on one line, and names break only between words — also in a narrow window.
+   */
+  private void assertLayoutHoldsAtAnyWidth() {
+    for (int width : new int[] {1280, 420}) {
+      driver.manage().window().setSize(new Dimension(width, 1600));
+      assertThat(
+              js().executeScript(
+                  "return document.querySelectorAll('section.series .verdict li').length"))
+          .as("no evidence inside the verdict box at %d px", width)
+          .isEqualTo(0L);
+      assertThat(
+              (Long)
+                  js().executeScript(
+                      "return document.querySelectorAll('section.series details.why li').length"))
+          .as("the evidence folded below it")
+          .isPositive();
+      @SuppressWarnings("unchecked")
+      List<Long> lines =
+          (List<Long>)
+              js().executeScript(
+                  "return Array.from(document.querySelectorAll('.fact.stamp .v')).map(function (e)"
+                      + " { var r = document.createRange(); r.selectNodeContents(e);"
+                      + " var tops = {}; Array.from(r.getClientRects()).forEach(function (c) {"
+                      + " tops[Math.round(c.top)] = 1; }); return Object.keys(tops).length; })");
+      assertThat(lines).as("time stamps on one line at %d px", width).isNotEmpty().containsOnly(1L);
+      assertThat(
+              js().executeScript(
+                  "return getComputedStyle(document.querySelector('section.series > h2'))"
+                      + ".overflowWrap"))
+          .as("names break between words only")
+          .isNotEqualTo("anywhere");
+    }
+    driver.manage().window().setSize(new Dimension(1280, 1600));
+  }
+
   private void screenshot(String name, boolean fullPage) throws IOException {
     Dimension before = driver.manage().window().getSize();
     if (fullPage) {
@@ -195,6 +232,7 @@ class BrowserTest {
         .isLessThan(500);
     assertThat(driver.findElements(By.cssSelector(".bar-row"))).hasSizeGreaterThan(5);
     assertThat(cursorTime()).as("dates as the data write them").matches("19[4-6]\\d-\\d\\d-01");
+    assertLayoutHoldsAtAnyWidth();
     screenshot("air-passengers", false);
     shoot("air-passengers-data", driver.findElement(By.cssSelector("section.series .chart")));
     screenshot("air-passengers-full", true);

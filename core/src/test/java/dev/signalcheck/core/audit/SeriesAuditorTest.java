@@ -96,9 +96,10 @@ class SeriesAuditorTest {
     BacktestResult bt = r.backtest();
     assertThat(bt.horizon()).isEqualTo(18);
     assertThat(bt.season()).isEqualTo(12);
-    assertThat(bt.origins()).isEqualTo(3);
+    // automatic origins: as many as fit 18 apart, the first training on at least a third of it
+    assertThat(bt.origins()).isEqualTo(5);
     assertThat(bt.insufficientData()).isFalse();
-    assertThat(bt.trainingLengths()).containsExactly(90, 108, 126);
+    assertThat(bt.trainingLengths()).containsExactly(54, 72, 90, 108, 126);
     // every baseline ran and is marked one; the winner of each group comes from its group
     for (String b : BASELINES) {
       assertThat(bt.model(b)).hasValueSatisfying(m -> assertThat(m.baseline()).isTrue());
@@ -121,7 +122,14 @@ class SeriesAuditorTest {
     assertThat(r.verdict()).isNotNull();
     assertThat(r.verdict().skill()).isEqualTo(bt.skill());
     assertThat(r.verdict().predictability()).isEqualTo(bt.predictability());
-    assertThat(r.verdict().usefulHorizon()).isBetween(1, 18);
+    // the useful steps are the decision's, and the horizon counts them from step 1 without a gap
+    assertThat(r.verdict().usefulSteps()).isEqualTo(r.verdict().decision().usefulSteps());
+    assertThat(r.verdict().usefulSteps()).allSatisfy(h -> assertThat(h).isBetween(1, 18));
+    int run = 0;
+    while (r.verdict().usefulSteps().contains(run + 1)) {
+      run++;
+    }
+    assertThat(r.verdict().usefulHorizon()).isEqualTo(run);
     assertThat(r.verdict().signal()).isIn(Signal.STRONG, Signal.WEAK);
     assertThat(r.verdict().expected()).isNotNull();
   }
@@ -242,7 +250,9 @@ class SeriesAuditorTest {
     assertThat(f.count()).isEqualTo(13);
     assertThat(f.details())
         .containsEntry("usable", 13)
-        .containsEntry("minimum", SeriesAuditor.minimumForBacktest(12, r.frequency().horizon()));
+        .containsEntry(
+            "minimum",
+            SeriesAuditor.minimumForBacktest(r.frequency().season(), r.frequency().horizon()));
     assertThat(r.backtest().insufficientData()).isTrue();
     assertThat(r.verdict().signal()).isEqualTo(Signal.INSUFFICIENT_DATA);
   }
