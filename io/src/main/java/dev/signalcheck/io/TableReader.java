@@ -1555,7 +1555,6 @@ public final class TableReader implements SeriesSource {
   static String keyPart(String v, boolean joined) {
     boolean quote =
         (joined && v.indexOf('/') >= 0)
-            || v.startsWith("\"")
             || (!v.isEmpty()
                 && (Character.isWhitespace(v.charAt(0))
                     || Character.isWhitespace(v.charAt(v.length() - 1))));
