@@ -115,7 +115,14 @@ public final class LedgerCommand implements Runnable {
     if (p.population() == null) {
       return what
           + ": no reference population has the same definition, "
-          + p.definition().describe();
+          + p.definition().describe()
+          + (p.referenceOrigins() == null
+              ? ""
+              : "; the reference populations were audited with "
+                  + p.referenceOrigins()
+                  + " origins: audit with --origins "
+                  + p.referenceOrigins()
+                  + " to be placed beside them");
     }
     return String.format(
         java.util.Locale.ROOT,

@@ -96,7 +96,8 @@ public final class LedgerQueries {
       double medianBestMase,
       String population,
       long populationSeries,
-      Double betterThan) {}
+      Double betterThan,
+      Integer referenceOrigins) {}
 
   /** R's type-7 quantiles of a sample. */
   public record Quartiles(long n, Double q1, Double median, Double q3) {
@@ -382,12 +383,20 @@ public final class LedgerQueries {
       MetricDefinition def = definition(g.getKey());
       Map<String, double[]> refs = skipReferences ? Map.of() : referenceValues(g.getKey());
       if (refs.isEmpty()) {
-        out.add(new Placement(def, size, med, null, 0, null));
+        out.add(
+            new Placement(
+                def, size, med, null, 0, null, skipReferences ? null : otherOrigins(def)));
       }
       for (Map.Entry<String, double[]> r : refs.entrySet()) {
         out.add(
             new Placement(
-                def, size, med, r.getKey(), r.getValue().length, betterThan(med, r.getValue())));
+                def,
+                size,
+                med,
+                r.getKey(),
+                r.getValue().length,
+                betterThan(med, r.getValue()),
+                null));
       }
     }
     return out;
@@ -427,6 +436,45 @@ public final class LedgerQueries {
       }
     }
     return lo;
+  }
+
+  /**
+   * When no reference population shares a definition: the number of origins under which one shares
+   * all the rest of it (metric, scaling, season, horizon, aggregation), or null. Origins are part
+   * of the definition, so such runs are not placed; the words can say how to be.
+   */
+  private Integer otherOrigins(MetricDefinition def) {
+    for (long id : referenceDefinitionIds()) {
+      MetricDefinition r = definition(id);
+      if (r.name().equals(def.name())
+          && r.scaling().equals(def.scaling())
+          && r.season() == def.season()
+          && r.horizon() == def.horizon()
+          && r.aggregation().equals(def.aggregation())
+          && r.origins() != def.origins()) {
+        return r.origins();
+      }
+    }
+    return null;
+  }
+
+  private Set<Long> referenceDefinitionIds;
+
+  private Set<Long> referenceDefinitionIds() {
+    if (referenceDefinitionIds == null) {
+      Set<Long> ids = new LinkedHashSet<>();
+      query(
+          "SELECT DISTINCT s.mase_definition_id FROM series s WHERE s.mase_definition_id IS NOT NULL"
+              + " AND s.run_id IN (SELECT MAX(r.id) FROM run r JOIN project p ON p.id ="
+              + " r.project_id WHERE p.reference AND r.complete GROUP BY p.id)",
+          ps -> {},
+          rs -> {
+            ids.add(rs.getLong(1));
+            return null;
+          });
+      referenceDefinitionIds = ids;
+    }
+    return referenceDefinitionIds;
   }
 
   /** Best-MASE values of each reference population under a definition (latest reference run). */

@@ -198,6 +198,45 @@ class QueriesTest {
 
   @ParameterizedTest
   @MethodSource("dialects")
+  void aRunUnderOtherOriginsIsNotPlacedButToldTheReferencesOrigins(LedgerDialect d)
+      throws Exception {
+    LedgerLocation loc = TestDatabases.fresh(d, java.nio.file.Files.createTempDirectory("sc-"));
+    try (Ledger l = Ledger.open(loc)) {
+      // hourly data audited with automatic origins: season 24, horizon 48, 10 origins
+      RunRecorder rec =
+          new RunRecorder(
+              l,
+              "hourly",
+              new RunRecorder.Provenance("upload", null, null, null, null, null, null));
+      com.fasterxml.jackson.databind.ObjectMapper m =
+          new com.fasterxml.jackson.databind.ObjectMapper();
+      rec.begin(
+          m.readTree(
+              "{\"schemaVersion\":1,\"generator\":{\"name\":\"signalcheck\",\"version\":\"x\"},\"settings\":{}}"));
+      rec.series(
+          m.readTree(
+              "{\"id\":\"s\",\"n\":700,\"backtest\":{\"season\":24,\"horizon\":48,\"origins\":10,\"best\":\"ets\",\"models\":[{\"name\":\"ets\",\"baseline\":false,\"skipped\":false,\"mase\":0.8}]},\"verdict\":{\"signal\":\"weak\"},\"findings\":[]}"));
+      long id =
+          rec.end(
+                  m.readTree("{\"source\":\"h10.csv\"}"),
+                  m.readTree("{\"series\":1}"),
+                  m.createArrayNode(),
+                  0,
+                  1L)
+              .runId();
+      List<LedgerQueries.Placement> ps = new LedgerQueries(l).placements(id);
+      assertThat(ps).hasSize(1);
+      LedgerQueries.Placement p = ps.get(0);
+      // origins are part of the definition: not placed, but told under which it would be
+      assertThat(p.population()).isNull();
+      assertThat(p.betterThan()).isNull();
+      assertThat(p.definition().origins()).isEqualTo(10);
+      assertThat(p.referenceOrigins()).isEqualTo(3);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dialects")
   void aRunIsPlacedBesideTheReferenceWithTheSameDefinition(LedgerDialect d) throws Exception {
     LedgerLocation loc = TestDatabases.fresh(d, java.nio.file.Files.createTempDirectory("sc-"));
     try (Ledger l = Ledger.open(loc)) {
