@@ -170,28 +170,28 @@ class BrowserTest {
       driver.manage().window().setSize(new Dimension(width, 1600));
       assertThat(
               js().executeScript(
-                  "return document.querySelectorAll('section.series .verdict li').length"))
+                      "return document.querySelectorAll('section.series .verdict li').length"))
           .as("no evidence inside the verdict box at %d px", width)
           .isEqualTo(0L);
       assertThat(
               (Long)
                   js().executeScript(
-                      "return document.querySelectorAll('section.series details.why li').length"))
+                          "return document.querySelectorAll('section.series details.why li').length"))
           .as("the evidence folded below it")
           .isPositive();
       @SuppressWarnings("unchecked")
       List<Long> lines =
           (List<Long>)
               js().executeScript(
-                  "return Array.from(document.querySelectorAll('.fact.stamp .v')).map(function (e)"
-                      + " { var r = document.createRange(); r.selectNodeContents(e);"
-                      + " var tops = {}; Array.from(r.getClientRects()).forEach(function (c) {"
-                      + " tops[Math.round(c.top)] = 1; }); return Object.keys(tops).length; })");
+                      "return Array.from(document.querySelectorAll('.fact.stamp .v')).map(function (e)"
+                          + " { var r = document.createRange(); r.selectNodeContents(e);"
+                          + " var tops = {}; Array.from(r.getClientRects()).forEach(function (c) {"
+                          + " tops[Math.round(c.top)] = 1; }); return Object.keys(tops).length; })");
       assertThat(lines).as("time stamps on one line at %d px", width).isNotEmpty().containsOnly(1L);
       assertThat(
               js().executeScript(
-                  "return getComputedStyle(document.querySelector('section.series > h2'))"
-                      + ".overflowWrap"))
+                      "return getComputedStyle(document.querySelector('section.series > h2'))"
+                          + ".overflowWrap"))
           .as("names break between words only")
           .isNotEqualTo("anywhere");
     }
