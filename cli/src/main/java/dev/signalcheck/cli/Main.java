@@ -147,6 +147,13 @@ public final class Main implements Runnable {
   static String suggestion(CommandLine.ParameterException ex) {
     if (ex instanceof CommandLine.UnmatchedArgumentException u) {
       List<String> s = u.getSuggestions();
+      List<String> typed = u.getUnmatched();
+      if (s != null && !s.isEmpty() && typed != null && !typed.isEmpty()) {
+        // only the nearest of picocli's candidates (--taget: --target, not --table)
+        String word = typed.get(0);
+        int best = s.stream().mapToInt(c -> distance(word, c)).min().orElse(0);
+        s = s.stream().filter(c -> distance(word, c) == best).toList();
+      }
       if (s != null && !s.isEmpty()) {
         return " (did you mean "
             + s.stream().limit(3).map(TerminalText::safe).collect(Collectors.joining(" or "))
@@ -154,6 +161,26 @@ public final class Main implements Runnable {
       }
     }
     return "";
+  }
+
+  /** Levenshtein distance. */
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
   }
 
   /** A value in double quotes without them; any other value as it is. */

@@ -97,7 +97,7 @@ class CovariatesCliTest {
     assertThat(byCovariate(k, "covariate.useful")).containsKey("PT08.S1(CO)");
     assertThat(k.at("/covariates/knownAhead/0").asText()).isEqualTo("PT08.S1(CO)");
     assertThat(k.at("/verdict/headline").asText())
-        .contains("with covariates")
+        .contains("arx with PT08.S1(CO)")
         .contains("PT08.S1(CO) carries it");
   }
 
