@@ -4,13 +4,16 @@ import dev.signalcheck.core.forecast.Fitted;
 import dev.signalcheck.core.forecast.Forecaster;
 import dev.signalcheck.core.forecast.MeanForecaster;
 import dev.signalcheck.core.forecast.ModelFailure;
+import dev.signalcheck.core.forecast.ModelInfo;
+import dev.signalcheck.core.forecast.ModelInfo.Basis;
 import dev.signalcheck.core.forecast.ModelRegistry;
 import dev.signalcheck.core.forecast.Naive;
-import dev.signalcheck.core.forecast.Naive2;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Rolling-origin evaluation with an expanding window (R {@code tsCV}-style, M4 metrics).
@@ -214,15 +217,10 @@ public final class RollingOriginBacktest {
     }
     // Reference for the overfitting ratio: naive, which has no parameters to overfit.
     Raw naiveRef =
-        raws.stream()
-            .filter(r -> r.name.equals(Naive.NAME) && r.failure == null)
-            .findFirst()
+        reference(raws, i -> i.baseline() && i.basis() == Basis.LAST_VALUE)
             .orElseGet(() -> evaluate(new Naive(), y, m, trainLengths, actual, scale, view));
-    Raw naive2 =
-        raws.stream()
-            .filter(r -> r.name.equals(Naive2.NAME) && r.failure == null)
-            .findFirst()
-            .orElse(null);
+    // Reference of the OWA: the M4 benchmark naive2, if it was selected.
+    Raw naive2 = reference(raws, ModelInfo::owaReference).orElse(null);
 
     List<ModelScore> scores = new ArrayList<>();
     for (Raw r : raws) {
@@ -235,6 +233,13 @@ public final class RollingOriginBacktest {
       lengths.add(t);
     }
     return compare(scores, meanMae, horizon, k, n, origins, minTrain, lengths, m, notes);
+  }
+
+  /** The first model that did not fail whose registered metadata pass {@code test}. */
+  private static Optional<Raw> reference(List<Raw> raws, Predicate<ModelInfo> test) {
+    return raws.stream()
+        .filter(r -> r.failure == null && test.test(ModelRegistry.info(r.name)))
+        .findFirst();
   }
 
   /**
@@ -344,9 +349,7 @@ public final class RollingOriginBacktest {
   private double meanMae(
       List<Raw> raws, double[] y, int m, int[] trainLengths, double[][] actual, double[] scale) {
     Raw mean =
-        raws.stream()
-            .filter(r -> r.name.equals(MeanForecaster.NAME) && r.failure == null)
-            .findFirst()
+        reference(raws, i -> i.baseline() && i.basis() == Basis.MEAN)
             .orElseGet(
                 () -> evaluate(new MeanForecaster(), y, m, trainLengths, actual, scale, null));
     if (mean.failure != null) {
@@ -552,7 +555,7 @@ public final class RollingOriginBacktest {
     }
 
     ModelScore score(Raw naiveRef, Raw naive2, double[] squaredScale) {
-      boolean baseline = ModelRegistry.BASELINES.contains(name);
+      boolean baseline = ModelRegistry.info(name).baseline();
       if (failure != null) {
         return ModelScore.skipped(name, baseline, failure);
       }

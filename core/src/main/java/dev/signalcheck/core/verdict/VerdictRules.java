@@ -6,9 +6,9 @@ import dev.signalcheck.core.backtest.OriginTest;
 import dev.signalcheck.core.backtest.RollingOriginBacktest;
 import dev.signalcheck.core.backtest.Significance;
 import dev.signalcheck.core.covariates.CovariateResult;
-import dev.signalcheck.core.forecast.MeanForecaster;
+import dev.signalcheck.core.forecast.ModelInfo;
+import dev.signalcheck.core.forecast.ModelRegistry;
 import dev.signalcheck.core.forecast.Naive;
-import dev.signalcheck.core.forecast.Naive2;
 import dev.signalcheck.core.forecast.SeasonalNaive;
 import dev.signalcheck.core.text.Prose;
 import dev.signalcheck.core.verdict.Decision.Basis;
@@ -154,8 +154,8 @@ public final class VerdictRules {
     boolean confirmed = false;
     if (base != null && isSeasonal(base.name(), r.season())) {
       share = r.meanMae() > 0 ? 1 - base.mae() / r.meanMae() : Double.NaN;
-      ModelScore naive = usable(r, Naive.NAME);
-      ModelScore mean = usable(r, MeanForecaster.NAME);
+      ModelScore naive = usable(r, ModelInfo.Basis.LAST_VALUE);
+      ModelScore mean = usable(r, ModelInfo.Basis.MEAN);
       double pNaive =
           naive == null ? 0 : pOf(OriginTest.compare(naive, base), 1 - base.mase() / naive.mase());
       double pMean = mean == null ? 0 : pOf(OriginTest.compare(mean, base), share);
@@ -311,13 +311,20 @@ public final class VerdictRules {
     return s == null || !(gain > 0) ? 1 : Double.isNaN(s.pValue()) ? 1 : s.pValue();
   }
 
-  private static ModelScore usable(BacktestResult r, String name) {
-    return r.model(name).filter(s -> !s.skipped() && Double.isFinite(s.mase())).orElse(null);
+  /** The scored baseline forecasting by {@code basis}, or null. */
+  private static ModelScore usable(BacktestResult r, ModelInfo.Basis basis) {
+    for (ModelScore s : r.models()) {
+      ModelInfo i = ModelRegistry.info(s.name());
+      if (i.baseline() && i.basis() == basis && !s.skipped() && Double.isFinite(s.mase())) {
+        return s;
+      }
+    }
+    return null;
   }
 
   /** Whether a baseline forecasts by the seasonal pattern. */
   static boolean isSeasonal(String baseline, int m) {
-    return m > 1 && (baseline.equals(SeasonalNaive.NAME) || baseline.equals(Naive2.NAME));
+    return ModelRegistry.info(baseline).seasonal(m);
   }
 
   static int rank(Signal s) {
