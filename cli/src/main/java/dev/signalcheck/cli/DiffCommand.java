@@ -150,21 +150,12 @@ public final class DiffCommand implements Callable<Integer> {
         }
       }
       SeriesResult r =
-          new SeriesResult(
-              any.id(),
-              any.target(),
-              n == null ? 0 : n.size(),
-              0,
-              null,
-              null,
-              null,
-              findings,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null);
+          SeriesResult.builder()
+              .id(any.id())
+              .target(any.target())
+              .n(n == null ? 0 : n.size())
+              .findings(findings)
+              .build();
       summary.add(r);
       sinks.series(r);
       if (!quiet && summary.series() <= Console.MAX_LINES) {

@@ -162,24 +162,15 @@ public final class RollingOriginBacktest {
               MIN_TRAINING_FLOOR,
               minTrain,
               horizon));
-      return new BacktestResult(
-          horizon,
-          0,
-          null,
-          null,
-          List.of(),
-          Double.NaN,
-          null,
-          List.of(),
-          Double.NaN,
-          Double.NaN,
-          n,
-          origins,
-          minTrain,
-          List.of(),
-          m,
-          true,
-          notes);
+      return BacktestResult.builder()
+          .horizon(horizon)
+          .observations(n)
+          .originsRequested(origins)
+          .minimumTrainingLength(minTrain)
+          .season(m)
+          .insufficientData(true)
+          .notes(notes)
+          .build();
     }
     int k = Math.min(origins, fit);
     if (k < origins) {
@@ -315,24 +306,25 @@ public final class RollingOriginBacktest {
           OriginTest.compare(baseline, best)
               .chosenFrom(OriginTest.effectiveComparisons(differentials));
     }
-    return new BacktestResult(
-        horizon,
-        k,
-        baseline == null ? null : baseline.name(),
-        best == null ? null : best.name(),
-        scores,
-        skill,
-        significance,
-        skillByHorizon,
-        meanMae == 0 ? Double.NaN : 1 - Math.min(bestMae(scores), meanMae) / meanMae,
-        meanMae,
-        n,
-        origins,
-        minTrain,
-        lengths,
-        m,
-        false,
-        notes);
+    return BacktestResult.builder()
+        .horizon(horizon)
+        .origins(k)
+        .baseline(baseline == null ? null : baseline.name())
+        .best(best == null ? null : best.name())
+        .models(scores)
+        .skill(skill)
+        .significance(significance)
+        .skillByHorizon(skillByHorizon)
+        .predictability(
+            meanMae == 0 ? Double.NaN : 1 - Math.min(bestMae(scores), meanMae) / meanMae)
+        .meanMae(meanMae)
+        .observations(n)
+        .originsRequested(origins)
+        .minimumTrainingLength(minTrain)
+        .trainingLengths(lengths)
+        .season(m)
+        .notes(notes)
+        .build();
   }
 
   private static double bestMae(List<ModelScore> scores) {
@@ -595,26 +587,24 @@ public final class RollingOriginBacktest {
       // NaN (undefined) compares false; +Infinity (perfect fit) true. Both conditions: its error
       // grows far more than naive's, and it really is much worse out of sample than in sample
       boolean overfit = ratio >= OVERFIT_RATIO && mase >= OVERFIT_RATIO * inSampleMase;
-      return new ModelScore(
-          name,
-          baseline,
-          false,
-          false,
-          null,
-          description,
-          mase,
-          smape,
-          rmse / k,
-          mae / k,
-          me / k,
-          rmsse / k,
-          owa,
-          byOrigin,
-          maseByHorizon,
-          inSampleMase,
-          ratio,
-          overfit,
-          origins);
+      return ModelScore.builder()
+          .name(name)
+          .baseline(baseline)
+          .description(description)
+          .mase(mase)
+          .smape(smape)
+          .rmse(rmse / k)
+          .mae(mae / k)
+          .me(me / k)
+          .rmsse(rmsse / k)
+          .owa(owa)
+          .maseByOrigin(byOrigin)
+          .maseByHorizon(maseByHorizon)
+          .inSampleMase(inSampleMase)
+          .overfitRatio(ratio)
+          .overfit(overfit)
+          .forecasts(origins)
+          .build();
     }
 
     private static List<Double> boxed(double[] v) {

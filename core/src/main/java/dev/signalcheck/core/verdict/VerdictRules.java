@@ -106,24 +106,14 @@ public final class VerdictRules {
               r.minimumTrainingLength() + r.horizon()));
       r.notes().forEach(n -> reasons.add(reason(ReasonCode.NOTE, "text", n)));
       covariateReasons(c, reasons, true);
-      return new Decision(
-          Signal.INSUFFICIENT_DATA,
-          Basis.INSUFFICIENT_DATA,
-          false,
-          null,
-          null,
-          false,
-          Double.NaN,
-          Double.NaN,
-          Double.NaN,
-          Double.NaN,
-          false,
-          List.of(),
-          r.horizon(),
-          0,
-          r.season(),
-          Expected.UNKNOWN,
-          reasons);
+      return Decision.builder()
+          .signal(Signal.INSUFFICIENT_DATA)
+          .basis(Basis.INSUFFICIENT_DATA)
+          .horizon(r.horizon())
+          .season(r.season())
+          .expected(Expected.UNKNOWN)
+          .reasons(reasons)
+          .build();
     }
     ModelScore base = r.baseline() == null ? null : r.model(r.baseline()).orElse(null);
     ModelScore best = r.best() == null ? null : r.model(r.best()).orElse(null);
@@ -263,24 +253,25 @@ public final class VerdictRules {
         basis = Basis.NONE;
       }
     }
-    return new Decision(
-        signal,
-        basis,
-        modelAdds,
-        base == null ? null : base.name(),
-        best == null ? null : best.name(),
-        best != null && best.usesCovariates(),
-        skill,
-        p,
-        r.predictability(),
-        share,
-        confirmed,
-        useful,
-        r.horizon(),
-        r.origins(),
-        r.season(),
-        expected,
-        reasons);
+    return Decision.builder()
+        .signal(signal)
+        .basis(basis)
+        .modelAdds(modelAdds)
+        .baseline(base == null ? null : base.name())
+        .best(best == null ? null : best.name())
+        .bestUsesCovariates(best != null && best.usesCovariates())
+        .skill(skill)
+        .pValue(p)
+        .predictability(r.predictability())
+        .patternShare(share)
+        .patternConfirmed(confirmed)
+        .usefulSteps(useful)
+        .horizon(r.horizon())
+        .origins(r.origins())
+        .season(r.season())
+        .expected(expected)
+        .reasons(reasons)
+        .build();
   }
 
   private static void covariateReasons(CovariateResult c, List<Reason> out, boolean tooShort) {
