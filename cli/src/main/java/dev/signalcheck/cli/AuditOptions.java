@@ -115,6 +115,12 @@ public final class AuditOptions {
   int detailTop;
 
   @Option(
+      names = "--redact",
+      description =
+          "Write report.json and report.html for sending outside the team: every series scaled to [0, 1] of its own range, errors in its units divided by that range, findings described without quoting values.")
+  boolean redact;
+
+  @Option(
       names = "--json",
       paramLabel = "FILE",
       description = "Write the JSON report to FILE, or to standard output with '-'.")
@@ -235,6 +241,7 @@ public final class AuditOptions {
         noProgress,
         labels,
         detailTop,
-        java.util.List.copyOf(detail));
+        java.util.List.copyOf(detail),
+        redact);
   }
 }

@@ -15,6 +15,7 @@ import dev.signalcheck.io.Version;
 import dev.signalcheck.ledger.LedgerSink;
 import dev.signalcheck.report.HtmlReport;
 import dev.signalcheck.report.HtmlReportSink;
+import dev.signalcheck.report.Redaction;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +39,8 @@ final class AuditRun {
       boolean noProgress,
       List<String> labels,
       int detailTop,
-      List<String> detailIds) {
+      List<String> detailIds,
+      boolean redact) {
 
     Options {
       labels = labels == null ? List.of() : List.copyOf(labels);
@@ -58,7 +60,8 @@ final class AuditRun {
           noProgress,
           labels,
           detailTop,
-          detailIds);
+          detailIds,
+          redact);
     }
 
     /**
@@ -85,7 +88,8 @@ final class AuditRun {
           noProgress,
           List.of(),
           HtmlReport.DEFAULT_TOP,
-          List.of());
+          List.of(),
+          false);
     }
   }
 
@@ -164,14 +168,19 @@ final class AuditRun {
         table.requireSeries(o.detailIds(), "--detail");
       }
       JsonSinks json = new JsonSinks(outDir, o.json(), out);
-      List<ResultSink> sinks = new ArrayList<>(json.sinks());
+      List<ResultSink> reports = new ArrayList<>(json.sinks());
       if (outDir != null) {
-        sinks.add(
+        reports.add(
             new HtmlReportSink(
-                new HtmlReport(o.detailTop(), o.detailIds()),
+                new HtmlReport(o.detailTop(), o.detailIds()).redacted(o.redact()),
                 Version.generator(),
                 outDir.resolve("report.html")));
       }
+      List<ResultSink> sinks = new ArrayList<>();
+      // --redact: the files (and what --push sends) hold scaled values only; the console and the
+      // ledger stay with the team and keep the raw results
+      sinks.add(
+          o.redact() ? Redaction.sink(ResultSink.fanOut(reports)) : ResultSink.fanOut(reports));
       int width = Terminal.width(Terminal.isTerminal(console == err ? 2 : 1));
       sinks.add(
           new Console(console, o.quiet(), json.reportJson(), width)

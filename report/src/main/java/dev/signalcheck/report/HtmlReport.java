@@ -58,6 +58,7 @@ public final class HtmlReport {
   private ReportInfo.Summary summary;
   private List<Finding> datasetFindings = List.of();
   private ReportData data;
+  private boolean redacted;
 
   private record Held(SeriesSummary summary, SeriesResult result) {}
 
@@ -81,6 +82,20 @@ public final class HtmlReport {
     this.generator = generator;
     this.settings = settings;
     this.createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  /**
+   * Marks the page as redacted: the caller passes {@link Redaction#of redacted} results (see {@link
+   * Redaction#sink}), and the page says that its values are scaled.
+   */
+  public HtmlReport redacted(boolean redacted) {
+    this.redacted = redacted;
+    return this;
+  }
+
+  /** Whether the page was marked as redacted. */
+  public boolean redacted() {
+    return redacted;
   }
 
   /** Takes the next series, in input order. */
@@ -171,7 +186,8 @@ public final class HtmlReport {
         overview,
         sel,
         details,
-        ReportData.allCheckDescriptions());
+        ReportData.allCheckDescriptions(),
+        redacted);
   }
 
   /** Chart data; a series the charts cannot handle loses its charts, not the report. */

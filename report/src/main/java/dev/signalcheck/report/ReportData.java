@@ -24,6 +24,8 @@ import java.util.Map;
  * @param details the series shown in detail, in the overview's default order
  * @param checkDescriptions one sentence per check id (from {@link CheckType}), for the findings
  *     tables
+ * @param redacted whether every series was put on [0, 1] and findings lost their wording ({@link
+ *     Redaction}); false when the page embeds raw values
  */
 public record ReportData(
     int version,
@@ -36,7 +38,8 @@ public record ReportData(
     Overview overview,
     Selection selection,
     List<Detail> details,
-    Map<String, String> checkDescriptions) {
+    Map<String, String> checkDescriptions,
+    boolean redacted) {
 
   public static final int VERSION = 2;
 

@@ -245,6 +245,7 @@
     }
     m('created', (D.createdAt || '').replace('T', ' ').replace('Z', ' UTC'));
     if (D.generator) m('signalcheck', D.generator.version);
+    if (D.redacted) add(w, el('p', 'redacted', 'Redacted: every series is scaled to [0, 1] of its own range and findings are described, not quoted; no raw value of the data is in this report.'));
     return h;
   }
 
@@ -569,7 +570,7 @@
     var partial = s.cleaning && s.cleaning.method === 'longest-stretch' && used;
     var opts = baseOpts(280, ch.axis === 'time', null, shortNum);
     timeAxis(opts, ch);
-    opts.series.push({ label: 'value', stroke: '#1d232b', width: 1.25, spanGaps: false, points: { show: ch.data.x.length < 120 } });
+    opts.series.push({ label: D.redacted ? 'value (scaled 0–1)' : 'value', stroke: '#1d232b', width: 1.25, spanGaps: false, points: { show: ch.data.x.length < 120 } });
     opts.hooks = {
       drawClear: [function (u) {
         var ctx = u.ctx;

@@ -380,6 +380,25 @@ class BrowserTest {
     screenshot("covariates-full", true);
   }
 
+  @Test
+  void aRedactedReportDrawsItsChartsOnTheScaleZeroToOne() throws IOException {
+    Path page =
+        write(
+            "redacted",
+            Fixtures.redacted(
+                List.of(Fixtures.weekly("plant-7", 300, 3, 100, 4)), Fixtures.fast()));
+    open(page);
+    assertThat(problems()).isEmpty();
+    assertThat(driver.findElement(By.cssSelector("header p.redacted")).getText())
+        .contains("scaled to [0, 1]");
+    assertChartsDrawn(4);
+    // the data chart's own y range (what uPlot scaled its axis to) lies within [0, 1]
+    assertThat(driver.findElement(By.cssSelector("section.series .chart")).getText())
+        .doesNotContain("100.");
+    assertThat(problems()).isEmpty();
+    screenshot("redacted-full", true);
+  }
+
   /** A screenshot of one element. */
   private void shoot(String name, WebElement e) throws IOException {
     js().executeScript("arguments[0].scrollIntoView()", e);

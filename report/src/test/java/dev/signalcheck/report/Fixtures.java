@@ -157,6 +157,22 @@ final class Fixtures {
     return html;
   }
 
+  /** As {@link #report(List, AuditSettings, int, List)}, redacted as {@code --redact} writes it. */
+  static HtmlReport redacted(List<SeriesData> input, AuditSettings settings) {
+    HtmlReport html = new HtmlReport(HtmlReport.DEFAULT_TOP, List.of()).redacted(true);
+    html.begin(GENERATOR, SETTINGS);
+    SeriesAuditor auditor = new SeriesAuditor(settings);
+    for (SeriesData d : input) {
+      html.series(Redaction.of(auditor.audit(d)));
+    }
+    html.end(
+        new ReportInfo.Input(
+            "fixture.csv", 0, 0, "date", List.of("value"), List.of(), List.of(), null),
+        new ReportInfo.Summary(input.size(), Map.of(), counts(new long[3])),
+        List.of());
+    return html;
+  }
+
   private static Map<String, Long> counts(long[] bySeverity) {
     Map<String, Long> m = new LinkedHashMap<>();
     m.put("critical", bySeverity[2]);

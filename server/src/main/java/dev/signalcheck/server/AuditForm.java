@@ -21,7 +21,12 @@ import java.util.TreeSet;
  * with the same messages.
  */
 record AuditForm(
-    InputSpec input, AuditSettings settings, List<String> labels, String project, boolean keep) {
+    InputSpec input,
+    AuditSettings settings,
+    List<String> labels,
+    String project,
+    boolean keep,
+    boolean redact) {
 
   static final Set<String> FIELDS =
       new TreeSet<>(
@@ -48,7 +53,8 @@ record AuditForm(
               "time-format",
               "timezone",
               "project",
-              "keep"));
+              "keep",
+              "redact"));
 
   private static final List<String> TIME_FORMATS =
       List.of("epoch-s", "epoch-ms", "index", "year", "ymd", "dmy", "mdy");
@@ -166,7 +172,8 @@ record AuditForm(
         new AuditSettings(step, season, horizon, k, models, min, max, maxTrain, knownAhead),
         list(fields, "labels"),
         project == null || project.isBlank() ? "default" : project.strip(),
-        flag(fields, "keep"));
+        flag(fields, "keep"),
+        flag(fields, "redact"));
   }
 
   static String one(Map<String, List<String>> f, String k) {

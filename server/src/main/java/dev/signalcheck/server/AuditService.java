@@ -22,6 +22,7 @@ import dev.signalcheck.ledger.RunRecorder;
 import dev.signalcheck.ledger.Usage;
 import dev.signalcheck.report.HtmlReport;
 import dev.signalcheck.report.HtmlReportSink;
+import dev.signalcheck.report.Redaction;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,6 +45,13 @@ import java.util.stream.Collectors;
  * failed.
  */
 final class AuditService {
+
+  /**
+   * The file beside a run's reports that says they were written with {@code redact} (scaled values
+   * only); a run without it embeds the series' raw values.
+   */
+  static final String REDACTED = "redacted";
+
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonSchema SCHEMA = schema();
 
@@ -123,28 +131,42 @@ final class AuditService {
     return inFlight.size();
   }
 
+  /**
+   * How the input was read, part of a run's identity: a redacted audit is a run of its own, so that
+   * asking for a redacted report of data already audited never returns the raw one.
+   */
+  private static JsonNode readerOptions(AuditForm form) {
+    JsonNode o = LedgerSink.readerOptions(form.input(), form.labels());
+    if (form.redact() && o instanceof com.fasterxml.jackson.databind.node.ObjectNode on) {
+      on.put("redact", true);
+    }
+    return o;
+  }
+
   private Outcome runAudit(Path jobDir, Path data, AuditForm form, String actor, Job job) {
     Path json = jobDir.resolve("report.json");
     Path html = jobDir.resolve("report.html");
     List<String> warnings = new ArrayList<>();
     LedgerSink recorder =
-        new LedgerSink(
-                pool.location(),
-                form.project(),
-                data,
-                LedgerSink.readerOptions(form.input(), form.labels()),
-                warnings::add)
+        new LedgerSink(pool.location(), form.project(), data, readerOptions(form), warnings::add)
             .as(actor, "token", "api");
     try (recorder;
         TableReader reader = TableReader.open(form.input())) {
-      List<ResultSink> sinks = new ArrayList<>();
-      sinks.add(
+      List<ResultSink> reports = new ArrayList<>();
+      reports.add(
           new JsonReportSink(
               new ReportWriter(
                   new BufferedOutputStream(Files.newOutputStream(json), 1 << 16), true),
               Version.generator(),
               "report.json"));
-      sinks.add(new HtmlReportSink(new HtmlReport(), Version.generator(), html));
+      reports.add(
+          new HtmlReportSink(new HtmlReport().redacted(form.redact()), Version.generator(), html));
+      List<ResultSink> sinks = new ArrayList<>();
+      sinks.add(
+          form.redact() ? Redaction.sink(ResultSink.fanOut(reports)) : ResultSink.fanOut(reports));
+      if (form.redact()) {
+        Files.writeString(jobDir.resolve(REDACTED), "scaled to [0, 1]\n");
+      }
       sinks.add(recorder);
       DatasetAudit.run(
           reader,
@@ -165,7 +187,7 @@ final class AuditService {
                               ? "the audit ran but could not be recorded in the ledger"
                               : warnings.get(0).replace("signalcheck: warning: ", "")));
       JsonNode summary = summary(json, r.runId());
-      store.keep(r.runId(), jobDir, "report.json", "report.html");
+      store.keep(r.runId(), jobDir, "report.json", "report.html", REDACTED);
       if (form.keep()) {
         store.keepUpload(r.runId(), data);
       }

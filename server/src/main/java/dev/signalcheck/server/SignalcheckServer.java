@@ -778,12 +778,17 @@ public final class SignalcheckServer implements AutoCloseable {
           m.put("project", r.project());
           m.put("url", "/s/" + c.value());
           m.put("expiresAt", c.share().expiresAt());
+          boolean raw = store.file(runId, AuditService.REDACTED).isEmpty();
+          m.put("rawValues", raw);
           m.put(
               "note",
               "anyone with this link can read the report of run "
                   + runId
-                  + " until it expires or is revoked; the report's charts show the series'"
-                  + " values");
+                  + " until it expires or is revoked; "
+                  + (raw
+                      ? "the report embeds the series' raw values (audit with redact for a"
+                          + " report scaled to [0, 1])"
+                      : "the report is redacted: its values are scaled to [0, 1]"));
           return m;
         });
   }
