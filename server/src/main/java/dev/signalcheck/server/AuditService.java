@@ -34,7 +34,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -69,7 +73,14 @@ final class AuditService {
   private final ServerConfig config;
   private final RunStore store;
   private final LedgerPool pool;
-  private final Semaphore slots;
+
+  /**
+   * Audits run here, at most {@code concurrentAudits} at once, first come first served; the others
+   * wait in its queue. The request threads that sent them only wait for the result, so reads are
+   * served on request threads no audit ever computes on.
+   */
+  private final ThreadPoolExecutor runner;
+
   private final Map<Long, Job> inFlight = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
   private volatile boolean draining;
@@ -78,7 +89,21 @@ final class AuditService {
     this.config = config;
     this.store = store;
     this.pool = pool;
-    this.slots = new Semaphore(Math.max(1, config.concurrentAudits()), true);
+    int n = Math.max(1, config.concurrentAudits());
+    AtomicLong threads = new AtomicLong();
+    this.runner =
+        new ThreadPoolExecutor(
+            n,
+            n,
+            0,
+            TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "signalcheck-audit-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              t.setPriority(Thread.MIN_PRIORITY);
+              return t;
+            });
   }
 
   private static JsonSchema schema() {
@@ -112,16 +137,53 @@ final class AuditService {
             new java.util.concurrent.atomic.AtomicBoolean());
     inFlight.put(job.id(), job);
     try {
-      slots.acquireUninterruptibly();
-      try {
-        return runAudit(jobDir, data, form, actor, job);
-      } finally {
-        slots.release();
-      }
+      return await(runner.submit(() -> runAudit(jobDir, data, form, actor, job)));
     } finally {
       inFlight.remove(job.id());
       synchronized (inFlight) {
         inFlight.notifyAll();
+      }
+    }
+  }
+
+  /** The audit's outcome; its own exceptions pass through as they were thrown. */
+  private static Outcome await(Future<Outcome> f) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return f.get();
+        } catch (InterruptedException e) {
+          // the audit goes on (a stop waits for it or records it as failed): so does the wait
+          interrupted = true;
+        } catch (java.util.concurrent.CancellationException e) {
+          throw new Unavailable("the server stopped before this audit started; send it again");
+        } catch (ExecutionException e) {
+          Throwable c = e.getCause();
+          if (c instanceof RuntimeException r) {
+            throw r;
+          }
+          if (c instanceof Error err) {
+            throw err;
+          }
+          throw new OutputException("the audit failed: " + c, c);
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Ends the audit threads (after {@link #drain}): audits still waiting for their turn are
+   * cancelled, and their senders told to send them again.
+   */
+  void close() {
+    for (Runnable r : runner.shutdownNow()) {
+      if (r instanceof Future<?> f) {
+        f.cancel(true);
       }
     }
   }

@@ -14,8 +14,9 @@ import java.time.Duration;
  * @param data where each run's report.json and report.html are kept
  * @param uploadLimit the largest upload accepted (bytes); larger is a 413
  * @param stopTimeout how long a stop waits for audits in flight
- * @param auditThreads worker threads of one audit
- * @param concurrentAudits audits run at once (the others wait their turn)
+ * @param auditThreads worker threads of one audit (1 by default)
+ * @param concurrentAudits audits run at once, the others wait their turn (by default one fewer than
+ *     the cores, at least one: a core is left for reads, whatever the uploads)
  */
 public record ServerConfig(
     String bind,
@@ -40,8 +41,8 @@ public record ServerConfig(
         data,
         DEFAULT_UPLOAD_LIMIT,
         Duration.ofSeconds(60),
-        Math.max(1, cores / 2),
-        2);
+        1,
+        Math.max(1, cores - 1));
   }
 
   public ServerConfig withPort(int p) {

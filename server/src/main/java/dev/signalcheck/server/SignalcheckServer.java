@@ -142,6 +142,7 @@ public final class SignalcheckServer implements AutoCloseable {
       LOG.warning(
           "audit of " + j.file() + " for " + j.actor() + " did not finish; recorded as failed");
     }
+    audits.close();
     try {
       app.stop();
     } catch (RuntimeException e) {
