@@ -249,7 +249,7 @@
     return h;
   }
 
-  function verdictCard(series, big) {
+  function verdictCard(series) {
     var v = series.verdict;
     var card = el('div', 'verdict ' + signalClass(v && v.signal));
     add(card, signalBadge(v && v.signal));
@@ -1018,7 +1018,7 @@
     if (d.why === 'attention') why += ' · shown because it is among those that most need attention';
     if (d.why === 'named') why += ' · shown because it was asked for with --detail';
     add(sec, el('div', 'why', why));
-    add(sec, verdictCard(s, false));
+    add(sec, verdictCard(s));
     add(sec, facts(s));
 
     if (ch.data) {
