@@ -1,5 +1,13 @@
 package dev.signalcheck.ledger;
 
+import static dev.signalcheck.ledger.Cells.arrayText;
+import static dev.signalcheck.ledger.Cells.instant;
+import static dev.signalcheck.ledger.Cells.longOrNull;
+import static dev.signalcheck.ledger.Cells.setInt;
+import static dev.signalcheck.ledger.Cells.setLong;
+import static dev.signalcheck.ledger.Cells.text;
+import static dev.signalcheck.ledger.Cells.textOrNull;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.signalcheck.core.errors.OutputException;
 import dev.signalcheck.core.errors.UsageException;
@@ -9,7 +17,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +39,9 @@ import java.util.Map;
  * SHA-256 of its bytes when known, else of the report's series, input block and findings), the
  * settings hash and the tool and version. Recording the same again returns the run already there,
  * with {@link Recorded#duplicate()} set.
+ *
+ * <p>This class is the run's life (begin, series, end, abort; identity, duplicates, stale runs) and
+ * stays one piece for it; the rows below a run are {@link SeriesRows}', the cells {@link Cells}'.
  */
 public final class RunRecorder {
 
@@ -428,69 +438,5 @@ public final class RunRecorder {
   private OutputException failed(SQLException e) {
     return new OutputException(
         "cannot write to the ledger " + ledger.location().display() + ": " + Ledger.reason(e), e);
-  }
-
-  private static Instant instant(JsonNode n) {
-    if (n == null || !n.isTextual()) {
-      return null;
-    }
-    try {
-      return Instant.parse(n.asText());
-    } catch (java.time.format.DateTimeParseException e) {
-      return null;
-    }
-  }
-
-  static String text(JsonNode n, String field, String dflt) {
-    JsonNode v = n.get(field);
-    return v == null || v.isNull() ? dflt : v.asText();
-  }
-
-  static String textOrNull(JsonNode n) {
-    return n == null || n.isNull() || n.isMissingNode() ? null : n.asText();
-  }
-
-  private static String arrayText(JsonNode n) {
-    return n == null || n.isNull() || n.isMissingNode() ? null : n.toString();
-  }
-
-  static Double doubleOrNull(JsonNode n) {
-    if (n == null || !n.isNumber()) {
-      return null;
-    }
-    double d = n.asDouble();
-    return Double.isFinite(d) ? d : null;
-  }
-
-  static Long longOrNull(JsonNode n) {
-    return n == null || !n.isNumber() ? null : n.asLong();
-  }
-
-  static Integer intOrNull(JsonNode n) {
-    return n == null || !n.isNumber() ? null : n.asInt();
-  }
-
-  static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
-    if (v == null) {
-      ps.setNull(i, Types.DOUBLE);
-    } else {
-      ps.setDouble(i, v);
-    }
-  }
-
-  static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
-    if (v == null) {
-      ps.setNull(i, Types.BIGINT);
-    } else {
-      ps.setLong(i, v);
-    }
-  }
-
-  static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
-    if (v == null) {
-      ps.setNull(i, Types.INTEGER);
-    } else {
-      ps.setInt(i, v);
-    }
   }
 }

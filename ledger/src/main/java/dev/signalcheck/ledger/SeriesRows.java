@@ -1,12 +1,12 @@
 package dev.signalcheck.ledger;
 
-import static dev.signalcheck.ledger.RunRecorder.doubleOrNull;
-import static dev.signalcheck.ledger.RunRecorder.intOrNull;
-import static dev.signalcheck.ledger.RunRecorder.longOrNull;
-import static dev.signalcheck.ledger.RunRecorder.setDouble;
-import static dev.signalcheck.ledger.RunRecorder.setInt;
-import static dev.signalcheck.ledger.RunRecorder.setLong;
-import static dev.signalcheck.ledger.RunRecorder.textOrNull;
+import static dev.signalcheck.ledger.Cells.doubleOrNull;
+import static dev.signalcheck.ledger.Cells.intOrNull;
+import static dev.signalcheck.ledger.Cells.longOrNull;
+import static dev.signalcheck.ledger.Cells.setDouble;
+import static dev.signalcheck.ledger.Cells.setInt;
+import static dev.signalcheck.ledger.Cells.setLong;
+import static dev.signalcheck.ledger.Cells.textOrNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
