@@ -178,14 +178,16 @@ final class AuditService {
 
   /**
    * Ends the audit threads (after {@link #drain}): audits still waiting for their turn are
-   * cancelled, and their senders told to send them again.
+   * cancelled, and their senders told to send them again. One still running (already recorded as
+   * failed) is not interrupted: it ends as it would have, and what it wrote is removed.
    */
   void close() {
-    for (Runnable r : runner.shutdownNow()) {
-      if (r instanceof Future<?> f) {
-        f.cancel(true);
+    for (Runnable r : new ArrayList<>(runner.getQueue())) {
+      if (runner.remove(r) && r instanceof Future<?> f) {
+        f.cancel(false);
       }
     }
+    runner.shutdown();
   }
 
   /** How many audits are running or waiting for their turn. */
