@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The dashboard: server-rendered pages over the ledger. Sign-in with a token gives a session cookie
@@ -38,11 +37,8 @@ final class Dashboard {
 
   private final LedgerPool pool;
   private final RunStore store;
-  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
   /** A signed-in browser: the token it signed in with, and its CSRF token. */
-  record Session(long tokenId, String name, Scope scope, String csrf, Instant expires) {}
-
   Dashboard(LedgerPool pool, RunStore store) {
     this.pool = pool;
     this.store = store;
@@ -85,8 +81,8 @@ final class Dashboard {
   }
 
   /** The session of this request, or a redirect to the sign-in page. */
-  private Session session(Context ctx) {
-    Session s = current(ctx);
+  private Sessions.Session session(Context ctx) {
+    Sessions.Session s = current(ctx);
     if (s == null) {
       ctx.redirect("/login", io.javalin.http.HttpStatus.SEE_OTHER);
       throw new Redirected();
@@ -94,22 +90,13 @@ final class Dashboard {
     return s;
   }
 
-  private Session current(Context ctx) {
+  private Sessions.Session current(Context ctx) {
     String id = ctx.cookie(COOKIE);
     if (id == null) {
       return null;
     }
-    Session s = sessions.get(id);
-    if (s == null) {
-      return null;
-    }
-    if (s.expires().isBefore(Instant.now())
-        || pool.with(l -> Tokens.active(l, s.tokenId())).isEmpty()) {
-      // expired, or its token was revoked since
-      sessions.remove(id);
-      return null;
-    }
-    return s;
+    // null when unknown, expired (then removed) or its token was revoked since
+    return pool.with(l -> Sessions.find(l, id)).orElse(null);
   }
 
   /** Checks the CSRF field of a state-changing form against the session's. */
@@ -137,7 +124,7 @@ final class Dashboard {
     ctx.result(page);
   }
 
-  private void record(Session s, String action, String project, Long run) {
+  private void record(Sessions.Session s, String action, String project, Long run) {
     try {
       pool.with(
           l -> {
@@ -187,31 +174,33 @@ final class Dashboard {
       loginForm(ctx, 401, "That token is unknown or revoked.");
       return;
     }
-    String id = Secrets.random(32);
-    Session s =
-        new Session(
-            t.get().id(),
-            t.get().name(),
-            t.get().scope(),
-            Secrets.random(24),
-            Instant.now().plus(SESSION));
-    sessions.put(id, s);
-    setCookie(ctx, COOKIE, id, SESSION.toSeconds());
+    Sessions.Started started =
+        pool.with(
+            l -> {
+              Sessions.purge(l);
+              return Sessions.start(l, t.get(), SESSION);
+            });
+    Sessions.Session s = started.session();
+    setCookie(ctx, COOKIE, started.id(), SESSION.toSeconds());
     setCookie(ctx, PRE_COOKIE, "", 0);
     record(s, "sign-in", null, null);
     ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
   private void logout(Context ctx) {
-    Session s = session(ctx);
+    Sessions.Session s = session(ctx);
     checkCsrf(ctx, s.csrf());
-    sessions.remove(ctx.cookie(COOKIE));
+    pool.with(
+        l -> {
+          Sessions.end(l, ctx.cookie(COOKIE));
+          return null;
+        });
     setCookie(ctx, COOKIE, "", 0);
     ctx.redirect("/login", io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
   private void projects(Context ctx) {
-    Session s = session(ctx);
+    Sessions.Session s = session(ctx);
     List<LedgerQueries.ProjectRow> ps = pool.with(l -> new LedgerQueries(l).projects());
     record(s, "view-projects", null, null);
     StringBuilder b = new StringBuilder("<h1>Projects on one scale</h1>");
@@ -293,7 +282,7 @@ final class Dashboard {
       String user) {}
 
   private void project(Context ctx) {
-    Session s = session(ctx);
+    Sessions.Session s = session(ctx);
     String name = ctx.pathParam("name");
     String sort = ctx.queryParam("sort") == null ? "started" : ctx.queryParam("sort");
     String sortSql = SORTS.get(sort);
@@ -525,7 +514,7 @@ final class Dashboard {
   }
 
   private void run(Context ctx) {
-    Session s = session(ctx);
+    Sessions.Session s = session(ctx);
     long id = SignalcheckServer.runId(ctx.pathParam("id"));
     record Data(LedgerQueries.RunRow run, List<Shares.Share> shares) {}
     Data d = pool.with(l -> new Data(SignalcheckServer.run(l, id), Shares.ofRun(l, id)));
@@ -534,7 +523,11 @@ final class Dashboard {
   }
 
   private void runPage(
-      Context ctx, Session s, LedgerQueries.RunRow r, List<Shares.Share> shares, String newLink) {
+      Context ctx,
+      Sessions.Session s,
+      LedgerQueries.RunRow r,
+      List<Shares.Share> shares,
+      String newLink) {
     long id = r.id();
     StringBuilder b = new StringBuilder();
     b.append("<h1>Run ")
@@ -619,7 +612,7 @@ final class Dashboard {
   }
 
   private void report(Context ctx) throws IOException {
-    Session s = session(ctx);
+    Sessions.Session s = session(ctx);
     long id = SignalcheckServer.runId(ctx.pathParam("id"));
     LedgerQueries.RunRow r = pool.with(l -> SignalcheckServer.run(l, id));
     var f =
@@ -634,7 +627,7 @@ final class Dashboard {
   }
 
   private void share(Context ctx) {
-    Session s = session(ctx);
+    Sessions.Session s = session(ctx);
     checkCsrf(ctx, s.csrf());
     if (!s.scope().includes(Scope.WRITE)) {
       throw new HttpResponseException(403, "making a share link needs a write token");
@@ -656,7 +649,7 @@ final class Dashboard {
   }
 
   private void compare(Context ctx) {
-    Session s = session(ctx);
+    Sessions.Session s = session(ctx);
     String a = ctx.queryParam("a");
     String bb = ctx.queryParam("b");
     StringBuilder b = new StringBuilder("<h1>Compare two runs</h1>");
@@ -775,7 +768,7 @@ final class Dashboard {
   }
 
   private void usage(Context ctx) {
-    Session s = session(ctx);
+    Sessions.Session s = session(ctx);
     String project = SignalcheckServer.blankToNull(ctx.queryParam("project"));
     Usage.Report r = pool.with(l -> Usage.report(l, project, null, 100));
     record(s, "view-usage", project, null);
