@@ -18,6 +18,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntToDoubleFunction;
 
+/*
+ * Kept whole at about 400 lines: one record of what the charts of a series draw, its parts' shapes
+ * (nested records the page's script reads by name) and the one function that computes each part
+ * from the same series, cleaned once. The time axis (TimeAxis), the numbers' encoding (Floats,
+ * Positions) and the overview (SeriesSummary) already live apart.
+ */
+
 /**
  * What the charts of one series shown in detail draw. Each part is null when it cannot be computed
  * (too short, constant, nothing on a grid); {@code notes} then says why in plain words.
