@@ -6,19 +6,22 @@
 #   2. whole process: the command line on the fleet written as a CSV, under /usr/bin/time (user+sys
 #      CPU, peak RSS) with a GC log (heap after each collection).
 # The machine's load is printed before each run: the machine may be shared, so compare CPU times.
-# Env: SERIES_DEFAULT (default 500), SERIES_FAST (default 20000), SERIES_CSV (default 5000).
+# Env: SERIES_DEFAULT (default 500), SERIES_FAST (default 20000), SERIES_CSV (default 5000),
+#      ORIGINS (default auto, the command line's default; a number for fixed origins).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-./mvnw -q -B -Pbench -DskipTests package -pl bench,cli -am
+./mvnw -q -B -ntp -Pbench -DskipTests -Dclients.skip=true package -pl bench,cli -am
+origins="${ORIGINS:-auto}"
 jar="$root/bench/target/benchmarks.jar"
 work="$root/bench/target/fleet"
 mkdir -p "$work"
-bench() {
-  echo "== FleetBench $* (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+bench() { # SERIES MODELS: FleetBench with 2 threads at $origins
+  local log="$work/gc-$1-${2/-/default}.log"
+  echo "== FleetBench $1 series, models $2, origins $origins (load: $(cut -d' ' -f1-3 /proc/loadavg))"
   /usr/bin/time -f "process: %e s wall, %U s user, %S s sys, peak RSS %M KB" \
-    java -Xmx1g -Xlog:gc:file="$work/gc-$1-${2:-default}.log" -cp "$jar" dev.signalcheck.bench.FleetBench "$@"
-  echo "heap after GC, max: $(grep -o -- '->[0-9]*M' "$work/gc-$1-${2:-default}.log" | tr -dc '0-9\n' | sort -n | tail -1) MB"
+    java -Xmx1g -Xlog:gc:file="$log" -cp "$jar" dev.signalcheck.bench.FleetBench "$1" "$2" 2 "$origins"
+  echo "heap after GC, max: $(grep -o -- '->[0-9]*M' "$log" | tr -dc '0-9\n' | sort -n | tail -1) MB"
 }
 bench "${SERIES_DEFAULT:-500}" -
 bench "${SERIES_FAST:-20000}" fast
@@ -28,5 +31,6 @@ java -cp "$jar" dev.signalcheck.bench.FleetBench csv "${SERIES_CSV:-5000}" "$csv
 echo "== signalcheck audit fleet.csv --models fast, ${SERIES_CSV:-5000} series (load: $(cut -d' ' -f1-3 /proc/loadavg))"
 /usr/bin/time -f "process: %e s wall, %U s user, %S s sys, peak RSS %M KB" \
   java -Xmx1g -Xlog:gc:file="$work/gc-cli.log" -jar cli/target/signalcheck.jar audit "$csv" \
-  --id sensor --time ts --target value --models fast --json "$work/cli.json" --no-ledger --quiet --no-progress >/dev/null
+  --id sensor --time ts --target value --models fast --origins "$origins" --json "$work/cli.json" --no-ledger \
+  --quiet --no-progress >/dev/null
 echo "heap after GC, max: $(grep -o -- '->[0-9]*M' "$work/gc-cli.log" | tr -dc '0-9\n' | sort -n | tail -1) MB"

@@ -21,10 +21,14 @@ POPULATIONS = [
     ("M3 Quarterly", ["m3/M3_quarterly_TSTS.csv"], "m3", 4, 8),
     ("M3 Other", ["m3/M3_other_TSTS.csv"], "m3", 1, 8),
 ]
-ORIGINS = 3
+# the origins policy of the shipped files: 3; SIGNALCHECK_REFERENCE_ORIGINS=auto makes them under the
+# audit's default instead (up to 30 by series length), SIGNALCHECK_REFERENCE_OUT writes them elsewhere
+ORIGINS = os.environ.get("SIGNALCHECK_REFERENCE_ORIGINS", "3")
+ORIGINS = int(ORIGINS) if ORIGINS.isdigit() else ORIGINS
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-OUT = os.path.join(ROOT, "ledger/src/main/resources/dev/signalcheck/ledger/reference")
+OUT = os.environ.get("SIGNALCHECK_REFERENCE_OUT") or os.path.join(
+    ROOT, "ledger/src/main/resources/dev/signalcheck/ledger/reference")
 
 
 def sha256(path):
@@ -94,7 +98,7 @@ def main():
                                                          ("LONG.csv" if a == long_csv else "report.json")
                                                          for a in args),
                      "sources": [{"file": p, "sha256": sha256(os.path.join(data, p))} for p in files]})
-        print(f"{name}: {len(r['series'])} series", file=sys.stderr)
+        print(f"{name}: {len(r['series'])} series", file=sys.stderr, flush=True)
     os.makedirs(OUT, exist_ok=True)
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")

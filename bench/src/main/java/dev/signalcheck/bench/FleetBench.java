@@ -28,7 +28,8 @@ import java.util.TreeMap;
  *
  * <p>usage: {@code java -Xmx1g -cp bench/target/benchmarks.jar dev.signalcheck.bench.FleetBench
  * SERIES [MODELS|-] [THREADS] [ORIGINS] [SEED]}; MODELS is a {@code --models} value ({@code -} for
- * the default). {@code FleetBench csv SERIES FILE [SEED]} writes the fleet as a CSV instead.
+ * the default); ORIGINS a number (3 unless given) or {@code auto}, the command line's default.
+ * {@code FleetBench csv SERIES FILE [SEED]} writes the fleet as a CSV instead.
  */
 public final class FleetBench {
 
@@ -50,7 +51,10 @@ public final class FleetBench {
     String models = args.length > 1 && !args[1].equals("-") ? args[1] : "";
     int threads =
         args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
-    int origins = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+    int origins =
+        args.length <= 3
+            ? 3
+            : args[3].equals("auto") ? AuditSettings.AUTO_ORIGINS : Integer.parseInt(args[3]);
     long seed = args.length > 4 ? Long.parseLong(args[4]) : 42;
     List<String> names =
         models.isEmpty() ? List.of() : Arrays.asList(models.toLowerCase(Locale.ROOT).split(","));
@@ -75,11 +79,11 @@ public final class FleetBench {
     }
     System.out.printf(
         Locale.ROOT,
-        "fleet: %d series, %d rows, models %s, %d origins, %d threads%n",
+        "fleet: %d series, %d rows, models %s, %s origins, %d threads%n",
         counts.series,
         end.statistics().rows(),
         models.isEmpty() ? "(default)" : models,
-        origins,
+        origins == AuditSettings.AUTO_ORIGINS ? "auto" : String.valueOf(origins),
         threads);
     System.out.printf(
         Locale.ROOT,

@@ -8,7 +8,7 @@ import dev.signalcheck.core.audit.ReadStatistics;
 import dev.signalcheck.core.audit.ResultSink;
 import dev.signalcheck.core.audit.SeriesResult;
 import dev.signalcheck.core.audit.SourceInfo;
-import dev.signalcheck.core.checks.History;
+import dev.signalcheck.core.checks.Extracts;
 import dev.signalcheck.core.errors.InputException;
 import dev.signalcheck.core.errors.UsageException;
 import dev.signalcheck.core.finding.Category;
@@ -136,7 +136,7 @@ public final class DiffCommand implements Callable<Integer> {
       SeriesData any = n != null ? n : o;
       List<Finding> findings;
       if (o != null && n != null) {
-        History.Comparison c = History.compare(o, n);
+        Extracts.Comparison c = Extracts.compare(o, n);
         findings = c.findings();
         revised += c.revised();
         added += c.added();
@@ -150,21 +150,12 @@ public final class DiffCommand implements Callable<Integer> {
         }
       }
       SeriesResult r =
-          new SeriesResult(
-              any.id(),
-              any.target(),
-              n == null ? 0 : n.size(),
-              0,
-              null,
-              null,
-              null,
-              findings,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null);
+          SeriesResult.builder()
+              .id(any.id())
+              .target(any.target())
+              .n(n == null ? 0 : n.size())
+              .findings(findings)
+              .build();
       summary.add(r);
       sinks.series(r);
       if (!quiet && summary.series() <= Console.MAX_LINES) {

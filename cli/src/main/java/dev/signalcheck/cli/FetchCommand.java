@@ -5,12 +5,14 @@ import dev.signalcheck.core.errors.UsageException;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.ledger.Ledger;
 import dev.signalcheck.sources.Attempt;
+import dev.signalcheck.sources.DatabaseSource;
 import dev.signalcheck.sources.Fetcher;
 import dev.signalcheck.sources.SourceFetch;
 import dev.signalcheck.sources.SourceLedger;
 import dev.signalcheck.sources.SourceUrl;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,15 +33,47 @@ import picocli.CommandLine.Parameters;
     name = "fetch",
     mixinStandardHelpOptions = true,
     description =
-        "Fetch a source (http(s):// or file://) with timeouts, retries and a circuit breaker; keep a"
+        "Fetch a source (http(s)://, file://, or a database table or query) with timeouts, retries"
+            + " and a circuit breaker; keep a"
             + " snapshot, record the pull in the ledger, then audit it with the source.* findings"
             + " (unavailable, stale, schema-changed, revised, shrunk, irregular-arrival).")
 public final class FetchCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "URL", description = "http(s)://…, file://… or a path.")
+  @Parameters(
+      index = "0",
+      paramLabel = "URL",
+      description =
+          "http(s)://…, file://… or a path; or a database with --table/--query:"
+              + " jdbc:postgresql://HOST/DB, jdbc:sqlite:FILE, a SQLite or DuckDB file.")
   String url;
+
+  @Option(
+      names = "--table",
+      paramLabel = "NAME",
+      description = "Database source: the table to read (schema.table allowed).")
+  String table;
+
+  @Option(
+      names = "--where",
+      paramLabel = "SQL",
+      description = "Database source: a condition on the table's rows.")
+  String where;
+
+  @Option(
+      names = "--query",
+      paramLabel = "SQL",
+      description = "Database source: a SELECT whose rows are the source (instead of --table).")
+  String query;
+
+  @Option(
+      names = "--password-file",
+      paramLabel = "FILE",
+      description =
+          "Database source: a file whose first line is the password (else SIGNALCHECK_DB_PASSWORD,"
+              + " or PostgreSQL's ~/.pgpass).")
+  Path passwordFile;
 
   @Option(
       names = "--source",
@@ -67,9 +101,10 @@ public final class FetchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     SourceFetch.checkName(source);
-    URI uri = SourceUrl.parse(url);
+    DatabaseSource database = database(url, table, where, query, passwordFile, sourceOptions);
+    URI uri = database == null ? SourceUrl.parse(url) : null;
     // every option is checked before anything is fetched
-    AuditRun.Options options = audit.options(url);
+    AuditRun.Options options = audit.options(database == null ? url : database.display());
     AuditLedgerOptions.Choice choice = ledgerOptions.choice();
     if (choice == null) {
       throw new UsageException(
@@ -85,7 +120,8 @@ public final class FetchCommand implements Callable<Integer> {
             options.settings().step(),
             sourceOptions.maxDelay(),
             SourceOptions.dataDir(sourceOptions.data, System.getenv()),
-            sourceOptions.records);
+            sourceOptions.records,
+            database);
     SourceFetch.Result r;
     try (Ledger ledger = Ledger.open(choice.location())) {
       r = new SourceFetch(new Fetcher(), clock).run(request, new SourceLedger(ledger));
@@ -103,10 +139,7 @@ public final class FetchCommand implements Callable<Integer> {
       console.flush();
     }
     if (noAudit) {
-      for (Finding f : r.findings()) {
-        console.printf(
-            Locale.ROOT, "  %-8s %-24s %s%n", f.severity().label(), f.check(), f.message());
-      }
+      printFindings(r.findings(), console);
       console.flush();
       return Main.OK;
     }
@@ -114,7 +147,43 @@ public final class FetchCommand implements Callable<Integer> {
     return new AuditRun(snapshot, out, err).recordIn(choice).withFindings(r.findings()).run();
   }
 
-  private static dev.signalcheck.io.InputSpec withSource(dev.signalcheck.io.InputSpec s, String f) {
+  /** The database source these options name, or null for a URL or a file. */
+  static DatabaseSource database(
+      String url,
+      String table,
+      String where,
+      String query,
+      Path passwordFile,
+      SourceOptions sourceOptions) {
+    if (!DatabaseSource.isDatabase(url, table, query)) {
+      if (where != null || passwordFile != null) {
+        throw new UsageException(
+            (where != null ? "--where" : "--password-file")
+                + " is for a database source; name a table with --table");
+      }
+      return null;
+    }
+    if (sourceOptions.format != null && !"csv".equalsIgnoreCase(sourceOptions.format)) {
+      throw new UsageException(
+          "--format does not apply to a database source (its rows are kept as CSV)");
+    }
+    if (sourceOptions.records != null || !sourceOptions.headers.isEmpty()) {
+      throw new UsageException(
+          (sourceOptions.records != null ? "--records" : "--header")
+              + " is for HTTP sources, not a database");
+    }
+    return DatabaseSource.of(url, table, where, query, passwordFile, System.getenv());
+  }
+
+  /** The source.* findings of a pull, one line each. */
+  static void printFindings(List<Finding> findings, PrintWriter console) {
+    for (Finding f : findings) {
+      console.printf(
+          Locale.ROOT, "  %-8s %-24s %s%n", f.severity().label(), f.check(), f.message());
+    }
+  }
+
+  static dev.signalcheck.io.InputSpec withSource(dev.signalcheck.io.InputSpec s, String f) {
     return new dev.signalcheck.io.InputSpec(
         f,
         s.time(),

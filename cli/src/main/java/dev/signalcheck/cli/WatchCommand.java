@@ -1,10 +1,14 @@
 package dev.signalcheck.cli;
 
+import dev.signalcheck.core.audit.AuditSettings;
+import dev.signalcheck.core.errors.InputException;
+import dev.signalcheck.core.errors.OutputException;
 import dev.signalcheck.core.errors.UsageException;
-import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.series.Step;
 import dev.signalcheck.io.InputSpec;
 import dev.signalcheck.ledger.Ledger;
+import dev.signalcheck.ledger.LedgerLocation;
+import dev.signalcheck.sources.DatabaseSource;
 import dev.signalcheck.sources.FetchSettings;
 import dev.signalcheck.sources.Fetcher;
 import dev.signalcheck.sources.Header;
@@ -12,6 +16,7 @@ import dev.signalcheck.sources.SourceFetch;
 import dev.signalcheck.sources.SourceLedger;
 import dev.signalcheck.sources.SourceUrl;
 import dev.signalcheck.sources.WatchList;
+import dev.signalcheck.sources.WatchSchedule;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,16 +36,18 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code signalcheck watch sources.yaml}: pulls each source of a list on its schedule, in this
- * process, recording every pull and its source.* findings as {@code fetch --no-audit} does. One
- * fetcher serves all sources, so a host's circuit breaker spans them.
+ * process ({@link WatchSchedule}), recording every pull and its source.* findings and auditing each
+ * successful pull as {@code fetch} does (the report under {@code --out}/NAME, the run in the
+ * ledger). One fetcher serves all sources, so a host's circuit breaker spans them; it starts from
+ * the attempts the ledger recorded, so successive processes do not hammer a dead host either.
  */
 @Command(
     name = "watch",
     mixinStandardHelpOptions = true,
     description =
         "Pull each source of a YAML list on its schedule (in this process), recording every pull,"
-            + " snapshot and source.* finding in the ledger. --once pulls each due source once and"
-            + " exits.")
+            + " snapshot and source.* finding in the ledger, and audit each successful pull as fetch"
+            + " does. --once pulls each due source once and exits.")
 public final class WatchCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -54,22 +61,69 @@ public final class WatchCommand implements Callable<Integer> {
   boolean once;
 
   @Option(
+      names = "--max-pulls",
+      paramLabel = "N",
+      description = "Stop after N pulls in all (a bounded run; exit 3 when a pull failed).")
+  Integer maxPulls;
+
+  @Option(
       names = "--data",
       paramLabel = "DIR",
       description =
           "Where snapshots are kept (default: the file's 'data', $SIGNALCHECK_DATA, else ~/.signalcheck/sources).")
   Path data;
 
+  @Option(
+      names = "--no-audit",
+      description = "Only pull, check the sources and record the pulls; do not audit the data.")
+  boolean noAudit;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description =
+          "Write each source's report.json and report.html to DIR/NAME (default: ./signalcheck-report).")
+  Path out;
+
+  @Option(
+      names = "--models",
+      split = ",",
+      paramLabel = "LIST",
+      description = "Models to backtest in the audits, or the set 'fast' (default: all).")
+  List<String> models = new ArrayList<>();
+
+  @Option(
+      names = "--project",
+      paramLabel = "NAME",
+      description = "The ledger project the audits are recorded under (default: default).")
+  String project;
+
+  @Option(names = "--quiet", description = "Print only the pull lines, findings and errors.")
+  boolean quiet;
+
   @Mixin LedgerCommand.Options ledger = new LedgerCommand.Options();
 
   static Clock clock = Clock.systemUTC();
+
+  /** Waits between rounds; tests replace it with one that moves their clock. */
+  static Sleeper sleeper = d -> Thread.sleep(d.toMillis());
+
+  /** How the loop waits until the next source is due. */
+  @FunctionalInterface
+  interface Sleeper {
+    void sleep(Duration d) throws InterruptedException;
+  }
 
   /** A source of the list, ready to pull. */
   record Planned(SourceFetch.Request request, Duration every) {}
 
   @Override
   public Integer call() throws InterruptedException {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter console = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (maxPulls != null && maxPulls < 1) {
+      throw new UsageException("--max-pulls must be at least 1, not " + maxPulls);
+    }
     WatchList list = WatchList.read(file);
     Path dataDir =
         data != null
@@ -77,61 +131,133 @@ public final class WatchCommand implements Callable<Integer> {
             : list.data() != null
                 ? Path.of(list.data())
                 : SourceOptions.dataDir(null, System.getenv());
-    List<Planned> plan = new ArrayList<>();
+    Map<String, Planned> plan = new LinkedHashMap<>();
     for (WatchList.Entry e : list.sources()) {
-      plan.add(plan(e, dataDir));
+      plan.put(e.name(), plan(e, dataDir));
     }
-    Fetcher fetcher = new Fetcher();
-    SourceFetch fetch = new SourceFetch(fetcher, clock);
-    Map<String, Instant> lastPull = new LinkedHashMap<>();
+    AuditSettings settings = auditSettings(models);
+    LedgerLocation where = LedgerLocations.resolve(ledger.ledger);
+    AuditLedgerOptions.Choice choice = new AuditLedgerOptions.Choice(where, project);
+    SourceFetch fetch = new SourceFetch(new Fetcher(), clock);
     int failed = 0;
-    try (Ledger l = Ledger.open(LedgerLocations.resolve(ledger.ledger))) {
+    int pulls = 0;
+    try (Ledger l = Ledger.open(where)) {
       SourceLedger store = new SourceLedger(l);
-      for (Planned p : plan) {
-        try {
-          Long id = store.sourceId(p.request().name());
-          if (id != null) {
-            List<SourceLedger.Pull> pulls = store.pulls(id, 1);
-            if (!pulls.isEmpty()) {
-              lastPull.put(p.request().name(), pulls.get(0).startedAt());
-            }
-          }
-        } catch (java.sql.SQLException e) {
-          throw new dev.signalcheck.core.errors.InputException(
-              "cannot read the ledger: " + e.getMessage(), e);
-        }
-      }
+      Map<String, Duration> every = new LinkedHashMap<>();
+      plan.forEach((name, p) -> every.put(name, p.every()));
+      WatchSchedule schedule = new WatchSchedule(every, lastPulls(store, plan.keySet()));
       while (true) {
         Instant now = clock.instant();
-        Instant next = null;
-        for (Planned p : plan) {
-          Instant last = lastPull.get(p.request().name());
-          Instant due = last == null ? now : last.plus(p.every());
-          if (!due.isAfter(now)) {
-            SourceFetch.Result r = fetch.run(p.request(), store);
-            lastPull.put(p.request().name(), now);
-            if (!r.ok()) {
-              failed++;
-            }
-            out.println(FetchCommand.pullLine(p.request().name(), r));
-            for (Finding f : r.findings()) {
-              out.printf(
-                  Locale.ROOT, "  %-8s %-24s %s%n", f.severity().label(), f.check(), f.message());
-            }
-            out.flush();
-            due = now.plus(p.every());
+        for (String name : schedule.dueAt(now)) {
+          Planned p = plan.get(name);
+          SourceFetch.Result r = fetch.run(p.request(), store);
+          schedule.pulled(name, now);
+          pulls++;
+          console.println(FetchCommand.pullLine(name, r));
+          if (!r.ok() || noAudit) {
+            FetchCommand.printFindings(r.findings(), console);
           }
-          if (next == null || due.isBefore(next)) {
-            next = due;
+          console.flush();
+          if (!r.ok()) {
+            failed++;
+          } else if (!noAudit && !audit(p, r, settings, choice, console, err)) {
+            failed++;
+          }
+          if (maxPulls != null && pulls >= maxPulls) {
+            return failed > 0 ? Main.INPUT : Main.OK;
           }
         }
         if (once) {
           return failed > 0 ? Main.INPUT : Main.OK;
         }
-        long ms = Math.max(1000, Duration.between(clock.instant(), next).toMillis());
-        Thread.sleep(Math.min(ms, 60_000));
+        Duration wait = Duration.between(clock.instant(), schedule.next(clock.instant()));
+        sleeper.sleep(
+            wait.compareTo(MIN_WAIT) < 0
+                ? MIN_WAIT
+                : wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait);
       }
     }
+  }
+
+  private static final Duration MIN_WAIT = Duration.ofSeconds(1);
+  private static final Duration MAX_WAIT = Duration.ofSeconds(60);
+
+  /** Audits a pull's snapshot as fetch does; false (with one line) when the audit failed. */
+  private boolean audit(
+      Planned p,
+      SourceFetch.Result r,
+      AuditSettings settings,
+      AuditLedgerOptions.Choice choice,
+      PrintWriter console,
+      PrintWriter err) {
+    String name = p.request().name();
+    Path outDir = (out != null ? out : Path.of("signalcheck-report")).resolve(name);
+    AuditRun.Options o =
+        new AuditRun.Options(
+            FetchCommand.withSource(p.request().input(), r.file().toString()),
+            withStep(settings, p.request().step()),
+            outDir,
+            null,
+            null,
+            Runtime.getRuntime().availableProcessors(),
+            quiet,
+            true);
+    try {
+      new AuditRun(o, console, err).recordIn(choice).withFindings(r.findings()).run();
+      return true;
+    } catch (InputException | UsageException | OutputException e) {
+      console.println("watch: " + name + ": the audit failed: " + e.getMessage());
+      console.flush();
+      return false;
+    }
+  }
+
+  /** The audit settings of every source (the step comes from each source's own entry). */
+  static AuditSettings auditSettings(List<String> models) {
+    List<String> names = new ArrayList<>();
+    for (String m : models) {
+      if (!m.isBlank()) {
+        names.add(m.trim().toLowerCase(Locale.ROOT));
+      }
+    }
+    try {
+      dev.signalcheck.core.forecast.ModelRegistry.defaults().select(names);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage() + " (--models)");
+    }
+    return new AuditSettings(
+        null, null, null, AuditSettings.AUTO_ORIGINS, names, null, null, null, List.of());
+  }
+
+  private static AuditSettings withStep(AuditSettings s, Step step) {
+    return new AuditSettings(
+        step,
+        s.season(),
+        s.horizon(),
+        s.origins(),
+        s.models(),
+        s.min(),
+        s.max(),
+        s.maxTrain(),
+        s.knownAhead());
+  }
+
+  private static Map<String, Instant> lastPulls(SourceLedger store, Iterable<String> names) {
+    Map<String, Instant> out = new LinkedHashMap<>();
+    for (String name : names) {
+      try {
+        Long id = store.sourceId(name);
+        if (id != null) {
+          List<SourceLedger.Pull> pulls = store.pulls(id, 1);
+          if (!pulls.isEmpty()) {
+            out.put(name, pulls.get(0).startedAt());
+          }
+        }
+      } catch (java.sql.SQLException e) {
+        throw new InputException("cannot read the ledger: " + e.getMessage(), e);
+      }
+    }
+    return out;
   }
 
   static Planned plan(WatchList.Entry e, Path dataDir) {
@@ -173,17 +299,34 @@ public final class WatchCommand implements Callable<Integer> {
     InputSpec input =
         new InputSpec(
             "-", e.time(), e.target(), e.id(), List.of(), null, null, null, List.of(), null, null);
+    DatabaseSource db = null;
+    if (DatabaseSource.isDatabase(e.url(), e.table(), e.query())) {
+      try {
+        db =
+            DatabaseSource.of(
+                e.url(),
+                e.table(),
+                e.where(),
+                e.query(),
+                e.passwordFile() == null ? null : Path.of(e.passwordFile()),
+                System.getenv());
+      } catch (UsageException x) {
+        throw new UsageException(where + x.getMessage());
+      }
+      format = "csv";
+    }
     return new Planned(
         new SourceFetch.Request(
             e.name(),
-            SourceUrl.parse(e.url()),
+            db == null ? SourceUrl.parse(e.url()) : null,
             format,
             s,
             input,
             step,
             e.maxDelay() == null ? null : Durations.parse(e.maxDelay(), "maxDelay"),
             dataDir,
-            e.records()),
+            e.records(),
+            db),
         every);
   }
 }

@@ -181,7 +181,7 @@ class FetchCommandTest {
     Cli.oneLineError(
         Cli.run("fetch", "jdbc:postgresql://localhost/db", "--source", "x"),
         2,
-        "JDBC source is not supported");
+        "needs either --table NAME or --query");
     Cli.oneLineError(Cli.run(fetch("--no-ledger")), 2, "--no-ledger cannot be used");
     Cli.oneLineError(Cli.run(fetch("--timeout", "soon")), 2, "--timeout 'soon' is not a duration");
     Cli bad = Cli.run("fetch", url(), "--source", "../etc");

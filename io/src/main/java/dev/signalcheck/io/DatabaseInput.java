@@ -172,6 +172,31 @@ public record DatabaseInput(
     return kept.isEmpty() ? base : base + "?" + String.join("&", kept);
   }
 
+  /**
+   * What follows {@code FROM} to read the input's rows: the quoted table (with its condition), or
+   * the query as a subquery. Shared by every reader of a database input.
+   */
+  public String fromClause() {
+    if (query != null) {
+      return "(" + query + ") AS q";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String part : table.split("\\.", -1)) {
+      if (part.isEmpty()) {
+        throw new UsageException(
+            "--table '" + table + "' is not a table name (schema.table or table)");
+      }
+      if (sb.length() > 0) {
+        sb.append('.');
+      }
+      sb.append(Sql.ident(part));
+    }
+    if (where != null && !where.isBlank()) {
+      sb.append(" WHERE (").append(where).append(')');
+    }
+    return sb.toString();
+  }
+
   /** The database as users may see it: the URL with the user, never a password. */
   public String displayUrl() {
     String user = credentials.getProperty("user");

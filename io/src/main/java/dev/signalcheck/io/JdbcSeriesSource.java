@@ -62,7 +62,7 @@ public final class JdbcSeriesSource implements SeriesSource {
     this.spec = spec;
     this.conn = conn;
     this.displayName = input.displayName();
-    this.from = input.query() != null ? "(" + input.query() + ") AS q" : fromTable(input);
+    this.from = input.fromClause();
     try {
       // the columns and their types, without reading rows
       List<String> cols = new ArrayList<>();
@@ -163,24 +163,6 @@ public final class JdbcSeriesSource implements SeriesSource {
       throw new InputException("cannot read " + input.displayName() + ": " + e.getMessage(), e);
     }
     return new JdbcSeriesSource(input, spec, c);
-  }
-
-  private static String fromTable(DatabaseInput input) {
-    StringBuilder sb = new StringBuilder();
-    for (String part : input.table().split("\\.", -1)) {
-      if (part.isEmpty()) {
-        throw new UsageException(
-            "--table '" + input.table() + "' is not a table name (schema.table or table)");
-      }
-      if (sb.length() > 0) {
-        sb.append('.');
-      }
-      sb.append(Sql.ident(part));
-    }
-    if (input.where() != null && !input.where().isBlank()) {
-      sb.append(" WHERE (").append(input.where()).append(')');
-    }
-    return sb.toString();
   }
 
   private static boolean isNumeric(int type) {

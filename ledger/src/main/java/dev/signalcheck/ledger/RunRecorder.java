@@ -1,5 +1,13 @@
 package dev.signalcheck.ledger;
 
+import static dev.signalcheck.ledger.Cells.arrayText;
+import static dev.signalcheck.ledger.Cells.instant;
+import static dev.signalcheck.ledger.Cells.longOrNull;
+import static dev.signalcheck.ledger.Cells.setInt;
+import static dev.signalcheck.ledger.Cells.setLong;
+import static dev.signalcheck.ledger.Cells.text;
+import static dev.signalcheck.ledger.Cells.textOrNull;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.signalcheck.core.errors.OutputException;
 import dev.signalcheck.core.errors.UsageException;
@@ -9,11 +17,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +39,9 @@ import java.util.Map;
  * SHA-256 of its bytes when known, else of the report's series, input block and findings), the
  * settings hash and the tool and version. Recording the same again returns the run already there,
  * with {@link Recorded#duplicate()} set.
+ *
+ * <p>This class is the run's life (begin, series, end, abort; identity, duplicates, stale runs) and
+ * stays one piece for it; the rows below a run are {@link SeriesRows}', the cells {@link Cells}'.
  */
 public final class RunRecorder {
 
@@ -83,10 +92,8 @@ public final class RunRecorder {
   private final String project;
   private final Provenance prov;
   private final MessageDigest content = Canonical.sha256();
-  private final Map<String, Long> definitions = new HashMap<>();
   private final List<JsonNode> pending = new ArrayList<>();
-  private RunValues values = new RunValues();
-  private final Map<String, PreparedStatement> statements = new HashMap<>();
+  private SeriesRows rows = new SeriesRows(null, -1); // replaced once the run row exists
 
   private long projectId;
   private long runId = -1;
@@ -158,6 +165,7 @@ public final class RunRecorder {
           rs.next();
           runId = rs.getLong(1);
         }
+        rows = new SeriesRows(c, runId);
       }
     } catch (SQLException e) {
       throw failed(e);
@@ -225,9 +233,9 @@ public final class RunRecorder {
           return new Recorded(other, true, project);
         }
         long datasetId = dataset(input, contentHash);
-        insertFindings(findings, null);
-        insertValues();
-        executeBatches();
+        rows.insertFindings(findings, null);
+        rows.insertValues();
+        rows.executeBatches();
         try (PreparedStatement ps =
             c.prepareStatement(
                 "UPDATE run SET dataset_id = ?, run_key = ?, complete = TRUE, updated_at = ?,"
@@ -283,7 +291,7 @@ public final class RunRecorder {
         throw e;
       } finally {
         c.setAutoCommit(true);
-        closeStatements();
+        rows.closeStatements();
       }
     } catch (SQLException e) {
       throw failed(e);
@@ -296,7 +304,7 @@ public final class RunRecorder {
       return;
     }
     done = true;
-    closeStatements();
+    rows.closeStatements();
     try {
       ledger.rollbackQuietly();
       c.setAutoCommit(true);
@@ -315,9 +323,9 @@ public final class RunRecorder {
       c.setAutoCommit(false);
       try {
         for (JsonNode s : pending) {
-          insertSeries(s, ordinal++);
+          rows.insertSeries(s, ordinal++);
         }
-        executeBatches();
+        rows.executeBatches();
         try (PreparedStatement ps =
             c.prepareStatement("UPDATE run SET updated_at = ? WHERE id = ?")) {
           dialect.setTime(ps, 1, Instant.now());
@@ -328,9 +336,7 @@ public final class RunRecorder {
         pending.clear();
       } catch (SQLException e) {
         c.rollback();
-        for (PreparedStatement ps : statements.values()) {
-          ps.clearBatch();
-        }
+        rows.clearBatches();
         throw e;
       } finally {
         c.setAutoCommit(true);
@@ -338,258 +344,6 @@ public final class RunRecorder {
     } catch (SQLException e) {
       throw failed(e);
     }
-  }
-
-  private void insertSeries(JsonNode s, int ord) throws SQLException {
-    JsonNode freq = s.path("frequency");
-    JsonNode bt = s.path("backtest");
-    JsonNode verdict = s.path("verdict");
-    int season = bt.hasNonNull("season") ? bt.get("season").asInt() : freq.path("season").asInt(1);
-    Integer horizon =
-        bt.hasNonNull("horizon")
-            ? Integer.valueOf(bt.get("horizon").asInt())
-            : freq.hasNonNull("horizon") ? Integer.valueOf(freq.get("horizon").asInt()) : null;
-    Integer origins = bt.hasNonNull("origins") ? Integer.valueOf(bt.get("origins").asInt()) : null;
-    String best = textOrNull(bt.get("best"));
-    Double bestMase = null;
-    Long maseDef = null;
-    List<JsonNode> models = new ArrayList<>();
-    bt.path("models").forEach(models::add);
-    if (horizon != null && origins != null) {
-      maseDef = definition(MetricDefinition.mase(season, horizon, origins));
-      for (JsonNode m : models) {
-        if (best != null && best.equals(m.path("name").asText())) {
-          bestMase = doubleOrNull(m.get("mase"));
-        }
-      }
-    }
-    values.add(maseDef, bestMase, doubleOrNull(verdict.get("skill")));
-    int[] sev = new int[3];
-    String worst = null;
-    for (JsonNode f : s.path("findings")) {
-      String sv = f.path("severity").asText();
-      int r = rank(sv);
-      if (r >= 0) {
-        sev[r]++;
-        if (worst == null || r > rank(worst)) {
-          worst = sv;
-        }
-      }
-    }
-    long seriesId;
-    {
-      PreparedStatement ps =
-          stmt(
-              "INSERT INTO series (run_id, ordinal, series_key, target, n, length, start_time,"
-                  + " end_time, step, season, horizon, origins, verdict, skill, predictability,"
-                  + " p_value, useful_horizon, best_model, baseline_model, best_mase,"
-                  + " mase_definition_id, expected_mase, expected_mase_low, expected_mase_high,"
-                  + " headline, critical, warning, info, worst_severity) VALUES (?, ?, ?, ?, ?, ?,"
-                  + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                  + " RETURNING id");
-      int i = 1;
-      ps.setLong(i++, runId);
-      ps.setInt(i++, ord);
-      ps.setString(i++, s.path("id").asText(""));
-      ps.setString(i++, textOrNull(s.get("target")));
-      setLong(ps, i++, longOrNull(s.get("n")));
-      setLong(ps, i++, longOrNull(s.get("length")));
-      ps.setString(i++, textOrNull(s.get("start")));
-      ps.setString(i++, textOrNull(s.get("end")));
-      ps.setString(i++, textOrNull(freq.get("step")));
-      ps.setInt(i++, season);
-      setInt(ps, i++, horizon);
-      setInt(ps, i++, origins);
-      ps.setString(i++, textOrNull(verdict.get("signal")));
-      setDouble(ps, i++, doubleOrNull(verdict.get("skill")));
-      setDouble(ps, i++, doubleOrNull(verdict.get("predictability")));
-      setDouble(ps, i++, doubleOrNull(bt.path("significance").get("pValue")));
-      setInt(ps, i++, intOrNull(verdict.get("usefulHorizon")));
-      ps.setString(i++, best);
-      ps.setString(i++, textOrNull(bt.get("baseline")));
-      setDouble(ps, i++, bestMase);
-      setLong(ps, i++, maseDef);
-      JsonNode ex = verdict.path("expected");
-      setDouble(ps, i++, doubleOrNull(ex.get("mase")));
-      setDouble(ps, i++, doubleOrNull(ex.get("low")));
-      setDouble(ps, i++, doubleOrNull(ex.get("high")));
-      ps.setString(i++, textOrNull(verdict.get("headline")));
-      ps.setInt(i++, sev[2]);
-      ps.setInt(i++, sev[1]);
-      ps.setInt(i++, sev[0]);
-      ps.setString(i, worst);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        seriesId = rs.getLong(1);
-      }
-    }
-    if (!models.isEmpty()) {
-      {
-        PreparedStatement pm = stmt(MODEL_INSERT);
-        PreparedStatement pv = stmt(METRIC_INSERT);
-        for (JsonNode m : models) {
-          String name = m.path("name").asText();
-          pm.setLong(1, seriesId);
-          pm.setString(2, name);
-          pm.setBoolean(3, m.path("baseline").asBoolean(false));
-          pm.setBoolean(4, m.path("skipped").asBoolean(false));
-          pm.setString(5, textOrNull(m.get("reason")));
-          pm.setString(6, textOrNull(m.get("description")));
-          if (m.hasNonNull("overfit")) {
-            pm.setBoolean(7, m.get("overfit").asBoolean());
-          } else {
-            pm.setNull(7, Types.BOOLEAN);
-          }
-          pm.addBatch();
-          if (horizon == null || origins == null) {
-            continue;
-          }
-          for (MetricDefinition.Kind k : MetricDefinition.KINDS) {
-            Double v = doubleOrNull(m.get(k.field()));
-            if (v == null) {
-              continue;
-            }
-            pv.setLong(1, seriesId);
-            pv.setString(2, name);
-            pv.setLong(
-                3,
-                definition(
-                    new MetricDefinition(
-                        k.name(),
-                        k.scaling(),
-                        season,
-                        horizon,
-                        origins,
-                        MetricDefinition.MEAN_OVER_ORIGINS)));
-            pv.setDouble(4, v);
-            pv.addBatch();
-          }
-        }
-      }
-    }
-    insertFindings(s.path("findings"), seriesId);
-  }
-
-  /** What {@code ledger projects} reads of this run instead of its series (table run_values). */
-  private void insertValues() throws SQLException {
-    PreparedStatement ps =
-        stmt(
-            "INSERT INTO run_values (run_id, kind, definition_id, n, vals) VALUES (?, ?, ?, ?, ?)");
-    for (Map.Entry<Long, RunValues.Doubles> e : values.mase().entrySet()) {
-      bindValues(ps, RunValues.BEST_MASE, e.getKey(), e.getValue());
-    }
-    bindValues(ps, RunValues.SKILL, null, values.skill());
-    values = new RunValues();
-  }
-
-  private void bindValues(PreparedStatement ps, String kind, Long definition, RunValues.Doubles d)
-      throws SQLException {
-    ps.setLong(1, runId);
-    ps.setString(2, kind);
-    setLong(ps, 3, definition);
-    ps.setInt(4, d.size());
-    ps.setBytes(5, RunValues.encode(d));
-    ps.addBatch();
-  }
-
-  private static final String VALUES_INSERT =
-      "INSERT INTO run_values (run_id, kind, definition_id, n, vals) VALUES (?, ?, ?, ?, ?)";
-  private static final String MODEL_INSERT =
-      "INSERT INTO model (series_id, model, baseline, skipped, reason, description, overfit)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?)";
-  private static final String METRIC_INSERT =
-      "INSERT INTO metric (series_id, model, definition_id, value) VALUES (?, ?, ?, ?)";
-  private static final String FINDING_INSERT =
-      "INSERT INTO finding (run_id, series_id, check_id, severity, category, count, first_from,"
-          + " first_to, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
-  /** A statement prepared once per recording (closed at the end). */
-  private PreparedStatement stmt(String sql) throws SQLException {
-    PreparedStatement ps = statements.get(sql);
-    if (ps == null) {
-      ps = c.prepareStatement(sql);
-      statements.put(sql, ps);
-    }
-    return ps;
-  }
-
-  /** Sends the batched model, metric and finding rows (models before their metrics). */
-  private void executeBatches() throws SQLException {
-    for (String sql : List.of(MODEL_INSERT, METRIC_INSERT, FINDING_INSERT, VALUES_INSERT)) {
-      PreparedStatement ps = statements.get(sql);
-      if (ps != null) {
-        ps.executeBatch();
-      }
-    }
-  }
-
-  private void closeStatements() {
-    for (PreparedStatement ps : statements.values()) {
-      try {
-        ps.close();
-      } catch (SQLException ignored) {
-        // closing with the connection anyway
-      }
-    }
-    statements.clear();
-  }
-
-  private void insertFindings(JsonNode findings, Long seriesId) throws SQLException {
-    if (findings == null || !findings.isArray() || findings.isEmpty()) {
-      return;
-    }
-    {
-      PreparedStatement ps = stmt(FINDING_INSERT);
-      for (JsonNode f : findings) {
-        JsonNode first = f.path("intervals").path(0);
-        ps.setLong(1, runId);
-        setLong(ps, 2, seriesId);
-        ps.setString(3, f.path("check").asText());
-        ps.setString(4, f.path("severity").asText());
-        ps.setString(5, textOrNull(f.get("category")));
-        setLong(ps, 6, longOrNull(f.get("count")));
-        ps.setString(7, textOrNull(first.get("from")));
-        ps.setString(8, textOrNull(first.get("to")));
-        ps.setString(9, textOrNull(f.get("message")));
-        ps.addBatch();
-      }
-    }
-  }
-
-  private long definition(MetricDefinition d) throws SQLException {
-    Long id = definitions.get(d.key());
-    if (id != null) {
-      return id;
-    }
-    try (PreparedStatement ins =
-        c.prepareStatement(
-            "INSERT INTO metric_definition (name, scaling, season, horizon, origins, aggregation)"
-                + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name, scaling, season, horizon,"
-                + " origins, aggregation) DO NOTHING")) {
-      bindDefinition(ins, d);
-      ins.executeUpdate();
-    }
-    try (PreparedStatement sel =
-        c.prepareStatement(
-            "SELECT id FROM metric_definition WHERE name = ? AND scaling = ? AND season = ? AND"
-                + " horizon = ? AND origins = ? AND aggregation = ?")) {
-      bindDefinition(sel, d);
-      try (ResultSet rs = sel.executeQuery()) {
-        rs.next();
-        id = rs.getLong(1);
-      }
-    }
-    definitions.put(d.key(), id);
-    return id;
-  }
-
-  private static void bindDefinition(PreparedStatement ps, MetricDefinition d) throws SQLException {
-    ps.setString(1, d.name());
-    ps.setString(2, d.scaling());
-    ps.setInt(3, d.season());
-    ps.setInt(4, d.horizon());
-    ps.setInt(5, d.origins());
-    ps.setString(6, d.aggregation());
   }
 
   private long project() throws SQLException {
@@ -684,82 +438,5 @@ public final class RunRecorder {
   private OutputException failed(SQLException e) {
     return new OutputException(
         "cannot write to the ledger " + ledger.location().display() + ": " + Ledger.reason(e), e);
-  }
-
-  private static int rank(String severity) {
-    switch (severity) {
-      case "info":
-        return 0;
-      case "warning":
-        return 1;
-      case "critical":
-        return 2;
-      default:
-        return -1;
-    }
-  }
-
-  private static Instant instant(JsonNode n) {
-    if (n == null || !n.isTextual()) {
-      return null;
-    }
-    try {
-      return Instant.parse(n.asText());
-    } catch (java.time.format.DateTimeParseException e) {
-      return null;
-    }
-  }
-
-  static String text(JsonNode n, String field, String dflt) {
-    JsonNode v = n.get(field);
-    return v == null || v.isNull() ? dflt : v.asText();
-  }
-
-  static String textOrNull(JsonNode n) {
-    return n == null || n.isNull() || n.isMissingNode() ? null : n.asText();
-  }
-
-  private static String arrayText(JsonNode n) {
-    return n == null || n.isNull() || n.isMissingNode() ? null : n.toString();
-  }
-
-  static Double doubleOrNull(JsonNode n) {
-    if (n == null || !n.isNumber()) {
-      return null;
-    }
-    double d = n.asDouble();
-    return Double.isFinite(d) ? d : null;
-  }
-
-  private static Long longOrNull(JsonNode n) {
-    return n == null || !n.isNumber() ? null : n.asLong();
-  }
-
-  private static Integer intOrNull(JsonNode n) {
-    return n == null || !n.isNumber() ? null : n.asInt();
-  }
-
-  private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
-    if (v == null) {
-      ps.setNull(i, Types.DOUBLE);
-    } else {
-      ps.setDouble(i, v);
-    }
-  }
-
-  private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
-    if (v == null) {
-      ps.setNull(i, Types.BIGINT);
-    } else {
-      ps.setLong(i, v);
-    }
-  }
-
-  private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
-    if (v == null) {
-      ps.setNull(i, Types.INTEGER);
-    } else {
-      ps.setInt(i, v);
-    }
   }
 }

@@ -7,14 +7,19 @@ public enum Outcome {
   HTTP_ERROR("http-error", false),
   /** No connection, no response or no complete body within the timeout: retried. */
   TIMEOUT("timeout", true),
-  /** The connection was refused, reset or closed early (a truncated body): retried. */
+  /**
+   * The connection was refused, reset or closed early (a truncated body), or a database could not
+   * be reached: retried.
+   */
   CONNECTION_RESET("connection-reset", true),
   /** The host's circuit breaker is open: not tried, so a dead host is not hammered. */
   CIRCUIT_OPEN("circuit-open", false),
   /** The body exceeded the size limit: not retried. */
   TOO_LARGE("too-large", false),
-  /** A file:// source that cannot be read: not retried. */
-  IO_ERROR("io-error", false);
+  /** A file:// source or a database file that cannot be read: not retried. */
+  IO_ERROR("io-error", false),
+  /** The database answered with an error (no such table, a bad query, a refused login). */
+  DB_ERROR("db-error", false);
 
   private final String label;
   private final boolean retried;

@@ -1,7 +1,5 @@
 package dev.signalcheck.sources;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signalcheck.core.errors.InputException;
 import dev.signalcheck.core.errors.OutputException;
 import dev.signalcheck.core.errors.UsageException;
@@ -11,28 +9,19 @@ import dev.signalcheck.core.sources.Snapshot;
 import dev.signalcheck.core.sources.SourceChecks;
 import dev.signalcheck.io.InputSpec;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * One pull of a source, start to end: fetch ({@link Fetcher}), check that the body is data, read it
@@ -46,7 +35,6 @@ public final class SourceFetch {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
   private static final DateTimeFormatter FOLDER =
       DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * What to pull and how.
@@ -59,6 +47,7 @@ public final class SourceFetch {
    * @param maxDelay the staleness limit from {@code --max-delay}, or null for the step rule
    * @param dataDir where snapshots are kept
    * @param records for JSON: the dot path of the array of records inside the document, or null
+   * @param database a database table or query to read instead of {@code url} (null: the URL)
    */
   public record Request(
       String name,
@@ -69,7 +58,28 @@ public final class SourceFetch {
       Step step,
       Duration maxDelay,
       Path dataDir,
-      String records) {}
+      String records,
+      DatabaseSource database) {
+
+    /** A request for a URL or a file (not a database). */
+    public Request(
+        String name,
+        URI url,
+        String format,
+        FetchSettings settings,
+        InputSpec input,
+        Step step,
+        Duration maxDelay,
+        Path dataDir,
+        String records) {
+      this(name, url, format, settings, input, step, maxDelay, dataDir, records, null);
+    }
+
+    /** The source as stored and shown: without user info, passwords or secret query values. */
+    public String shownUrl() {
+      return database != null ? database.display() : SourceUrl.display(url);
+    }
+  }
 
   /**
    * The pull's outcome.
@@ -113,7 +123,7 @@ public final class SourceFetch {
 
   public Result run(Request r, SourceLedger ledger) {
     checkName(r.name());
-    String shownUrl = SourceUrl.display(r.url());
+    String shownUrl = r.shownUrl();
     Instant started = clock.instant();
     long sourceId = ledger.source(r.name(), shownUrl, r.format(), started);
     Path dir = r.dataDir().resolve(r.name());
@@ -136,15 +146,19 @@ public final class SourceFetch {
     Optional<SourceLedger.Stored> prev = ledger.lastSnapshot(sourceId);
     try {
       Path body = incoming.resolve("body");
-      Fetcher.Result fr = fetcher.fetch(r.url(), r.settings(), body);
+      BreakerMemory.History recorded = ledger::recentAttempts;
+      Fetcher.Result fr =
+          r.database() != null
+              ? fetcher.fetch(r.database(), r.settings(), body, recorded)
+              : fetcher.fetch(r.url(), r.settings(), body, recorded);
       List<Attempt> attempts = fr.attempts();
       String problem = fr.ok() ? null : fr.failure();
       Path file = null;
       if (problem == null) {
-        String format = format(r, fr.contentType());
-        problem = notData(body, fr, format);
+        String format = r.database() != null ? "csv" : BodyCheck.format(r, fr.contentType());
+        problem = BodyCheck.notData(body, fr, format);
         if (problem == null && "json".equals(format) && r.records() != null) {
-          problem = extractRecords(body, r.records());
+          problem = BodyCheck.extractRecords(body, r.records());
         }
         if (problem == null) {
           file = incoming.resolve(r.name() + "." + format + (fr.gzipped() ? ".gz" : ""));
@@ -164,7 +178,7 @@ public final class SourceFetch {
             problem,
             List.of());
       }
-      String hash = sha256(file);
+      String hash = SnapshotFiles.sha256(file);
       Instant fetchedAt = clock.instant();
       SnapshotReader.Read read;
       try {
@@ -267,7 +281,7 @@ public final class SourceFetch {
               + "); check the folder or choose another with --data",
           e);
     } finally {
-      deleteQuietly(incoming);
+      SnapshotFiles.deleteQuietly(incoming);
     }
   }
 
@@ -315,128 +329,12 @@ public final class SourceFetch {
     return new Result(false, null, null, findings, f.message(), attempts, id, false);
   }
 
-  /** csv, json or parquet: as asked, else from the URL's extension, else from the Content-Type. */
-  static String format(Request r, String contentType) {
-    if (r.format() != null) {
-      return r.format();
-    }
-    String path = r.url().getPath() == null ? "" : r.url().getPath().toLowerCase(Locale.ROOT);
-    if (path.endsWith(".gz")) {
-      path = path.substring(0, path.length() - 3);
-    }
-    if (path.endsWith(".parquet") || path.endsWith(".pq")) {
-      return "parquet";
-    }
-    if (path.endsWith(".json") || path.endsWith(".jsonl") || path.endsWith(".ndjson")) {
-      return "json";
-    }
-    if (path.endsWith(".csv") || path.endsWith(".tsv") || path.endsWith(".txt")) {
-      return "csv";
-    }
-    String ct = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-    if (ct.contains("json")) {
-      return "json";
-    }
-    if (ct.contains("parquet")) {
-      return "parquet";
-    }
-    return "csv";
-  }
-
-  /** Why a body that arrived is not data (empty, an HTML page), or null. */
-  static String notData(Path body, Fetcher.Result fr, String format) throws IOException {
-    long size = Files.size(body);
-    if (size == 0) {
-      return "the source returned an empty body";
-    }
-    if (fr.gzipped() || "parquet".equals(format)) {
-      return null;
-    }
-    byte[] head = new byte[512];
-    int n;
-    try (InputStream in = Files.newInputStream(body)) {
-      n = in.readNBytes(head, 0, head.length);
-    }
-    String start =
-        new String(head, 0, n, StandardCharsets.UTF_8)
-            .replace("\uFEFF", "")
-            .stripLeading()
-            .toLowerCase(Locale.ROOT);
-    if (start.isEmpty()) {
-      return "the source returned only white space (" + size + " bytes)";
-    }
-    String ct = fr.contentType() == null ? "" : fr.contentType().toLowerCase(Locale.ROOT);
-    if (start.startsWith("<!doctype html")
-        || start.startsWith("<html")
-        || start.startsWith("<head")
-        || ct.startsWith("text/html")) {
-      return "the source returned an HTML page"
-          + (ct.isEmpty() ? "" : " (Content-Type " + ct + ")")
-          + ", not "
-          + format.toUpperCase(Locale.ROOT)
-          + "; check the URL and its authentication";
-    }
-    return null;
-  }
-
-  /** Replaces a JSON document by the array at a dot path inside it; an error, or null. */
-  static String extractRecords(Path body, String dotPath) throws IOException {
-    JsonNode n;
-    try {
-      n = JSON.readTree(body.toFile());
-    } catch (IOException e) {
-      return "the body is not valid JSON (" + oneLine(e.getMessage()) + ")";
-    }
-    for (String part : dotPath.split("\\.")) {
-      if (part.isEmpty()) {
-        continue;
-      }
-      n = n == null ? null : n.get(part);
-    }
-    if (n == null || !n.isArray()) {
-      return "the JSON body has no array of records at '" + dotPath + "' (--records)";
-    }
-    JSON.writeValue(body.toFile(), n);
-    return null;
-  }
-
   private static List<String> columnNames(Path file) {
     List<String> out = new ArrayList<>();
     for (Snapshot.Column c : SnapshotReader.columnTypes(file, null)) {
       out.add(c.name());
     }
     return out;
-  }
-
-  static String sha256(Path file) throws IOException {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
-        in.transferTo(java.io.OutputStream.nullOutputStream());
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void deleteQuietly(Path p) {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(p)) {
-      s.sorted(Comparator.reverseOrder())
-          .forEach(
-              x -> {
-                try {
-                  Files.deleteIfExists(x);
-                } catch (IOException ignored) {
-                  // a leftover incoming folder is harmless
-                }
-              });
-    } catch (IOException ignored) {
-      // as above
-    }
   }
 
   private static String oneLine(String s) {

@@ -1,7 +1,6 @@
 package dev.signalcheck.sources;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signalcheck.core.errors.OutputException;
 import dev.signalcheck.core.finding.Finding;
@@ -16,14 +15,13 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The sources' tables of the ledger (migration V4): sources, pulls with their attempts, snapshots.
- * All SQL binds its values.
+ * The sources' tables of the ledger (migration V5): sources, pulls with their attempts, snapshots;
+ * rows are turned into records by {@link SourceRows}. All SQL binds its values.
  */
 public final class SourceLedger {
 
@@ -150,7 +148,7 @@ public final class SourceLedger {
         ps.setString(6, reason);
         ps.setInt(7, attempts.size());
         ps.setString(8, JSON.writeValueAsString(headerNames));
-        ps.setString(9, JSON.writeValueAsString(findingsJson(findings)));
+        ps.setString(9, JSON.writeValueAsString(SourceRows.findingsJson(findings)));
         ps.executeUpdate();
         fetchId = generated(ps);
       }
@@ -222,19 +220,6 @@ public final class SourceLedger {
     }
   }
 
-  private static List<Map<String, Object>> findingsJson(List<Finding> findings) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (Finding f : findings) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("check", f.check());
-      m.put("severity", f.severity().label());
-      m.put("count", f.count());
-      m.put("message", f.message());
-      out.add(m);
-    }
-    return out;
-  }
-
   private long generated(PreparedStatement ps) throws SQLException {
     try (ResultSet k = ps.getGeneratedKeys()) {
       if (k.next()) {
@@ -259,7 +244,7 @@ public final class SourceLedger {
       ps.setInt(2, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(0, stored(rs));
+          out.add(0, SourceRows.stored(rs, dialect));
         }
       }
     } catch (SQLException | JsonProcessingException e) {
@@ -274,25 +259,6 @@ public final class SourceLedger {
     return s.isEmpty() ? Optional.empty() : Optional.of(s.get(0));
   }
 
-  private Stored stored(ResultSet rs) throws SQLException, JsonProcessingException {
-    List<Snapshot.Column> cols =
-        JSON.readValue(rs.getString("columns"), new TypeReference<List<Snapshot.Column>>() {});
-    long ms = rs.getLong("last_stamp_ms");
-    Long last = rs.wasNull() ? null : ms;
-    Snapshot s =
-        new Snapshot(
-            dialect.getTime(rs, "fetched_at"),
-            rs.getString("content_hash"),
-            cols,
-            rs.getLong("row_count"),
-            rs.getLong("series_count"),
-            rs.getString("step"),
-            rs.getString("first_stamp"),
-            rs.getString("last_stamp"),
-            last);
-    return new Stored(rs.getLong("id"), s, rs.getString("path"), rs.getLong("size_bytes"));
-  }
-
   /** The source's pulls, newest first, at most {@code limit}. */
   public List<Pull> pulls(long sourceId, int limit) {
     List<Pull> out = new ArrayList<>();
@@ -304,29 +270,13 @@ public final class SourceLedger {
       ps.setInt(2, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(pull(rs));
+          out.add(SourceRows.pull(rs, dialect));
         }
       }
     } catch (SQLException | JsonProcessingException e) {
       throw failure("read the pulls", e);
     }
     return out;
-  }
-
-  private Pull pull(ResultSet rs) throws SQLException, JsonProcessingException {
-    String f = rs.getString("findings");
-    List<Map<String, Object>> findings =
-        f == null
-            ? List.of()
-            : JSON.readValue(f, new TypeReference<List<Map<String, Object>>>() {});
-    return new Pull(
-        rs.getLong("id"),
-        dialect.getTime(rs, "started_at"),
-        dialect.getTime(rs, "finished_at"),
-        rs.getString("outcome"),
-        rs.getString("reason"),
-        rs.getInt("attempts"),
-        findings);
   }
 
   /** The attempts of a pull, in order. */
@@ -337,29 +287,37 @@ public final class SourceLedger {
       ps.setLong(1, fetchId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          int st = rs.getInt("status");
-          Integer status = rs.wasNull() ? null : st;
-          String label = rs.getString("outcome");
-          Outcome o = Outcome.OK;
-          for (Outcome x : Outcome.values()) {
-            if (x.label().equals(label)) {
-              o = x;
-            }
-          }
-          out.add(
-              new Attempt(
-                  rs.getInt("attempt"),
-                  dialect.getTime(rs, "started_at"),
-                  rs.getLong("duration_ms"),
-                  status,
-                  rs.getLong("bytes"),
-                  o,
-                  rs.getString("message"),
-                  rs.getLong("wait_ms")));
+          out.add(SourceRows.attempt(rs, dialect));
         }
       }
     } catch (SQLException e) {
       throw failure("read the attempts", e);
+    }
+    return out;
+  }
+
+  /**
+   * The newest attempts to a circuit breaker's key (scheme, host and port) over every source of
+   * that host, newest first: what {@link BreakerMemory} starts a breaker from.
+   */
+  public List<Attempt> recentAttempts(String key, int limit) {
+    List<Attempt> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT a.*, f.url AS fetch_url FROM source_attempt a JOIN source_fetch f ON f.id ="
+                + " a.fetch_id ORDER BY a.started_at DESC, a.fetch_id DESC, a.attempt DESC LIMIT"
+                + " ?")) {
+      // other hosts' attempts are skipped here, not in SQL: the key is not a column
+      ps.setInt(1, Math.max(limit, 1) * 20);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next() && out.size() < limit) {
+          if (key.equals(SourceUrl.breakerKey(rs.getString("fetch_url")))) {
+            out.add(SourceRows.attempt(rs, dialect));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw failure("read the recent attempts", e);
     }
     return out;
   }

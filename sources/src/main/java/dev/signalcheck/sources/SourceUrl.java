@@ -16,16 +16,17 @@ public final class SourceUrl {
   /**
    * The URI of a source argument.
    *
-   * @throws UsageException for another scheme (JDBC sources are not fetched; audit the table
-   *     directly) or a malformed URL
+   * @throws UsageException for another scheme, a JDBC URL (read as a {@link DatabaseSource}) or a
+   *     malformed URL
    */
   public static URI parse(String text) {
     String t = text.trim();
     String lower = t.toLowerCase(Locale.ROOT);
     if (lower.startsWith("jdbc:")) {
       throw new UsageException(
-          "fetch reads http(s):// and file:// sources; a JDBC source is not supported yet"
-              + " (export the table to a file, or serve it over HTTP)");
+          "a JDBC source needs --table NAME or --query 'SELECT …' (in a sources file: table or"
+              + " query): "
+              + dev.signalcheck.io.JdbcSeriesSource.redact(t));
     }
     if (!lower.contains("://")) {
       return Path.of(t).toAbsolutePath().toUri();
@@ -75,5 +76,49 @@ public final class SourceUrl {
         + String.valueOf(u.getHost()).toLowerCase(Locale.ROOT)
         + ":"
         + port;
+  }
+
+  /** The breaker's key of a PostgreSQL URL: {@code postgresql://HOST:PORT} (5432 by default). */
+  static String postgresKey(String jdbcUrl) {
+    String rest = jdbcUrl.substring("jdbc:postgresql://".length());
+    int end = rest.length();
+    for (char c : new char[] {'/', '?'}) {
+      int i = rest.indexOf(c);
+      if (i >= 0 && i < end) {
+        end = i;
+      }
+    }
+    String hostPort = rest.substring(0, end);
+    int at = hostPort.lastIndexOf('@');
+    if (at >= 0) {
+      hostPort = hostPort.substring(at + 1);
+    }
+    if (hostPort.isEmpty()) {
+      hostPort = "localhost";
+    }
+    if (!hostPort.matches(".*:[0-9]+")) {
+      hostPort = hostPort + ":5432";
+    }
+    return "postgresql://" + hostPort.toLowerCase(Locale.ROOT);
+  }
+
+  /** The breaker's key of a URL as stored in the ledger, or null when it has none (a file). */
+  static String breakerKey(String stored) {
+    if (stored == null) {
+      return null;
+    }
+    String lower = stored.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("jdbc:postgresql://")) {
+      return postgresKey(stored);
+    }
+    if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+      return null;
+    }
+    try {
+      URI u = new URI(stored.replace("***", "x"));
+      return u.getHost() == null ? null : hostKey(u);
+    } catch (URISyntaxException e) {
+      return null;
+    }
   }
 }

@@ -29,7 +29,14 @@ import java.util.Set;
  *     headers: ["Authorization: env:AIR_TOKEN"]
  *     time: date
  *     target: [co, no2]
+ *   - name: readings
+ *     url: jdbc:postgresql://db.example.org/plant   # or jdbc:sqlite:FILE, a SQLite/DuckDB file
+ *     table: readings                               # or query: SELECT …
+ *     every: 15m
  * </pre>
+ *
+ * A database's password comes from {@code SIGNALCHECK_DB_PASSWORD} or the entry's {@code
+ * passwordFile}, never from the list itself.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record WatchList(
@@ -54,7 +61,11 @@ public record WatchList(
       @JsonProperty("time") List<String> time,
       @JsonProperty("target") List<String> target,
       @JsonProperty("id") List<String> id,
-      @JsonProperty("step") String step) {
+      @JsonProperty("step") String step,
+      @JsonProperty("table") String table,
+      @JsonProperty("where") String where,
+      @JsonProperty("query") String query,
+      @JsonProperty("passwordFile") String passwordFile) {
 
     public Entry {
       headers = headers == null ? List.of() : List.copyOf(headers);
@@ -87,7 +98,8 @@ public record WatchList(
               + "' (line "
               + e.getLocation().getLineNr()
               + "); keys are: data, sources, and per source name, url, every, format, timeout,"
-              + " retries, headers, maxDelay, records, time, target, id, step");
+              + " retries, headers, maxDelay, records, time, target, id, step, table, where,"
+              + " query, passwordFile");
     } catch (IOException e) {
       String msg = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
       throw new InputException(file + " is not a valid sources file: " + msg);

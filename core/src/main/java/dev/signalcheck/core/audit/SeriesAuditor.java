@@ -78,21 +78,12 @@ public final class SeriesAuditor {
               List.of(),
               List.of(),
               java.util.Map.of()));
-      return new SeriesResult(
-          data.id(),
-          data.target(),
-          data.size(),
-          0,
-          null,
-          null,
-          null,
-          sorted(findings),
-          null,
-          null,
-          null,
-          null,
-          null,
-          null);
+      return SeriesResult.builder()
+          .id(data.id())
+          .target(data.target())
+          .n(data.size())
+          .findings(sorted(findings))
+          .build();
     }
     int len = reg.length();
     SeasonChoice seasonChoice = SeasonChoice.choose(settings.season(), reg);
@@ -170,21 +161,22 @@ public final class SeriesAuditor {
     if (aligned.withheld() != null) {
       verdict = Withheld.verdict(aligned.withheld());
     }
-    return new SeriesResult(
-        data.id(),
-        data.target(),
-        data.size(),
-        len,
-        reg.formattedTime(0),
-        reg.formattedTime(len - 1),
-        freq,
-        sorted(findings),
-        cleaned.cleaning(),
-        profile,
-        backtest,
-        verdict,
-        values.series(),
-        covariates);
+    return SeriesResult.builder()
+        .id(data.id())
+        .target(data.target())
+        .n(data.size())
+        .length(len)
+        .start(reg.formattedTime(0))
+        .end(reg.formattedTime(len - 1))
+        .frequency(freq)
+        .findings(sorted(findings))
+        .cleaning(cleaned.cleaning())
+        .profile(profile)
+        .backtest(backtest)
+        .verdict(verdict)
+        .series(values.series())
+        .covariates(covariates)
+        .build();
   }
 
   /**

@@ -56,4 +56,120 @@ public record SeriesResult(
   public long count(Severity s) {
     return findings.stream().filter(f -> f.severity() == s).count();
   }
+
+  /** A builder naming each component: see {@link Builder}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link SeriesResult} by component name. Unset lists are empty, unset decimals NaN (not
+   * computed), unset counts 0, flags false and references null.
+   */
+  public static final class Builder {
+    private String id;
+    private String target;
+    private long n;
+    private long length;
+    private Object start;
+    private Object end;
+    private Frequency frequency;
+    private List<Finding> findings = List.of();
+    private Cleaning cleaning;
+    private Profile profile;
+    private BacktestResult backtest;
+    private Verdict verdict;
+    private RegularSeries series;
+    private CovariateResult covariates;
+
+    private Builder() {}
+
+    public Builder id(String id) {
+      this.id = id;
+      return this;
+    }
+
+    public Builder target(String target) {
+      this.target = target;
+      return this;
+    }
+
+    public Builder n(long n) {
+      this.n = n;
+      return this;
+    }
+
+    public Builder length(long length) {
+      this.length = length;
+      return this;
+    }
+
+    public Builder start(Object start) {
+      this.start = start;
+      return this;
+    }
+
+    public Builder end(Object end) {
+      this.end = end;
+      return this;
+    }
+
+    public Builder frequency(Frequency frequency) {
+      this.frequency = frequency;
+      return this;
+    }
+
+    public Builder findings(List<Finding> findings) {
+      this.findings = findings;
+      return this;
+    }
+
+    public Builder cleaning(Cleaning cleaning) {
+      this.cleaning = cleaning;
+      return this;
+    }
+
+    public Builder profile(Profile profile) {
+      this.profile = profile;
+      return this;
+    }
+
+    public Builder backtest(BacktestResult backtest) {
+      this.backtest = backtest;
+      return this;
+    }
+
+    public Builder verdict(Verdict verdict) {
+      this.verdict = verdict;
+      return this;
+    }
+
+    public Builder series(RegularSeries series) {
+      this.series = series;
+      return this;
+    }
+
+    public Builder covariates(CovariateResult covariates) {
+      this.covariates = covariates;
+      return this;
+    }
+
+    public SeriesResult build() {
+      return new SeriesResult(
+          id,
+          target,
+          n,
+          length,
+          start,
+          end,
+          frequency,
+          findings,
+          cleaning,
+          profile,
+          backtest,
+          verdict,
+          series,
+          covariates);
+    }
+  }
 }

@@ -60,4 +60,141 @@ public record BacktestResult(
   public Optional<ModelScore> model(String name) {
     return models.stream().filter(s -> s.name().equals(name)).findFirst();
   }
+
+  /** A builder naming each component: see {@link Builder}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link BacktestResult} by component name. Unset lists are empty, unset decimals NaN
+   * (not computed), unset counts 0, flags false and references null.
+   */
+  public static final class Builder {
+    private int horizon;
+    private int origins;
+    private String baseline;
+    private String best;
+    private List<ModelScore> models = List.of();
+    private double skill = Double.NaN;
+    private Significance significance;
+    private List<Double> skillByHorizon = List.of();
+    private double predictability = Double.NaN;
+    private double meanMae = Double.NaN;
+    private int observations;
+    private int originsRequested;
+    private int minimumTrainingLength;
+    private List<Integer> trainingLengths = List.of();
+    private int season;
+    private boolean insufficientData;
+    private List<String> notes = List.of();
+
+    private Builder() {}
+
+    public Builder horizon(int horizon) {
+      this.horizon = horizon;
+      return this;
+    }
+
+    public Builder origins(int origins) {
+      this.origins = origins;
+      return this;
+    }
+
+    public Builder baseline(String baseline) {
+      this.baseline = baseline;
+      return this;
+    }
+
+    public Builder best(String best) {
+      this.best = best;
+      return this;
+    }
+
+    public Builder models(List<ModelScore> models) {
+      this.models = models;
+      return this;
+    }
+
+    public Builder skill(double skill) {
+      this.skill = skill;
+      return this;
+    }
+
+    public Builder significance(Significance significance) {
+      this.significance = significance;
+      return this;
+    }
+
+    public Builder skillByHorizon(List<Double> skillByHorizon) {
+      this.skillByHorizon = skillByHorizon;
+      return this;
+    }
+
+    public Builder predictability(double predictability) {
+      this.predictability = predictability;
+      return this;
+    }
+
+    public Builder meanMae(double meanMae) {
+      this.meanMae = meanMae;
+      return this;
+    }
+
+    public Builder observations(int observations) {
+      this.observations = observations;
+      return this;
+    }
+
+    public Builder originsRequested(int originsRequested) {
+      this.originsRequested = originsRequested;
+      return this;
+    }
+
+    public Builder minimumTrainingLength(int minimumTrainingLength) {
+      this.minimumTrainingLength = minimumTrainingLength;
+      return this;
+    }
+
+    public Builder trainingLengths(List<Integer> trainingLengths) {
+      this.trainingLengths = trainingLengths;
+      return this;
+    }
+
+    public Builder season(int season) {
+      this.season = season;
+      return this;
+    }
+
+    public Builder insufficientData(boolean insufficientData) {
+      this.insufficientData = insufficientData;
+      return this;
+    }
+
+    public Builder notes(List<String> notes) {
+      this.notes = notes;
+      return this;
+    }
+
+    public BacktestResult build() {
+      return new BacktestResult(
+          horizon,
+          origins,
+          baseline,
+          best,
+          models,
+          skill,
+          significance,
+          skillByHorizon,
+          predictability,
+          meanMae,
+          observations,
+          originsRequested,
+          minimumTrainingLength,
+          trainingLengths,
+          season,
+          insufficientData,
+          notes);
+    }
+  }
 }

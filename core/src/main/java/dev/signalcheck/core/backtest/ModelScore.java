@@ -65,10 +65,13 @@ public record ModelScore(
 
   /** A model that could not be run. */
   public static ModelScore skipped(String name, boolean baseline, String reason) {
-    double nan = Double.NaN;
-    return new ModelScore(
-        name, baseline, false, true, reason, "", nan, nan, nan, nan, nan, nan, nan, List.of(),
-        List.of(), nan, nan, false, List.of());
+    return ModelScore.builder()
+        .name(name)
+        .baseline(baseline)
+        .skipped(true)
+        .reason(reason)
+        .description("")
+        .build();
   }
 
   /** The errors (actual − forecast) of all origins, oldest origin first, step 1…h within each. */
@@ -85,5 +88,156 @@ public record ModelScore(
       }
     }
     return e;
+  }
+
+  /** A builder naming each component: see {@link Builder}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link ModelScore} by component name. Unset lists are empty, unset decimals NaN (not
+   * computed), unset counts 0, flags false and references null.
+   */
+  public static final class Builder {
+    private String name;
+    private boolean baseline;
+    private boolean usesCovariates;
+    private boolean skipped;
+    private String reason;
+    private String description;
+    private double mase = Double.NaN;
+    private double smape = Double.NaN;
+    private double rmse = Double.NaN;
+    private double mae = Double.NaN;
+    private double me = Double.NaN;
+    private double rmsse = Double.NaN;
+    private double owa = Double.NaN;
+    private List<Double> maseByOrigin = List.of();
+    private List<Double> maseByHorizon = List.of();
+    private double inSampleMase = Double.NaN;
+    private double overfitRatio = Double.NaN;
+    private boolean overfit;
+    private List<OriginForecast> forecasts = List.of();
+
+    private Builder() {}
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder baseline(boolean baseline) {
+      this.baseline = baseline;
+      return this;
+    }
+
+    public Builder usesCovariates(boolean usesCovariates) {
+      this.usesCovariates = usesCovariates;
+      return this;
+    }
+
+    public Builder skipped(boolean skipped) {
+      this.skipped = skipped;
+      return this;
+    }
+
+    public Builder reason(String reason) {
+      this.reason = reason;
+      return this;
+    }
+
+    public Builder description(String description) {
+      this.description = description;
+      return this;
+    }
+
+    public Builder mase(double mase) {
+      this.mase = mase;
+      return this;
+    }
+
+    public Builder smape(double smape) {
+      this.smape = smape;
+      return this;
+    }
+
+    public Builder rmse(double rmse) {
+      this.rmse = rmse;
+      return this;
+    }
+
+    public Builder mae(double mae) {
+      this.mae = mae;
+      return this;
+    }
+
+    public Builder me(double me) {
+      this.me = me;
+      return this;
+    }
+
+    public Builder rmsse(double rmsse) {
+      this.rmsse = rmsse;
+      return this;
+    }
+
+    public Builder owa(double owa) {
+      this.owa = owa;
+      return this;
+    }
+
+    public Builder maseByOrigin(List<Double> maseByOrigin) {
+      this.maseByOrigin = maseByOrigin;
+      return this;
+    }
+
+    public Builder maseByHorizon(List<Double> maseByHorizon) {
+      this.maseByHorizon = maseByHorizon;
+      return this;
+    }
+
+    public Builder inSampleMase(double inSampleMase) {
+      this.inSampleMase = inSampleMase;
+      return this;
+    }
+
+    public Builder overfitRatio(double overfitRatio) {
+      this.overfitRatio = overfitRatio;
+      return this;
+    }
+
+    public Builder overfit(boolean overfit) {
+      this.overfit = overfit;
+      return this;
+    }
+
+    public Builder forecasts(List<OriginForecast> forecasts) {
+      this.forecasts = forecasts;
+      return this;
+    }
+
+    public ModelScore build() {
+      return new ModelScore(
+          name,
+          baseline,
+          usesCovariates,
+          skipped,
+          reason,
+          description,
+          mase,
+          smape,
+          rmse,
+          mae,
+          me,
+          rmsse,
+          owa,
+          maseByOrigin,
+          maseByHorizon,
+          inSampleMase,
+          overfitRatio,
+          overfit,
+          forecasts);
+    }
   }
 }

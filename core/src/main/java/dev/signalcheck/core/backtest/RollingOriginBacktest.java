@@ -4,13 +4,16 @@ import dev.signalcheck.core.forecast.Fitted;
 import dev.signalcheck.core.forecast.Forecaster;
 import dev.signalcheck.core.forecast.MeanForecaster;
 import dev.signalcheck.core.forecast.ModelFailure;
+import dev.signalcheck.core.forecast.ModelInfo;
+import dev.signalcheck.core.forecast.ModelInfo.Basis;
 import dev.signalcheck.core.forecast.ModelRegistry;
 import dev.signalcheck.core.forecast.Naive;
-import dev.signalcheck.core.forecast.Naive2;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Rolling-origin evaluation with an expanding window (R {@code tsCV}-style, M4 metrics).
@@ -159,24 +162,15 @@ public final class RollingOriginBacktest {
               MIN_TRAINING_FLOOR,
               minTrain,
               horizon));
-      return new BacktestResult(
-          horizon,
-          0,
-          null,
-          null,
-          List.of(),
-          Double.NaN,
-          null,
-          List.of(),
-          Double.NaN,
-          Double.NaN,
-          n,
-          origins,
-          minTrain,
-          List.of(),
-          m,
-          true,
-          notes);
+      return BacktestResult.builder()
+          .horizon(horizon)
+          .observations(n)
+          .originsRequested(origins)
+          .minimumTrainingLength(minTrain)
+          .season(m)
+          .insufficientData(true)
+          .notes(notes)
+          .build();
     }
     int k = Math.min(origins, fit);
     if (k < origins) {
@@ -214,15 +208,10 @@ public final class RollingOriginBacktest {
     }
     // Reference for the overfitting ratio: naive, which has no parameters to overfit.
     Raw naiveRef =
-        raws.stream()
-            .filter(r -> r.name.equals(Naive.NAME) && r.failure == null)
-            .findFirst()
+        reference(raws, i -> i.baseline() && i.basis() == Basis.LAST_VALUE)
             .orElseGet(() -> evaluate(new Naive(), y, m, trainLengths, actual, scale, view));
-    Raw naive2 =
-        raws.stream()
-            .filter(r -> r.name.equals(Naive2.NAME) && r.failure == null)
-            .findFirst()
-            .orElse(null);
+    // Reference of the OWA: the M4 benchmark naive2, if it was selected.
+    Raw naive2 = reference(raws, ModelInfo::owaReference).orElse(null);
 
     List<ModelScore> scores = new ArrayList<>();
     for (Raw r : raws) {
@@ -235,6 +224,13 @@ public final class RollingOriginBacktest {
       lengths.add(t);
     }
     return compare(scores, meanMae, horizon, k, n, origins, minTrain, lengths, m, notes);
+  }
+
+  /** The first model that did not fail whose registered metadata pass {@code test}. */
+  private static Optional<Raw> reference(List<Raw> raws, Predicate<ModelInfo> test) {
+    return raws.stream()
+        .filter(r -> r.failure == null && test.test(ModelRegistry.info(r.name)))
+        .findFirst();
   }
 
   /**
@@ -310,24 +306,25 @@ public final class RollingOriginBacktest {
           OriginTest.compare(baseline, best)
               .chosenFrom(OriginTest.effectiveComparisons(differentials));
     }
-    return new BacktestResult(
-        horizon,
-        k,
-        baseline == null ? null : baseline.name(),
-        best == null ? null : best.name(),
-        scores,
-        skill,
-        significance,
-        skillByHorizon,
-        meanMae == 0 ? Double.NaN : 1 - Math.min(bestMae(scores), meanMae) / meanMae,
-        meanMae,
-        n,
-        origins,
-        minTrain,
-        lengths,
-        m,
-        false,
-        notes);
+    return BacktestResult.builder()
+        .horizon(horizon)
+        .origins(k)
+        .baseline(baseline == null ? null : baseline.name())
+        .best(best == null ? null : best.name())
+        .models(scores)
+        .skill(skill)
+        .significance(significance)
+        .skillByHorizon(skillByHorizon)
+        .predictability(
+            meanMae == 0 ? Double.NaN : 1 - Math.min(bestMae(scores), meanMae) / meanMae)
+        .meanMae(meanMae)
+        .observations(n)
+        .originsRequested(origins)
+        .minimumTrainingLength(minTrain)
+        .trainingLengths(lengths)
+        .season(m)
+        .notes(notes)
+        .build();
   }
 
   private static double bestMae(List<ModelScore> scores) {
@@ -344,9 +341,7 @@ public final class RollingOriginBacktest {
   private double meanMae(
       List<Raw> raws, double[] y, int m, int[] trainLengths, double[][] actual, double[] scale) {
     Raw mean =
-        raws.stream()
-            .filter(r -> r.name.equals(MeanForecaster.NAME) && r.failure == null)
-            .findFirst()
+        reference(raws, i -> i.baseline() && i.basis() == Basis.MEAN)
             .orElseGet(
                 () -> evaluate(new MeanForecaster(), y, m, trainLengths, actual, scale, null));
     if (mean.failure != null) {
@@ -552,7 +547,7 @@ public final class RollingOriginBacktest {
     }
 
     ModelScore score(Raw naiveRef, Raw naive2, double[] squaredScale) {
-      boolean baseline = ModelRegistry.BASELINES.contains(name);
+      boolean baseline = ModelRegistry.info(name).baseline();
       if (failure != null) {
         return ModelScore.skipped(name, baseline, failure);
       }
@@ -592,26 +587,24 @@ public final class RollingOriginBacktest {
       // NaN (undefined) compares false; +Infinity (perfect fit) true. Both conditions: its error
       // grows far more than naive's, and it really is much worse out of sample than in sample
       boolean overfit = ratio >= OVERFIT_RATIO && mase >= OVERFIT_RATIO * inSampleMase;
-      return new ModelScore(
-          name,
-          baseline,
-          false,
-          false,
-          null,
-          description,
-          mase,
-          smape,
-          rmse / k,
-          mae / k,
-          me / k,
-          rmsse / k,
-          owa,
-          byOrigin,
-          maseByHorizon,
-          inSampleMase,
-          ratio,
-          overfit,
-          origins);
+      return ModelScore.builder()
+          .name(name)
+          .baseline(baseline)
+          .description(description)
+          .mase(mase)
+          .smape(smape)
+          .rmse(rmse / k)
+          .mae(mae / k)
+          .me(me / k)
+          .rmsse(rmsse / k)
+          .owa(owa)
+          .maseByOrigin(byOrigin)
+          .maseByHorizon(maseByHorizon)
+          .inSampleMase(inSampleMase)
+          .overfitRatio(ratio)
+          .overfit(overfit)
+          .forecasts(origins)
+          .build();
     }
 
     private static List<Double> boxed(double[] v) {

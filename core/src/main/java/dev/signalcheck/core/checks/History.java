@@ -24,7 +24,7 @@ import java.util.Map;
  * The history of a series: when its rows were entered ({@code history.late-entry}, with {@code
  * --recorded-at}), values that were revised ({@code history.revised}: between duplicate rows with
  * different recorded-at times, or between two extracts), and rows added or removed between two
- * extracts. Never throws on bad data.
+ * extracts (compared by {@link Extracts}). Never throws on bad data.
  */
 public final class History {
   private History() {}
@@ -218,7 +218,7 @@ public final class History {
   // ------------------------------------------------------------------ revisions
 
   /** Row indices sorted by time, unparseable times left out. */
-  private static int[] byTime(SeriesData d) {
+  static int[] byTime(SeriesData d) {
     int n = d.size();
     long[] times = new long[n];
     int c = 0;
@@ -322,7 +322,7 @@ public final class History {
   }
 
   /** Intervals of flagged stamps that follow each other among all stamps (sorted, distinct). */
-  private static List<Interval> runsOfStamps(List<Long> flagged, TimeFormat fmt, long[] all) {
+  static List<Interval> runsOfStamps(List<Long> flagged, TimeFormat fmt, long[] all) {
     List<Interval> out = new ArrayList<>();
     int a = 0;
     for (int f = 0; f < flagged.size(); ) {
@@ -344,7 +344,7 @@ public final class History {
     return out;
   }
 
-  private static Finding revisedFinding(
+  static Finding revisedFinding(
       List<Change> changes, List<Interval> intervals, String msg, TimeFormat fmt) {
     Rows rows = new Rows();
     for (Change c : changes) {
@@ -372,164 +372,8 @@ public final class History {
         Map.of("largestChanges", top));
   }
 
-  private static double magnitude(Change c) {
+  static double magnitude(Change c) {
     double d = Math.abs(c.after() - c.before());
     return Double.isNaN(d) ? Double.MAX_VALUE : d;
-  }
-
-  // ------------------------------------------------------------------ two extracts
-
-  /** Counts of a comparison of two extracts of one series. */
-  public record Comparison(
-      List<Finding> findings, long common, long revised, long added, long removed) {}
-
-  /**
-   * The value kept for each stamp as {@link Alignment} keeps it: the first row, or the latest
-   * recorded.
-   */
-  private static int[] keptRows(SeriesData d, int[] idx) {
-    int[] out = new int[idx.length];
-    int c = 0;
-    for (int k = 0; k < idx.length; ) {
-      int j = k + 1;
-      long t = d.time(idx[k]);
-      int keep = idx[k];
-      while (j < idx.length && d.time(idx[j]) == t) {
-        if (d.hasRecordedAt()
-            && d.recordedAt(idx[j]) != TimeParser.UNPARSEABLE
-            && d.recordedAt(idx[j]) > d.recordedAt(keep)) {
-          keep = idx[j];
-        }
-        j++;
-      }
-      out[c++] = keep;
-      k = j;
-    }
-    return Arrays.copyOf(out, c);
-  }
-
-  /**
-   * Compares two extracts of one series stamp by stamp: values revised ({@code history.revised}),
-   * stamps added ({@code history.added}, info; "inserted" when inside the old extract's time range)
-   * and stamps removed ({@code history.removed}, warning). Two missing values are equal; a value
-   * that became missing, or was filled in, is a revision.
-   */
-  public static Comparison compare(SeriesData old, SeriesData neu) {
-    TimeFormat fmt = neu.timeFormat();
-    int[] a = keptRows(old, byTime(old));
-    int[] b = keptRows(neu, byTime(neu));
-    List<Change> changes = new ArrayList<>();
-    List<Long> revisedStamps = new ArrayList<>();
-    List<Long> addedStamps = new ArrayList<>();
-    List<Long> removedStamps = new ArrayList<>();
-    Rows addedRows = new Rows();
-    Rows removedRows = new Rows();
-    long[] union = new long[a.length + b.length];
-    int u = 0;
-    long common = 0;
-    long inserted = 0;
-    long oldFirst = a.length > 0 ? old.time(a[0]) : Long.MAX_VALUE;
-    long oldLast = a.length > 0 ? old.time(a[a.length - 1]) : Long.MIN_VALUE;
-    int i = 0;
-    int j = 0;
-    while (i < a.length || j < b.length) {
-      long ta = i < a.length ? old.time(a[i]) : Long.MAX_VALUE;
-      long tb = j < b.length ? neu.time(b[j]) : Long.MAX_VALUE;
-      if (ta == tb) {
-        common++;
-        if (!same(old.value(a[i]), neu.value(b[j]))) {
-          changes.add(new Change(ta, old.value(a[i]), neu.value(b[j]), neu.row(b[j])));
-          revisedStamps.add(ta);
-        }
-        union[u++] = ta;
-        i++;
-        j++;
-      } else if (ta < tb) {
-        removedStamps.add(ta);
-        removedRows.add(old.row(a[i]));
-        union[u++] = ta;
-        i++;
-      } else {
-        addedStamps.add(tb);
-        addedRows.add(neu.row(b[j]));
-        if (tb > oldFirst && tb < oldLast) {
-          inserted++;
-        }
-        union[u++] = tb;
-        j++;
-      }
-    }
-    long[] all = Arrays.copyOf(union, u);
-    List<Finding> out = new ArrayList<>();
-    if (!changes.isEmpty()) {
-      out.add(
-          revisedFinding(
-              changes,
-              runsOfStamps(revisedStamps, fmt, all),
-              String.format(
-                  Locale.ROOT,
-                  "%d of %d values present in both extracts (%s) were revised%s",
-                  changes.size(),
-                  common,
-                  Alignment.pct(changes.size() / (double) Math.max(1, common)),
-                  largestText(changes, fmt)),
-              fmt));
-    }
-    if (!removedStamps.isEmpty()) {
-      out.add(
-          new Finding(
-              CheckType.HISTORY_REMOVED.id(),
-              Severity.WARNING,
-              Category.DATA_COLLECTION,
-              String.format(
-                  Locale.ROOT,
-                  "%s of the old extract %s missing from the new one: history was" + " deleted",
-                  Prose.count(removedStamps.size(), "time stamp"),
-                  removedStamps.size() == 1 ? "is" : "are"),
-              removedStamps.size(),
-              runsOfStamps(removedStamps, fmt, all),
-              removedRows.first(),
-              Map.of()));
-    }
-    if (!addedStamps.isEmpty()) {
-      out.add(
-          new Finding(
-              CheckType.HISTORY_ADDED.id(),
-              Severity.INFO,
-              Category.DATA_COLLECTION,
-              String.format(
-                  Locale.ROOT,
-                  "%s %s new%s",
-                  Prose.count(addedStamps.size(), "time stamp"),
-                  addedStamps.size() == 1 ? "is" : "are",
-                  inserted > 0
-                      ? String.format(
-                          Locale.ROOT,
-                          ", %d of them inside the old extract's time range" + " (backfilled)",
-                          inserted)
-                      : ", all after the old extract's end"),
-              addedStamps.size(),
-              runsOfStamps(addedStamps, fmt, all),
-              addedRows.first(),
-              Map.of("inserted", inserted, "appended", addedStamps.size() - inserted)));
-    }
-    return new Comparison(out, common, changes.size(), addedStamps.size(), removedStamps.size());
-  }
-
-  private static String largestText(List<Change> changes, TimeFormat fmt) {
-    Change best = null;
-    for (Change c : changes) {
-      if (best == null || magnitude(c) > magnitude(best)) {
-        best = c;
-      }
-    }
-    return best == null
-        ? ""
-        : String.format(
-            Locale.ROOT,
-            "; the largest at %s, %s → %s",
-            fmt.text(best.time()),
-            Robust.num(best.before()),
-            Robust.num(best.after()));
   }
 }

@@ -75,6 +75,14 @@ final class OutOfRangeStamps {
    * Leaves out the stamps far outside the others: adds the finding and returns the indices (into
    * the series' rows, in file order) that remain, or null when none is out of range.
    */
+  /** As a {@link Check}: the stamps far outside the others leave the rows in play. */
+  static void leaveOut(Aligning a) {
+    int[] inRange = leaveOut(a.data, a.idx, a.times, a.findings);
+    if (inRange != null) {
+      a.idx = inRange;
+    }
+  }
+
   static int[] leaveOut(SeriesData data, int[] idx, long[] times, List<Finding> findings) {
     if (idx.length < 10) {
       return null;

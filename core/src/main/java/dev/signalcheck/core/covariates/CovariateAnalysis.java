@@ -344,19 +344,20 @@ public final class CovariateAnalysis {
       items.add(assessed.get(j).item(cl));
     }
     CovariateResult result =
-        new CovariateResult(
-            known,
-            lagList,
-            n,
-            lengths.length,
-            items,
-            base,
-            model,
-            modelInputs,
-            skill,
-            sig,
-            groups,
-            notes);
+        CovariateResult.builder()
+            .knownAhead(known)
+            .lags(lagList)
+            .observations(n)
+            .origins(lengths.length)
+            .items(items)
+            .base(base)
+            .model(model)
+            .modelInputs(modelInputs)
+            .skill(skill)
+            .significance(sig)
+            .collinear(groups)
+            .notes(notes)
+            .build();
     return new Outcome(result, findings);
   }
 

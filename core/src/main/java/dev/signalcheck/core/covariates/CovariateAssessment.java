@@ -130,24 +130,25 @@ public record CovariateAssessment(
     } else {
       kind = Kind.NO_VALUE;
     }
-    return new CovariateAssessment(
-        name,
-        knownAhead,
-        present,
-        notAssessed,
-        ccf,
-        granger,
-        honest,
-        oracle,
-        withoutZero,
-        gain,
-        p,
-        gain0,
-        p0,
-        lagZeroAdds,
-        noiseLag,
-        share,
-        kind);
+    return CovariateAssessment.builder()
+        .name(name)
+        .knownAhead(knownAhead)
+        .present(present)
+        .notAssessed(notAssessed)
+        .crossCorrelation(ccf)
+        .granger(granger)
+        .honest(honest)
+        .oracle(oracle)
+        .withoutZero(withoutZero)
+        .gain(gain)
+        .pValue(p)
+        .sameTimeGain(gain0)
+        .sameTimePValue(p0)
+        .lagZeroAdds(lagZeroAdds)
+        .noiseLag(noiseLag)
+        .noiseShare(share)
+        .kind(kind)
+        .build();
   }
 
   private static double p(ModelScore reference, ModelScore candidate) {
@@ -169,20 +170,21 @@ public record CovariateAssessment(
 
   /** The report's item, with the codes treated as missing. */
   CovariateResult.Item item(List<Double> missingCodes) {
-    return new CovariateResult.Item(
-        name,
-        knownAhead,
-        present,
-        missingCodes,
-        crossCorrelation,
-        granger,
-        honest == null || honest.skipped() ? Double.NaN : honest.mase(),
-        gain,
-        pValue,
-        sameTimeGain,
-        sameTimePValue,
-        label(),
-        reason(null));
+    return CovariateResult.Item.builder()
+        .name(name)
+        .knownAhead(knownAhead)
+        .present(present)
+        .missingCodes(missingCodes)
+        .crossCorrelation(crossCorrelation)
+        .granger(granger)
+        .mase(honest == null || honest.skipped() ? Double.NaN : honest.mase())
+        .gain(gain)
+        .pValue(pValue)
+        .sameTimeGain(sameTimeGain)
+        .sameTimePValue(sameTimePValue)
+        .assessment(label())
+        .reason(reason(null))
+        .build();
   }
 
   /** The finding for this covariate; {@code base} the target-only model, or null. */
@@ -318,5 +320,142 @@ public record CovariateAssessment(
       return "is no more accurate";
     }
     return gain > 0 ? "is " + pc + "% more accurate" : "is " + pc + "% less accurate";
+  }
+
+  /** A builder naming each component: see {@link Builder}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link CovariateAssessment} by component name. Unset lists are empty, unset decimals
+   * NaN (not computed), unset counts 0, flags false and references null.
+   */
+  public static final class Builder {
+    private String name;
+    private boolean knownAhead;
+    private double present = Double.NaN;
+    private String notAssessed;
+    private List<Double> crossCorrelation = List.of();
+    private CovariateResult.GrangerTest granger;
+    private ModelScore honest;
+    private ModelScore oracle;
+    private ModelScore withoutZero;
+    private double gain = Double.NaN;
+    private double pValue = Double.NaN;
+    private double sameTimeGain = Double.NaN;
+    private double sameTimePValue = Double.NaN;
+    private boolean lagZeroAdds;
+    private int noiseLag;
+    private double noiseShare = Double.NaN;
+    private Kind kind;
+
+    private Builder() {}
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder knownAhead(boolean knownAhead) {
+      this.knownAhead = knownAhead;
+      return this;
+    }
+
+    public Builder present(double present) {
+      this.present = present;
+      return this;
+    }
+
+    public Builder notAssessed(String notAssessed) {
+      this.notAssessed = notAssessed;
+      return this;
+    }
+
+    public Builder crossCorrelation(List<Double> crossCorrelation) {
+      this.crossCorrelation = crossCorrelation;
+      return this;
+    }
+
+    public Builder granger(CovariateResult.GrangerTest granger) {
+      this.granger = granger;
+      return this;
+    }
+
+    public Builder honest(ModelScore honest) {
+      this.honest = honest;
+      return this;
+    }
+
+    public Builder oracle(ModelScore oracle) {
+      this.oracle = oracle;
+      return this;
+    }
+
+    public Builder withoutZero(ModelScore withoutZero) {
+      this.withoutZero = withoutZero;
+      return this;
+    }
+
+    public Builder gain(double gain) {
+      this.gain = gain;
+      return this;
+    }
+
+    public Builder pValue(double pValue) {
+      this.pValue = pValue;
+      return this;
+    }
+
+    public Builder sameTimeGain(double sameTimeGain) {
+      this.sameTimeGain = sameTimeGain;
+      return this;
+    }
+
+    public Builder sameTimePValue(double sameTimePValue) {
+      this.sameTimePValue = sameTimePValue;
+      return this;
+    }
+
+    public Builder lagZeroAdds(boolean lagZeroAdds) {
+      this.lagZeroAdds = lagZeroAdds;
+      return this;
+    }
+
+    public Builder noiseLag(int noiseLag) {
+      this.noiseLag = noiseLag;
+      return this;
+    }
+
+    public Builder noiseShare(double noiseShare) {
+      this.noiseShare = noiseShare;
+      return this;
+    }
+
+    public Builder kind(Kind kind) {
+      this.kind = kind;
+      return this;
+    }
+
+    public CovariateAssessment build() {
+      return new CovariateAssessment(
+          name,
+          knownAhead,
+          present,
+          notAssessed,
+          crossCorrelation,
+          granger,
+          honest,
+          oracle,
+          withoutZero,
+          gain,
+          pValue,
+          sameTimeGain,
+          sameTimePValue,
+          lagZeroAdds,
+          noiseLag,
+          noiseShare,
+          kind);
+    }
   }
 }

@@ -121,26 +121,20 @@ public final class CovariateBacktest {
       maseByHorizon.add(v / k);
     }
     double nan = Double.NaN;
-    return new ModelScore(
-        name,
-        false,
-        true,
-        false,
-        null,
-        description,
-        mase / k,
-        smape / k,
-        rmse / k,
-        mae / k,
-        me / k,
-        rmsse / k,
-        nan,
-        byOrigin,
-        maseByHorizon,
-        nan,
-        nan,
-        false,
-        fcs);
+    return ModelScore.builder()
+        .name(name)
+        .usesCovariates(true)
+        .description(description)
+        .mase(mase / k)
+        .smape(smape / k)
+        .rmse(rmse / k)
+        .mae(mae / k)
+        .me(me / k)
+        .rmsse(rmsse / k)
+        .maseByOrigin(byOrigin)
+        .maseByHorizon(maseByHorizon)
+        .forecasts(fcs)
+        .build();
   }
 
   private static String failure(int o, int len, String msg) {

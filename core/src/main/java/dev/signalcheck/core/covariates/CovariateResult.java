@@ -99,8 +99,219 @@ public record CovariateResult(
       missingCodes = List.copyOf(missingCodes);
       crossCorrelation = crossCorrelation.stream().map(d -> d == null ? Double.NaN : d).toList();
     }
+
+    /** A builder naming each component: see {@link Builder}. */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /**
+     * Builds a {@link Item} by component name. Unset lists are empty, unset decimals NaN (not
+     * computed), unset counts 0, flags false and references null.
+     */
+    public static final class Builder {
+      private String name;
+      private boolean knownAhead;
+      private double present = Double.NaN;
+      private List<Double> missingCodes = List.of();
+      private List<Double> crossCorrelation = List.of();
+      private GrangerTest granger;
+      private double mase = Double.NaN;
+      private double gain = Double.NaN;
+      private double pValue = Double.NaN;
+      private double sameTimeGain = Double.NaN;
+      private double sameTimePValue = Double.NaN;
+      private String assessment;
+      private String reason;
+
+      private Builder() {}
+
+      public Builder name(String name) {
+        this.name = name;
+        return this;
+      }
+
+      public Builder knownAhead(boolean knownAhead) {
+        this.knownAhead = knownAhead;
+        return this;
+      }
+
+      public Builder present(double present) {
+        this.present = present;
+        return this;
+      }
+
+      public Builder missingCodes(List<Double> missingCodes) {
+        this.missingCodes = missingCodes;
+        return this;
+      }
+
+      public Builder crossCorrelation(List<Double> crossCorrelation) {
+        this.crossCorrelation = crossCorrelation;
+        return this;
+      }
+
+      public Builder granger(GrangerTest granger) {
+        this.granger = granger;
+        return this;
+      }
+
+      public Builder mase(double mase) {
+        this.mase = mase;
+        return this;
+      }
+
+      public Builder gain(double gain) {
+        this.gain = gain;
+        return this;
+      }
+
+      public Builder pValue(double pValue) {
+        this.pValue = pValue;
+        return this;
+      }
+
+      public Builder sameTimeGain(double sameTimeGain) {
+        this.sameTimeGain = sameTimeGain;
+        return this;
+      }
+
+      public Builder sameTimePValue(double sameTimePValue) {
+        this.sameTimePValue = sameTimePValue;
+        return this;
+      }
+
+      public Builder assessment(String assessment) {
+        this.assessment = assessment;
+        return this;
+      }
+
+      public Builder reason(String reason) {
+        this.reason = reason;
+        return this;
+      }
+
+      public Item build() {
+        return new Item(
+            name,
+            knownAhead,
+            present,
+            missingCodes,
+            crossCorrelation,
+            granger,
+            mase,
+            gain,
+            pValue,
+            sameTimeGain,
+            sameTimePValue,
+            assessment,
+            reason);
+      }
+    }
   }
 
   /** Granger-causality test: F statistic with {@code lags} lags of each series. */
   public record GrangerTest(int lags, double statistic, double pValue) {}
+
+  /** A builder naming each component: see {@link Builder}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link CovariateResult} by component name. Unset lists are empty, unset decimals NaN
+   * (not computed), unset counts 0, flags false and references null.
+   */
+  public static final class Builder {
+    private List<String> knownAhead = List.of();
+    private List<Integer> lags = List.of();
+    private int observations;
+    private int origins;
+    private List<Item> items = List.of();
+    private ModelScore base;
+    private ModelScore model;
+    private List<String> modelInputs = List.of();
+    private double skill = Double.NaN;
+    private Significance significance;
+    private List<List<String>> collinear = List.of();
+    private List<String> notes = List.of();
+
+    private Builder() {}
+
+    public Builder knownAhead(List<String> knownAhead) {
+      this.knownAhead = knownAhead;
+      return this;
+    }
+
+    public Builder lags(List<Integer> lags) {
+      this.lags = lags;
+      return this;
+    }
+
+    public Builder observations(int observations) {
+      this.observations = observations;
+      return this;
+    }
+
+    public Builder origins(int origins) {
+      this.origins = origins;
+      return this;
+    }
+
+    public Builder items(List<Item> items) {
+      this.items = items;
+      return this;
+    }
+
+    public Builder base(ModelScore base) {
+      this.base = base;
+      return this;
+    }
+
+    public Builder model(ModelScore model) {
+      this.model = model;
+      return this;
+    }
+
+    public Builder modelInputs(List<String> modelInputs) {
+      this.modelInputs = modelInputs;
+      return this;
+    }
+
+    public Builder skill(double skill) {
+      this.skill = skill;
+      return this;
+    }
+
+    public Builder significance(Significance significance) {
+      this.significance = significance;
+      return this;
+    }
+
+    public Builder collinear(List<List<String>> collinear) {
+      this.collinear = collinear;
+      return this;
+    }
+
+    public Builder notes(List<String> notes) {
+      this.notes = notes;
+      return this;
+    }
+
+    public CovariateResult build() {
+      return new CovariateResult(
+          knownAhead,
+          lags,
+          observations,
+          origins,
+          items,
+          base,
+          model,
+          modelInputs,
+          skill,
+          significance,
+          collinear,
+          notes);
+    }
+  }
 }

@@ -64,7 +64,7 @@ public final class M4SeasonalAdjustment implements Forecaster {
 
   @Override
   public Fitted fit(double[] y, int m) {
-    if (!isSeasonal(y, m)) {
+    if (!SeasonalityMemo.isSeasonal(y, m)) {
       Fitted f = inner.fit(y, m);
       return new Adjusted(f, null, y.length);
     }

@@ -1,5 +1,6 @@
 package dev.signalcheck.core.forecast;
 
+import dev.signalcheck.core.forecast.ModelInfo.Basis;
 import dev.signalcheck.core.forecast.ets.AutoEts;
 import dev.signalcheck.core.forecast.ets.DampedHolt;
 import dev.signalcheck.core.forecast.ets.Holt;
@@ -11,27 +12,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * The models {@code --models} can name: an explicit, ordered map from name to factory (no classpath
  * scanning). {@link #defaults()} lists them in the order reports use.
  *
- * <p>Every model is either a trivial baseline ({@link #BASELINES}: mean, naive, seasonal-naive,
- * naive2) or a candidate; the verdict measures what the best candidate adds over the best baseline.
+ * <p>What the program needs to know about a model (whether it is a baseline, what it forecasts by,
+ * whether it is seasonally adjusted the M4 way) is its entry's {@link ModelInfo}; the backtest and
+ * the verdict read it with {@link #info(String)}, never branching on a name.
  */
 public final class ModelRegistry {
-
-  /** The trivial baselines of analyses.md §3; every other model is a candidate. */
-  public static final Set<String> BASELINES =
-      Set.of(MeanForecaster.NAME, Naive.NAME, SeasonalNaive.NAME, Naive2.NAME);
-
-  /**
-   * The models the M4 protocol seasonally adjusts first ({@link M4SeasonalAdjustment}). naive2 does
-   * it itself; the others are registered wrapped.
-   */
-  public static final Set<String> M4_ADJUSTED = Set.of("naive2", "ses", "holt", "damped", "theta");
 
   /**
    * Named sets {@code --models} accepts beside model names. {@code fast}: the four baselines and
@@ -50,18 +41,28 @@ public final class ModelRegistry {
               "theta",
               ArYuleWalker.NAME));
 
-  /** One registered model. */
-  public record Entry(String name, Supplier<Forecaster> factory) {
+  /** One registered model and what the program knows about it. */
+  public record Entry(String name, Supplier<Forecaster> factory, ModelInfo info) {
     public Entry {
       if (name == null || name.isBlank()) {
         throw new IllegalArgumentException("a model needs a name");
       }
+      if (info == null) {
+        throw new IllegalArgumentException("model '" + name + "' needs its metadata");
+      }
+    }
+
+    /** A candidate model with fitted parameters. */
+    public Entry(String name, Supplier<Forecaster> factory) {
+      this(name, factory, ModelInfo.CANDIDATE);
     }
 
     public boolean baseline() {
-      return BASELINES.contains(name);
+      return info.baseline();
     }
   }
+
+  private static final ModelRegistry DEFAULTS = new ModelRegistry(defaultEntries());
 
   private final Map<String, Entry> entries;
 
@@ -78,7 +79,16 @@ public final class ModelRegistry {
 
   /** The standard models, in report order. */
   public static ModelRegistry defaults() {
-    return new ModelRegistry(defaultEntries());
+    return DEFAULTS;
+  }
+
+  /**
+   * The metadata of the standard model of this name; a model not registered there (one a caller
+   * built itself) is a {@link ModelInfo#CANDIDATE}.
+   */
+  public static ModelInfo info(String name) {
+    Entry e = DEFAULTS.entries.get(name);
+    return e == null ? ModelInfo.CANDIDATE : e.info();
   }
 
   /**
@@ -87,13 +97,13 @@ public final class ModelRegistry {
    */
   public static List<Entry> defaultEntries() {
     List<Entry> e = new ArrayList<>();
-    e.add(new Entry(MeanForecaster.NAME, MeanForecaster::new));
-    e.add(new Entry(Naive.NAME, Naive::new));
-    e.add(new Entry(SeasonalNaive.NAME, SeasonalNaive::new));
-    e.add(new Entry(Naive2.NAME, Naive2::new));
+    e.add(new Entry(MeanForecaster.NAME, MeanForecaster::new, ModelInfo.baseline(Basis.MEAN)));
+    e.add(new Entry(Naive.NAME, Naive::new, ModelInfo.baseline(Basis.LAST_VALUE)));
+    e.add(new Entry(SeasonalNaive.NAME, SeasonalNaive::new, ModelInfo.baseline(Basis.SEASON)));
+    // naive2 adjusts the series itself
+    e.add(new Entry(Naive2.NAME, Naive2::new, ModelInfo.baseline(Basis.SEASON).m4()));
     e.add(new Entry(Drift.NAME, Drift::new));
-    // ses, holt, damped and theta get the M4 seasonal adjustment (M4_ADJUSTED); ets does its own
-    // seasons.
+    // ses, holt, damped and theta get the M4 seasonal adjustment; ets does its own seasons.
     e.add(m4Adjusted("ses", Ses::new));
     e.add(m4Adjusted("holt", Holt::new));
     e.add(m4Adjusted("damped", DampedHolt::new));
@@ -107,7 +117,8 @@ public final class ModelRegistry {
    * An entry whose model runs on the M4 seasonally adjusted series, under the inner model's name.
    */
   public static Entry m4Adjusted(String name, Supplier<? extends Forecaster> inner) {
-    return new Entry(name, () -> new M4SeasonalAdjustment(name, inner.get()));
+    return new Entry(
+        name, () -> new M4SeasonalAdjustment(name, inner.get()), ModelInfo.CANDIDATE.m4());
   }
 
   /** The registered names, in order. */

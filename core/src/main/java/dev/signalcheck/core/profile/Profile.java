@@ -35,4 +35,99 @@ public record Profile(
   public Profile {
     notComputable = Map.copyOf(notComputable);
   }
+
+  /** A builder naming each component: see {@link Builder}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link Profile} by component name. Unset lists are empty, unset decimals NaN (not
+   * computed), unset counts 0, flags false and references null.
+   */
+  public static final class Builder {
+    private Double acf1;
+    private LjungBox.Result ljungBox;
+    private LjungBox.Result ljungBoxDiff;
+    private Double spectralEntropy;
+    private Double permutationEntropy;
+    private Double trendStrength;
+    private Double seasonalStrength;
+    private Kpss.Result kpss;
+    private Intermittency.Result intermittency;
+    private DominantPeriod.Result dominantPeriod;
+    private Map<String, String> notComputable;
+
+    private Builder() {}
+
+    public Builder acf1(Double acf1) {
+      this.acf1 = acf1;
+      return this;
+    }
+
+    public Builder ljungBox(LjungBox.Result ljungBox) {
+      this.ljungBox = ljungBox;
+      return this;
+    }
+
+    public Builder ljungBoxDiff(LjungBox.Result ljungBoxDiff) {
+      this.ljungBoxDiff = ljungBoxDiff;
+      return this;
+    }
+
+    public Builder spectralEntropy(Double spectralEntropy) {
+      this.spectralEntropy = spectralEntropy;
+      return this;
+    }
+
+    public Builder permutationEntropy(Double permutationEntropy) {
+      this.permutationEntropy = permutationEntropy;
+      return this;
+    }
+
+    public Builder trendStrength(Double trendStrength) {
+      this.trendStrength = trendStrength;
+      return this;
+    }
+
+    public Builder seasonalStrength(Double seasonalStrength) {
+      this.seasonalStrength = seasonalStrength;
+      return this;
+    }
+
+    public Builder kpss(Kpss.Result kpss) {
+      this.kpss = kpss;
+      return this;
+    }
+
+    public Builder intermittency(Intermittency.Result intermittency) {
+      this.intermittency = intermittency;
+      return this;
+    }
+
+    public Builder dominantPeriod(DominantPeriod.Result dominantPeriod) {
+      this.dominantPeriod = dominantPeriod;
+      return this;
+    }
+
+    public Builder notComputable(Map<String, String> notComputable) {
+      this.notComputable = notComputable;
+      return this;
+    }
+
+    public Profile build() {
+      return new Profile(
+          acf1,
+          ljungBox,
+          ljungBoxDiff,
+          spectralEntropy,
+          permutationEntropy,
+          trendStrength,
+          seasonalStrength,
+          kpss,
+          intermittency,
+          dominantPeriod,
+          notComputable);
+    }
+  }
 }

@@ -129,8 +129,19 @@ public final class Profiler {
     } else {
       dom = test("dominantPeriod", () -> DominantPeriod.detect(x, m), why);
     }
-    return new Profile(
-        acf1, lb, lbDiff, specEnt, permEnt, trendStrength, seasonalStrength, kpss, inter, dom, why);
+    return Profile.builder()
+        .acf1(acf1)
+        .ljungBox(lb)
+        .ljungBoxDiff(lbDiff)
+        .spectralEntropy(specEnt)
+        .permutationEntropy(permEnt)
+        .trendStrength(trendStrength)
+        .seasonalStrength(seasonalStrength)
+        .kpss(kpss)
+        .intermittency(inter)
+        .dominantPeriod(dom)
+        .notComputable(why)
+        .build();
   }
 
   private static Double strength(

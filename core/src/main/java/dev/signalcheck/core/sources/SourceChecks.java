@@ -1,6 +1,6 @@
 package dev.signalcheck.core.sources;
 
-import dev.signalcheck.core.checks.History;
+import dev.signalcheck.core.checks.Extracts;
 import dev.signalcheck.core.finding.Category;
 import dev.signalcheck.core.finding.CheckType;
 import dev.signalcheck.core.finding.Finding;
@@ -386,7 +386,7 @@ public final class SourceChecks {
         goneSeries.add(e.getKey());
         continue;
       }
-      History.Comparison c = History.compare(e.getValue(), n);
+      Extracts.Comparison c = Extracts.compare(e.getValue(), n);
       common += c.common();
       revised += c.revised();
       removed += c.removed();

@@ -124,4 +124,141 @@ public record Decision(
     /** Covariates not backtested (the series is too short). */
     COVARIATES_NOT_BACKTESTED
   }
+
+  /** A builder naming each component: see {@link Builder}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link Decision} by component name. Unset lists are empty, unset decimals NaN (not
+   * computed), unset counts 0, flags false and references null.
+   */
+  public static final class Builder {
+    private Signal signal;
+    private Basis basis;
+    private boolean modelAdds;
+    private String baseline;
+    private String best;
+    private boolean bestUsesCovariates;
+    private double skill = Double.NaN;
+    private double pValue = Double.NaN;
+    private double predictability = Double.NaN;
+    private double patternShare = Double.NaN;
+    private boolean patternConfirmed;
+    private List<Integer> usefulSteps = List.of();
+    private int horizon;
+    private int origins;
+    private int season;
+    private Expected expected;
+    private List<Reason> reasons = List.of();
+
+    private Builder() {}
+
+    public Builder signal(Signal signal) {
+      this.signal = signal;
+      return this;
+    }
+
+    public Builder basis(Basis basis) {
+      this.basis = basis;
+      return this;
+    }
+
+    public Builder modelAdds(boolean modelAdds) {
+      this.modelAdds = modelAdds;
+      return this;
+    }
+
+    public Builder baseline(String baseline) {
+      this.baseline = baseline;
+      return this;
+    }
+
+    public Builder best(String best) {
+      this.best = best;
+      return this;
+    }
+
+    public Builder bestUsesCovariates(boolean bestUsesCovariates) {
+      this.bestUsesCovariates = bestUsesCovariates;
+      return this;
+    }
+
+    public Builder skill(double skill) {
+      this.skill = skill;
+      return this;
+    }
+
+    public Builder pValue(double pValue) {
+      this.pValue = pValue;
+      return this;
+    }
+
+    public Builder predictability(double predictability) {
+      this.predictability = predictability;
+      return this;
+    }
+
+    public Builder patternShare(double patternShare) {
+      this.patternShare = patternShare;
+      return this;
+    }
+
+    public Builder patternConfirmed(boolean patternConfirmed) {
+      this.patternConfirmed = patternConfirmed;
+      return this;
+    }
+
+    public Builder usefulSteps(List<Integer> usefulSteps) {
+      this.usefulSteps = usefulSteps;
+      return this;
+    }
+
+    public Builder horizon(int horizon) {
+      this.horizon = horizon;
+      return this;
+    }
+
+    public Builder origins(int origins) {
+      this.origins = origins;
+      return this;
+    }
+
+    public Builder season(int season) {
+      this.season = season;
+      return this;
+    }
+
+    public Builder expected(Expected expected) {
+      this.expected = expected;
+      return this;
+    }
+
+    public Builder reasons(List<Reason> reasons) {
+      this.reasons = reasons;
+      return this;
+    }
+
+    public Decision build() {
+      return new Decision(
+          signal,
+          basis,
+          modelAdds,
+          baseline,
+          best,
+          bestUsesCovariates,
+          skill,
+          pValue,
+          predictability,
+          patternShare,
+          patternConfirmed,
+          usefulSteps,
+          horizon,
+          origins,
+          season,
+          expected,
+          reasons);
+    }
+  }
 }

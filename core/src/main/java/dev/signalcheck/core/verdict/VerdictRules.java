@@ -6,9 +6,9 @@ import dev.signalcheck.core.backtest.OriginTest;
 import dev.signalcheck.core.backtest.RollingOriginBacktest;
 import dev.signalcheck.core.backtest.Significance;
 import dev.signalcheck.core.covariates.CovariateResult;
-import dev.signalcheck.core.forecast.MeanForecaster;
+import dev.signalcheck.core.forecast.ModelInfo;
+import dev.signalcheck.core.forecast.ModelRegistry;
 import dev.signalcheck.core.forecast.Naive;
-import dev.signalcheck.core.forecast.Naive2;
 import dev.signalcheck.core.forecast.SeasonalNaive;
 import dev.signalcheck.core.text.Prose;
 import dev.signalcheck.core.verdict.Decision.Basis;
@@ -106,24 +106,14 @@ public final class VerdictRules {
               r.minimumTrainingLength() + r.horizon()));
       r.notes().forEach(n -> reasons.add(reason(ReasonCode.NOTE, "text", n)));
       covariateReasons(c, reasons, true);
-      return new Decision(
-          Signal.INSUFFICIENT_DATA,
-          Basis.INSUFFICIENT_DATA,
-          false,
-          null,
-          null,
-          false,
-          Double.NaN,
-          Double.NaN,
-          Double.NaN,
-          Double.NaN,
-          false,
-          List.of(),
-          r.horizon(),
-          0,
-          r.season(),
-          Expected.UNKNOWN,
-          reasons);
+      return Decision.builder()
+          .signal(Signal.INSUFFICIENT_DATA)
+          .basis(Basis.INSUFFICIENT_DATA)
+          .horizon(r.horizon())
+          .season(r.season())
+          .expected(Expected.UNKNOWN)
+          .reasons(reasons)
+          .build();
     }
     ModelScore base = r.baseline() == null ? null : r.model(r.baseline()).orElse(null);
     ModelScore best = r.best() == null ? null : r.model(r.best()).orElse(null);
@@ -154,8 +144,8 @@ public final class VerdictRules {
     boolean confirmed = false;
     if (base != null && isSeasonal(base.name(), r.season())) {
       share = r.meanMae() > 0 ? 1 - base.mae() / r.meanMae() : Double.NaN;
-      ModelScore naive = usable(r, Naive.NAME);
-      ModelScore mean = usable(r, MeanForecaster.NAME);
+      ModelScore naive = usable(r, ModelInfo.Basis.LAST_VALUE);
+      ModelScore mean = usable(r, ModelInfo.Basis.MEAN);
       double pNaive =
           naive == null ? 0 : pOf(OriginTest.compare(naive, base), 1 - base.mase() / naive.mase());
       double pMean = mean == null ? 0 : pOf(OriginTest.compare(mean, base), share);
@@ -263,24 +253,25 @@ public final class VerdictRules {
         basis = Basis.NONE;
       }
     }
-    return new Decision(
-        signal,
-        basis,
-        modelAdds,
-        base == null ? null : base.name(),
-        best == null ? null : best.name(),
-        best != null && best.usesCovariates(),
-        skill,
-        p,
-        r.predictability(),
-        share,
-        confirmed,
-        useful,
-        r.horizon(),
-        r.origins(),
-        r.season(),
-        expected,
-        reasons);
+    return Decision.builder()
+        .signal(signal)
+        .basis(basis)
+        .modelAdds(modelAdds)
+        .baseline(base == null ? null : base.name())
+        .best(best == null ? null : best.name())
+        .bestUsesCovariates(best != null && best.usesCovariates())
+        .skill(skill)
+        .pValue(p)
+        .predictability(r.predictability())
+        .patternShare(share)
+        .patternConfirmed(confirmed)
+        .usefulSteps(useful)
+        .horizon(r.horizon())
+        .origins(r.origins())
+        .season(r.season())
+        .expected(expected)
+        .reasons(reasons)
+        .build();
   }
 
   private static void covariateReasons(CovariateResult c, List<Reason> out, boolean tooShort) {
@@ -311,13 +302,20 @@ public final class VerdictRules {
     return s == null || !(gain > 0) ? 1 : Double.isNaN(s.pValue()) ? 1 : s.pValue();
   }
 
-  private static ModelScore usable(BacktestResult r, String name) {
-    return r.model(name).filter(s -> !s.skipped() && Double.isFinite(s.mase())).orElse(null);
+  /** The scored baseline forecasting by {@code basis}, or null. */
+  private static ModelScore usable(BacktestResult r, ModelInfo.Basis basis) {
+    for (ModelScore s : r.models()) {
+      ModelInfo i = ModelRegistry.info(s.name());
+      if (i.baseline() && i.basis() == basis && !s.skipped() && Double.isFinite(s.mase())) {
+        return s;
+      }
+    }
+    return null;
   }
 
   /** Whether a baseline forecasts by the seasonal pattern. */
   static boolean isSeasonal(String baseline, int m) {
-    return m > 1 && (baseline.equals(SeasonalNaive.NAME) || baseline.equals(Naive2.NAME));
+    return ModelRegistry.info(baseline).seasonal(m);
   }
 
   static int rank(Signal s) {

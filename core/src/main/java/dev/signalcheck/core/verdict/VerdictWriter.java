@@ -9,9 +9,8 @@ import static dev.signalcheck.core.text.Prose.ranges;
 import static dev.signalcheck.core.text.Prose.stat;
 
 import dev.signalcheck.core.covariates.CovariateResult;
-import dev.signalcheck.core.forecast.MeanForecaster;
-import dev.signalcheck.core.forecast.Naive;
-import dev.signalcheck.core.forecast.Naive2;
+import dev.signalcheck.core.forecast.ModelInfo;
+import dev.signalcheck.core.forecast.ModelRegistry;
 import dev.signalcheck.core.forecast.SeasonalNaive;
 import dev.signalcheck.core.verdict.Decision.Basis;
 import dev.signalcheck.core.verdict.Decision.Reason;
@@ -143,7 +142,7 @@ public final class VerdictWriter {
               + pattern
               + " is not confirmed either. Don't build a model on this series alone.";
         }
-        if (d.baseline().equals(MeanForecaster.NAME)) {
+        if (ModelRegistry.info(d.baseline()).basis() == ModelInfo.Basis.MEAN) {
           return "No signal beyond the average: no model reliably beat forecasting the series' mean ("
               + bestPart
               + "). It behaves like noise around a level; don't build a model on this series"
@@ -367,22 +366,23 @@ public final class VerdictWriter {
   }
 
   static String baselinePhrase(String name, int m, String seasonName) {
-    if (name.equals(MeanForecaster.NAME)) {
-      return "the series' mean";
+    ModelInfo info = ModelRegistry.info(name);
+    if (!info.baseline()) {
+      return name;
     }
-    if (name.equals(Naive.NAME)
-        || (m <= 1 && (name.equals(SeasonalNaive.NAME) || name.equals(Naive2.NAME)))) {
-      return "the last observed value";
-    }
-    if (name.equals(SeasonalNaive.NAME)) {
-      return seasonName == null
-          ? "seasonal naive (the value one season ago)"
-          : "seasonal naive (the value " + ago(seasonName) + ")";
-    }
-    if (name.equals(Naive2.NAME)) {
-      return "seasonally adjusted naive";
-    }
-    return name;
+    return switch (info.basis()) {
+      case MEAN -> "the series' mean";
+      case LAST_VALUE -> "the last observed value";
+      case SEASON ->
+          m <= 1
+              ? "the last observed value"
+              : info.m4Adjusted()
+                  ? "seasonally adjusted naive"
+                  : seasonName == null
+                      ? "seasonal naive (the value one season ago)"
+                      : "seasonal naive (the value " + ago(seasonName) + ")";
+      case FITTED -> name;
+    };
   }
 
   private static String ago(String seasonName) {

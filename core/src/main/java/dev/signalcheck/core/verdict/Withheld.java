@@ -20,24 +20,12 @@ public final class Withheld {
    */
   public static Verdict verdict(String reason) {
     Decision withheld =
-        new Decision(
-            Signal.INSUFFICIENT_DATA,
-            Decision.Basis.WITHHELD,
-            false,
-            null,
-            null,
-            false,
-            Double.NaN,
-            Double.NaN,
-            Double.NaN,
-            Double.NaN,
-            false,
-            List.of(),
-            0,
-            0,
-            1,
-            Expected.UNKNOWN,
-            List.of());
+        Decision.builder()
+            .signal(Signal.INSUFFICIENT_DATA)
+            .basis(Decision.Basis.WITHHELD)
+            .season(1)
+            .expected(Expected.UNKNOWN)
+            .build();
     return new Verdict(
         Signal.INSUFFICIENT_DATA,
         Double.NaN,

@@ -158,7 +158,7 @@ class AlignmentTest {
     for (int i = 0; i < 24; i++) {
       t[i] = TimeParser.epochMillis(2000 + i / 12, i % 12 + 1, 1, 0, 0, 0, 0);
     }
-    assertThat(Alignment.inferStep(t, TimeKind.DATE)).isEqualTo(Step.months(1));
+    assertThat(StepInference.inferStep(t, TimeKind.DATE)).isEqualTo(Step.months(1));
   }
 
   @Property

@@ -76,7 +76,7 @@ class InputMistakesTest {
 
   @Test
   void forgottenTimeOfDayColumnIsNamed() {
-    String fix = Alignment.duplicateFix(new InputHints(List.of(), "Time", "Date"), 24.0);
+    String fix = DuplicateStamps.duplicateFix(new InputHints(List.of(), "Time", "Date"), 24.0);
     assertThat(fix).contains("repeats about 24 times").contains("--time Date,Time");
   }
 

@@ -73,7 +73,32 @@ class ModelRegistryTest {
     assertThat(f).isInstanceOf(M4SeasonalAdjustment.class);
     assertThat(f.name()).isEqualTo("seasonal-mean");
     assertThat(e.baseline()).isFalse();
-    assertThat(new ModelRegistry.Entry("naive2", Naive2::new).baseline()).isTrue();
+    assertThat(e.info().m4Adjusted()).isTrue();
+    assertThat(new ModelRegistry.Entry("naive2", Naive2::new).baseline())
+        .as("an entry without metadata is a candidate, whatever its name")
+        .isFalse();
+  }
+
+  @Test
+  void theMetadataOfTheStandardModelsAgreeWithWhatTheyDo() {
+    List<ModelRegistry.Entry> entries = ModelRegistry.defaultEntries();
+    assertThat(
+            entries.stream().filter(ModelRegistry.Entry::baseline).map(ModelRegistry.Entry::name))
+        .containsExactlyInAnyOrder("mean", "naive", "seasonal-naive", "naive2");
+    for (ModelRegistry.Entry e : entries) {
+      Forecaster f = e.factory().get();
+      assertThat(e.info().m4Adjusted())
+          .as("%s is seasonally adjusted the M4 way exactly when it runs so", e.name())
+          .isEqualTo(f instanceof M4SeasonalAdjustment || f instanceof Naive2);
+      assertThat(ModelRegistry.info(e.name())).isEqualTo(e.info());
+      assertThat(f.name()).isEqualTo(e.name());
+    }
+    // each reference the backtest and the verdict look for is there exactly once
+    assertThat(entries.stream().filter(e -> e.info().owaReference())).hasSize(1);
+    for (ModelInfo.Basis b : List.of(ModelInfo.Basis.MEAN, ModelInfo.Basis.LAST_VALUE)) {
+      assertThat(entries.stream().filter(e -> e.baseline() && e.info().basis() == b)).hasSize(1);
+    }
+    assertThat(ModelRegistry.info("no-such-model")).isEqualTo(ModelInfo.CANDIDATE);
   }
 
   @Test

@@ -12,6 +12,15 @@ final class EtsRecursion {
 
   private static final double TOL = 1.0e-10;
   private static final double HUGEN = 1.0e10;
+  private static final long SIGN = 0x8000000000000000L;
+  private static final long MANTISSA = 0x000fffffffffffffL;
+  private static final long ONE = 0x3ff0000000000000L;
+  private static final double LN2 = Math.log(2);
+
+  /**
+   * Mantissas (each in [1, 2)) multiplied before one log: their product stays below 2^LOG_BLOCK.
+   */
+  private static final int LOG_BLOCK = 32;
 
   private final double[] y;
   private final int n;
@@ -209,6 +218,14 @@ final class EtsRecursion {
     this.growth = b;
   }
 
+  /*
+   * The level update q + α(p − q) of forecast's etscalc is written in its algebraically equal form
+   * (1 − α)q + αp, and the growth update φb + (β/α)(l_new − l − φb) as φb + (β/α)(l_new − q), which
+   * shortens the level's dependency chain to one fused multiply-add; with multiplicative errors,
+   * Σ log|f| is summed as exponents plus one log per LOG_BLOCK mantissas. The results differ from
+   * the longer forms only by rounding (the R parity tests hold at their tolerances); measured on
+   * the fleet's default audit, about 7% less CPU in all (docs/benchmarks.md).
+   */
   private void runSeasonal(
       double alpha, double beta, double gamma, double phi, double l0, double b0, double[] resid) {
     final double[] y = this.y;
@@ -218,6 +235,10 @@ final class EtsRecursion {
     final boolean multSeason = season == 2;
     final int m = this.m;
     final double ba = hasTrend ? beta / alpha : 0.0;
+    final double oma = 1 - alpha;
+    double prod = 1;
+    long exps = 0;
+    int inBlock = 0;
     double l = l0;
     double b = b0;
     double sse = 0;
@@ -241,7 +262,21 @@ final class EtsRecursion {
       final double e;
       if (mult) {
         e = d / f;
-        slog += Math.log(Math.abs(f));
+        // Σ log|f| as the exponents' sum plus the log of the mantissas' product, one log per
+        // LOG_BLOCK steps instead of one per step (a log costs more than the rest of the step)
+        final long bits = Double.doubleToRawLongBits(f) & ~SIGN;
+        final int ex = (int) (bits >>> 52);
+        if (ex == 0 || ex == 0x7ff) {
+          slog += Math.log(Math.abs(f)); // zero, subnormal, infinite or NaN: as it is
+        } else {
+          exps += ex - 1023;
+          prod *= Double.longBitsToDouble((bits & MANTISSA) | ONE);
+          if (++inBlock == LOG_BLOCK) {
+            slog += Math.log(prod);
+            prod = 1;
+            inBlock = 0;
+          }
+        }
       } else {
         e = d;
       }
@@ -259,9 +294,9 @@ final class EtsRecursion {
         pp = yi - sold;
         t = yi - q;
       }
-      final double ln = q + alpha * (pp - q);
+      final double ln = Math.fma(oma, q, alpha * pp);
       if (hasTrend) {
-        b = phib + ba * ((ln - l) - phib);
+        b = Math.fma(ba, ln - q, phib);
       }
       l = ln;
       ring[p] = sold + gamma * (t - sold);
@@ -271,7 +306,7 @@ final class EtsRecursion {
     }
     this.sse = sse;
     this.ssd = ssd;
-    this.sumLogF = slog;
+    this.sumLogF = mult ? slog + Math.log(prod) + exps * LN2 : slog;
     this.level = l;
     this.growth = hasTrend ? b : 0;
     // newest is at p-1, then p-2, ...
