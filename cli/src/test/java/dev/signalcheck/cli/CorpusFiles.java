@@ -45,6 +45,10 @@ final class CorpusFiles {
       hiveParquet(p);
       return;
     }
+    if (name.equals("truncated.parquet")) {
+      truncatedParquet(p);
+      return;
+    }
     throw new IllegalArgumentException("no generator for " + name);
   }
 
@@ -66,6 +70,25 @@ final class CorpusFiles {
         w.write('\n');
       }
     }
+  }
+
+  /** A Parquet file of the hourly readings cut in the middle, as by an interrupted copy. */
+  private static void truncatedParquet(Path p) throws IOException {
+    Path whole = CorpusTest.WORK.resolve("whole-for-truncation.parquet");
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement st = c.createStatement()) {
+      st.execute(
+          "COPY (SELECT * FROM read_csv('"
+              + CorpusTest.CORPUS.resolve("hourly.csv").toAbsolutePath()
+              + "')) TO '"
+              + whole.toAbsolutePath()
+              + "' (FORMAT parquet)");
+    } catch (java.sql.SQLException e) {
+      throw new IOException(e);
+    }
+    byte[] all = Files.readAllBytes(whole);
+    Files.write(p, java.util.Arrays.copyOf(all, all.length / 2));
+    Files.delete(whole);
   }
 
   /** A folder sensor=a/part-0.parquet, sensor=b/part-0.parquet from the CSV partitions. */

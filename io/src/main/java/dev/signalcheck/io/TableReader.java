@@ -121,6 +121,7 @@ public final class TableReader implements SeriesSource {
         throw new InputException(displayName + " has a header but no data rows; nothing to audit");
       }
       if (series) {
+        checkWidth();
         timeCols = resolveTime();
         ids = resolveAll(spec.ids(), "--id");
         List<String> cov = resolveAll(spec.covariates(), "--covariates");
@@ -139,6 +140,29 @@ public final class TableReader implements SeriesSource {
     } catch (RuntimeException e) {
       close();
       throw e;
+    }
+  }
+
+  /**
+   * The most value columns audited without {@code --target}: each is a series with its own
+   * backtests, so a file of thousands of sensors would run for hours (docs/benchmarks.md).
+   */
+  public static final int MAX_COLUMNS = 500;
+
+  /** Refuses a file wider than {@link #MAX_COLUMNS} when no targets were chosen. */
+  private void checkWidth() {
+    long candidates =
+        columns.size() - 1L - spec.ids().size() - spec.covariates().size() - spec.time().size();
+    if (spec.targets().isEmpty() && candidates > MAX_COLUMNS) {
+      throw new UsageException(
+          String.format(
+              Locale.ROOT,
+              "%s has %,d columns, more than the %,d value columns an audit reads without"
+                  + " --target; choose the series with --target COL[,COL...] (and the explanatory"
+                  + " columns with --covariates COL[,COL...])",
+              displayName,
+              columns.size(),
+              MAX_COLUMNS));
     }
   }
 

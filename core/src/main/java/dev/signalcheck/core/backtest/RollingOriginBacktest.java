@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: origins, scoring and the comparison share the origin arrays; the class
+// comment is the protocol the code follows step by step.
 package dev.signalcheck.core.backtest;
 
 import dev.signalcheck.core.forecast.Fitted;

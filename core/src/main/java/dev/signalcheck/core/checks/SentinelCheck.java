@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: one decision (is a value a code for "missing"?) whose rules (fences,
+// gaps, dominance, few-state and negative-code cases) read best side by side.
 package dev.signalcheck.core.checks;
 
 import dev.signalcheck.core.finding.Category;

@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: the covariate pipeline (alignment, pre-whitening, Granger, backtests,
+// leakage) in its order; the wording lives in CovariateAssessment.
 package dev.signalcheck.core.covariates;
 
 import dev.signalcheck.core.backtest.BacktestResult;

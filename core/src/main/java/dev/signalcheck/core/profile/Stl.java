@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: one port of R stl (Cleveland et al. 1990) whose inner and outer loops
+// share state; split, it could no longer be read against the original.
 package dev.signalcheck.core.profile;
 
 import java.util.Arrays;

@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: one grammar of time stamps (formats, detection, ambiguity rules) whose
+// rules must be read together to see which wins.
 package dev.signalcheck.core.series;
 
 import java.time.Instant;

@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: one ETS form (fit, likelihood, forecast) in one place, as R
+// forecast::ets keeps it; its speed work is ongoing, splitting it waits for that.
 package dev.signalcheck.core.forecast.ets;
 
 import dev.signalcheck.core.forecast.ModelFailure;
