@@ -560,10 +560,16 @@ final class Dashboard {
         .append(" · <a href=\"/compare?b=")
         .append(id)
         .append("\">compare with…</a></p>");
+    // whether the stored report embeds the series' raw values (it does unless audited with redact)
+    String values =
+        store.file(id, AuditService.REDACTED).isPresent()
+            ? "it is redacted: its charts show values scaled to [0, 1]"
+            : "its charts show the series' raw values";
     if (newLink != null) {
       b.append("<div class=\"note\"><p>Share link (shown once; anyone with it can read this")
-          .append(
-              " report until it expires or is revoked — its charts show the series' values):</p>")
+          .append(" report until it expires or is revoked — ")
+          .append(values)
+          .append("):</p>")
           .append("<p><code class=\"link\">")
           .append(esc(newLink))
           .append("</code></p></div>");
@@ -577,8 +583,9 @@ final class Dashboard {
           .append(
               "<input type=\"number\" name=\"expiresInDays\" value=\"30\" min=\"0\" max=\"3650\">")
           .append(" days (0: no expiry) <button type=\"submit\">Make a link</button>")
-          .append(
-              " <span class=\"muted\">The report embeds the series' values in its charts.</span>")
+          .append(" <span class=\"muted\">The report: ")
+          .append(values)
+          .append(".</span>")
           .append("</form>");
     }
     if (!shares.isEmpty()) {

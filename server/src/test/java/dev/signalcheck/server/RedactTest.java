@@ -45,6 +45,11 @@ class RedactTest {
       JsonNode sh = share(s, redacted);
       assertThat(sh.get("rawValues").asBoolean()).isFalse();
       assertThat(sh.get("note").asText()).contains("redacted");
+      // the dashboard's run page says the same before a link is made
+      Dash d = new Dash(s);
+      d.signIn(s.write);
+      assertThat(d.get("/runs/" + redacted).body()).contains("values scaled to [0, 1]");
+      assertThat(d.get("/runs/" + plain).body()).contains("the series' raw values");
     }
   }
 
