@@ -43,6 +43,28 @@ final class InputScan {
   private int blanks;
   private boolean multiLine;
 
+  /** Delimiters of the header record outside quotes: comma, semicolon, tab, bar. */
+  private final long[] headerDelimiters = new long[4];
+
+  private long records;
+
+  /**
+   * The number of fields of the header record under the delimiter it holds most of (the file's
+   * delimiter in practice), known before DuckDB reads the file.
+   */
+  long headerFields() {
+    long most = 0;
+    for (long d : headerDelimiters) {
+      most = Math.max(most, d);
+    }
+    return most + 1;
+  }
+
+  /** Non-blank records, the header included. */
+  long records() {
+    return records;
+  }
+
   private InputScan() {}
 
   /**
@@ -217,8 +239,15 @@ final class InputScan {
             continue;
           }
           fieldStart = b == ',' || b == ';' || b == '\t' || b == '|';
+          if (fieldStart && records == 0) {
+            s.headerDelimiters[b == ',' ? 0 : b == ';' ? 1 : b == '\t' ? 2 : 3]++;
+          }
         }
       }
+      if (!recordEmpty) {
+        records++; // a last record without a line break
+      }
+      s.records = records;
     } catch (EOFException | ZipException e) {
       throw new InputException(
           name

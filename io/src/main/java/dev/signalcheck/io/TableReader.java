@@ -65,6 +65,9 @@ public final class TableReader implements SeriesSource {
   private long rejectedRows;
   private final List<Long> rejectedExamples = new ArrayList<>();
 
+  /** Whether the input is read as series (not only as a table). */
+  private final boolean asSeries;
+
   private TableReader(InputSpec spec) {
     this(spec, true);
   }
@@ -75,6 +78,7 @@ public final class TableReader implements SeriesSource {
    */
   private TableReader(InputSpec spec, boolean series) {
     this.spec = spec;
+    this.asSeries = series;
     boolean several = !"-".equals(spec.source()) && SourceFiles.several(spec.sources());
     this.displayName =
         "-".equals(spec.source())
@@ -121,13 +125,14 @@ public final class TableReader implements SeriesSource {
         throw new InputException(displayName + " has a header but no data rows; nothing to audit");
       }
       if (series) {
-        checkWidth();
+        checkWidth(columns.size());
         timeCols = resolveTime();
         ids = resolveAll(spec.ids(), "--id");
         List<String> cov = resolveAll(spec.covariates(), "--covariates");
         String rec = spec.recordedAt() == null ? null : resolve(spec.recordedAt(), "--recorded-at");
         targets = resolveTargets(cov, rec);
         checkCovariates(cov, rec);
+        checkMemory();
         timeParser = sniffTime();
         recordedParser = rec == null ? null : sniffColumn(List.of(rec), spec.timeFormat());
       } else {
@@ -150,9 +155,9 @@ public final class TableReader implements SeriesSource {
   public static final int MAX_COLUMNS = 500;
 
   /** Refuses a file wider than {@link #MAX_COLUMNS} when no targets were chosen. */
-  private void checkWidth() {
+  private void checkWidth(long columnCount) {
     long candidates =
-        columns.size() - 1L - spec.ids().size() - spec.covariates().size() - spec.time().size();
+        columnCount - 1L - spec.ids().size() - spec.covariates().size() - spec.time().size();
     if (spec.targets().isEmpty() && candidates > MAX_COLUMNS) {
       throw new UsageException(
           String.format(
@@ -161,8 +166,67 @@ public final class TableReader implements SeriesSource {
                   + " --target; choose the series with --target COL[,COL...] (and the explanatory"
                   + " columns with --covariates COL[,COL...])",
               displayName,
-              columns.size(),
+              columnCount,
               MAX_COLUMNS));
+    }
+  }
+
+  /**
+   * Java heap an audit needs per time step of the series it holds, measured: one series of
+   * 2,000,000 rows is audited within -Xmx512m, one of 3,000,000 is not (docs/benchmarks.md, "Huge
+   * inputs").
+   */
+  static final long HEAP_BYTES_PER_ROW = 200;
+
+  /**
+   * Refuses, before any series is read, an input whose largest series alone cannot fit in the heap
+   * (the answer would otherwise be an out-of-memory error after minutes of reading).
+   */
+  private void checkMemory() {
+    String message = memoryRefusal(displayName, largestSeries(), Runtime.getRuntime().maxMemory());
+    if (message != null) {
+      throw new InputException(message);
+    }
+  }
+
+  /**
+   * The refusal for a largest series of this many rows under this heap limit; null when it fits.
+   */
+  static String memoryRefusal(String name, long largestRows, long maxHeapBytes) {
+    long need = largestRows * HEAP_BYTES_PER_ROW;
+    if (need <= maxHeapBytes) {
+      return null;
+    }
+    long mb = 1024L * 1024;
+    long gb = 1024 * mb;
+    long suggest = Math.max(1, (need + need / 2 + gb - 1) / gb);
+    return String.format(
+        Locale.ROOT,
+        "%s: its largest series has %,d rows, which needs about %,d MB of memory to audit, more"
+            + " than the %,d MB Java may use here (its -Xmx limit); raise it, e.g."
+            + " SIGNALCHECK_JAVA_OPTS=-Xmx%dg, or audit a shorter extract (fewer rows or a coarser"
+            + " step)",
+        name,
+        largestRows,
+        need / mb,
+        maxHeapBytes / mb,
+        suggest);
+  }
+
+  /** The rows of the largest series: all rows without --id, else the largest id's. */
+  long largestSeries() {
+    if (ids.isEmpty()) {
+      return rows;
+    }
+    String sql =
+        "SELECT max(n) FROM (SELECT count(*) AS n FROM src GROUP BY "
+            + ids.stream().map(Sql::ident).collect(Collectors.joining(", "))
+            + ")";
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      return rs.next() ? rs.getLong(1) : 0;
+    } catch (SQLException e) {
+      throw new InputException("cannot read " + displayName + ": " + firstLine(e.getMessage()), e);
     }
   }
 
@@ -578,6 +642,17 @@ public final class TableReader implements SeriesSource {
         temporary.add(readPath);
       }
       sc = InputScan.scan(readPath, name, format == Format.CSV);
+      if (asSeries && format == Format.CSV) {
+        // refused from the header line, before DuckDB loads thousands of columns
+        checkWidth(sc.headerFields());
+        if (spec.ids().isEmpty()) {
+          // one series per value column, of every row: refused before DuckDB loads the rows
+          String message = memoryRefusal(name, sc.records() - 1, Runtime.getRuntime().maxMemory());
+          if (message != null) {
+            throw new InputException(message);
+          }
+        }
+      }
     }
     scan = sc;
     load(readPath, format, name);
