@@ -209,19 +209,22 @@ class FetchCommandTest {
                 + "\n    every: 30m\n    maxDelay: 1d\n");
     WatchCommand.clock = Clock.fixed(hour(120).plusSeconds(600), ZoneOffset.UTC);
     String ledger = dir.resolve("ledger.db").toString();
-    Cli once = Cli.run("watch", yaml.toString(), "--once", "--ledger", ledger);
+    String out = dir.resolve("reports").toString();
+    Cli once = Cli.run("watch", yaml.toString(), "--once", "--ledger", ledger, "--out", out);
     assertThat(once.exit).as(once.err).isZero();
     assertThat(once.out).contains("fetch: remote · 1 attempt").contains("fetch: local · 1 attempt");
     assertThat(Files.list(dir.resolve("data/local")).count()).isEqualTo(1);
+    // each successful pull is audited: its report is written under --out, one folder per source
+    assertThat(dir.resolve("reports/local/report.json")).exists();
     // ten minutes later nothing is due
     WatchCommand.clock = Clock.fixed(hour(120).plusSeconds(1200), ZoneOffset.UTC);
-    Cli again = Cli.run("watch", yaml.toString(), "--once", "--ledger", ledger);
+    Cli again = Cli.run("watch", yaml.toString(), "--once", "--ledger", ledger, "--out", out);
     assertThat(again.exit).isZero();
     assertThat(again.out).isEmpty();
     // forty minutes later the local source is due, the remote one is not
     WatchCommand.clock = Clock.fixed(hour(120).plusSeconds(3000), ZoneOffset.UTC);
     status.set(500);
-    Cli later = Cli.run("watch", yaml.toString(), "--once", "--ledger", ledger);
+    Cli later = Cli.run("watch", yaml.toString(), "--once", "--ledger", ledger, "--out", out);
     assertThat(later.out).contains("fetch: local").doesNotContain("remote");
     assertThat(later.exit).isZero();
     Cli.oneLineError(
