@@ -14,18 +14,33 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** A real SQLite table as a source: kept as CSV, revised and shrunk between pulls, then gone. */
+/**
+ * A real database table as a source (SQLite and a real PostgreSQL server): kept as CSV, revised and
+ * shrunk between pulls, then unreachable.
+ */
 class DatabaseSourceTest {
 
   @TempDir Path dir;
 
-  @Test
-  void aRevisedAndShrunkTableIsFoundAndAMissingDatabaseIsUnavailable() throws Exception {
+  static Stream<LedgerDialect> dialects() {
+    return TestDatabases.dialects();
+  }
+
+  @ParameterizedTest
+  @MethodSource("dialects")
+  void aRevisedAndShrunkTableIsFoundAndAMissingDatabaseIsUnavailable(LedgerDialect kind)
+      throws Exception {
     Path db = dir.resolve("plant.db");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+    String url =
+        kind == LedgerDialect.SQLITE
+            ? "jdbc:sqlite:" + db
+            : TestDatabases.freshUrl(LedgerDialect.POSTGRES, dir);
+    try (Connection c = DriverManager.getConnection(url);
         Statement st = c.createStatement()) {
       st.execute("CREATE TABLE readings (sensor TEXT, ts TEXT, value REAL)");
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO readings VALUES (?, ?, ?)")) {
@@ -67,14 +82,14 @@ class DatabaseSourceTest {
               null,
               dir.resolve("data"),
               null,
-              DatabaseSource.of("jdbc:sqlite:" + db, "readings", null, null, null, Map.of()));
+              DatabaseSource.of(url, "readings", null, null, null, Map.of()));
       SourceFetch.Result first = fetch.run(req, store);
       assertThat(first.ok()).as(first.error()).isTrue();
       assertThat(first.snapshot().rows()).isEqualTo(96);
       assertThat(Files.readAllLines(first.file()).get(0)).isEqualTo("sensor,ts,value");
       clock.now = clock.now.plusSeconds(60);
       assertThat(fetch.run(req, store).unchanged()).isTrue();
-      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+      try (Connection c = DriverManager.getConnection(url);
           Statement st = c.createStatement()) {
         st.execute(
             "UPDATE readings SET value = value + 50 WHERE sensor = 'a' AND ts LIKE '2026-03-01 10:%'");
@@ -83,9 +98,27 @@ class DatabaseSourceTest {
       clock.now = clock.now.plusSeconds(60);
       SourceFetch.Result changed = fetch.run(req, store);
       assertThat(SourceFetchTest.checks(changed)).contains("source.revised", "source.shrunk");
-      Files.move(db, dir.resolve("moved.db"));
+      SourceFetch.Request goneReq = req;
+      if (kind == LedgerDialect.SQLITE) {
+        Files.move(db, dir.resolve("moved.db"));
+      } else {
+        // the same source, its server no longer listening
+        goneReq =
+            new SourceFetch.Request(
+                req.name(),
+                req.url(),
+                req.format(),
+                req.settings(),
+                req.input(),
+                req.step(),
+                req.maxDelay(),
+                req.dataDir(),
+                req.records(),
+                DatabaseSource.of(
+                    TestDatabases.unreachablePostgres(), "readings", null, null, null, Map.of()));
+      }
       clock.now = clock.now.plusSeconds(60);
-      SourceFetch.Result gone = fetch.run(req, store);
+      SourceFetch.Result gone = fetch.run(goneReq, store);
       assertThat(gone.ok()).isFalse();
       assertThat(SourceFetchTest.checks(gone)).contains("source.unavailable");
       assertThat(gone.error()).doesNotContain("\n");
