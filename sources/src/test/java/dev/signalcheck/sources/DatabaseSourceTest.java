@@ -14,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,12 +26,8 @@ class DatabaseSourceTest {
 
   @TempDir Path dir;
 
-  static Stream<LedgerDialect> dialects() {
-    return TestDatabases.dialects();
-  }
-
   @ParameterizedTest
-  @MethodSource("dialects")
+  @MethodSource("dev.signalcheck.ledger.TestDatabases#dialects")
   void aRevisedAndShrunkTableIsFoundAndAMissingDatabaseIsUnavailable(LedgerDialect kind)
       throws Exception {
     Path db = dir.resolve("plant.db");
