@@ -39,9 +39,13 @@ final class Dashboard {
   private final RunStore store;
 
   /** A signed-in browser: the token it signed in with, and its CSRF token. */
-  Dashboard(LedgerPool pool, RunStore store) {
+  /** The API's buffered usage events, written before the usage page reads them. */
+  private final UsageBuffer usageBuffer;
+
+  Dashboard(LedgerPool pool, RunStore store, UsageBuffer usageBuffer) {
     this.pool = pool;
     this.store = store;
+    this.usageBuffer = usageBuffer;
   }
 
   void routes(Javalin app) {
@@ -777,6 +781,7 @@ final class Dashboard {
   private void usage(Context ctx) {
     Sessions.Session s = session(ctx);
     String project = SignalcheckServer.blankToNull(ctx.queryParam("project"));
+    usageBuffer.flush();
     Usage.Report r = pool.with(l -> Usage.report(l, project, null, 100));
     record(s, "view-usage", project, null);
     StringBuilder b = new StringBuilder("<h1>Usage");

@@ -59,6 +59,7 @@ public final class SignalcheckServer implements AutoCloseable {
 
   private final ServerConfig config;
   private final LedgerPool pool;
+  private final UsageBuffer usageBuffer;
   private final RunStore store;
   private final AuditService audits;
   private final Dashboard dashboard;
@@ -71,9 +72,10 @@ public final class SignalcheckServer implements AutoCloseable {
   private SignalcheckServer(ServerConfig config) {
     this.config = config;
     this.pool = new LedgerPool(config.ledger(), 6);
+    this.usageBuffer = new UsageBuffer(pool);
     this.store = new RunStore(config.data());
     this.audits = new AuditService(config, store, pool);
-    this.dashboard = new Dashboard(pool, store);
+    this.dashboard = new Dashboard(pool, store, usageBuffer);
     String cache = store.work().toString();
     long limit = config.uploadLimit();
     this.app =
@@ -99,6 +101,7 @@ public final class SignalcheckServer implements AutoCloseable {
       // only once the port is ours: another server on the same folder keeps its jobs
       s.store.cleanWork();
     } catch (Exception e) { // Kotlin code may throw a checked BindException undeclared
+      s.usageBuffer.close();
       s.pool.close();
       throw new OutputException(
           "cannot listen on "
@@ -149,6 +152,7 @@ public final class SignalcheckServer implements AutoCloseable {
       // Jetty could not finish a request cut short in time; the server is down all the same
       LOG.warning("stopped with requests still open: " + rootMessage(e));
     }
+    usageBuffer.close();
     pool.close();
     return cut.size();
   }
@@ -343,15 +347,7 @@ public final class SignalcheckServer implements AutoCloseable {
     Usage.Event e =
         new Usage.Event(
             p.actor(), p.kind(), "api", action, ctx.attribute(PROJECT), ctx.attribute(RUN));
-    try {
-      pool.with(
-          l -> {
-            Usage.record(l, e);
-            return null;
-          });
-    } catch (RuntimeException ex) {
-      LOG.log(Level.WARNING, "usage event not recorded: " + ex.getMessage());
-    }
+    usageBuffer.add(e);
   }
 
   static Principal principal(Context ctx) {
@@ -716,6 +712,7 @@ public final class SignalcheckServer implements AutoCloseable {
     int runs = intParam(ctx, "runs", 50, 0, MAX_LIMIT);
     ctx.attribute(ACTION, "usage");
     ctx.attribute(PROJECT, project);
+    usageBuffer.flush();
     Usage.Report r = pool.with(l -> Usage.report(l, project, since, runs));
     json(ctx, 200, r);
   }
