@@ -67,6 +67,19 @@ final class Dashboard {
     app.post("/runs/{id}/share", this::share);
     app.get("/compare", this::compare);
     app.get("/usage", this::usage);
+    app.get("/sources", this::sources);
+  }
+
+  private void sources(Context ctx) {
+    Sessions.Session s = session(ctx);
+    List<java.util.Map<String, Object>> docs =
+        pool.with(
+            l ->
+                dev.signalcheck.sources.SourceHealth.docs(
+                    new dev.signalcheck.sources.SourceLedger(l).statuses(),
+                    java.time.Instant.now()));
+    record(s, "view-sources", null, null);
+    html(ctx, 200, Html.page("Sources", s.name(), s.csrf(), SourcesPage.body(docs)));
   }
 
   // ------------------------------------------------------------ sessions

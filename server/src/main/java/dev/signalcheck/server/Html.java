@@ -81,7 +81,7 @@ final class Html {
         .append("<header class=\"top\"><span class=\"brand\">signalcheck</span>");
     if (user != null) {
       b.append("<nav><a href=\"/\">Projects</a><a href=\"/compare\">Compare</a>")
-          .append("<a href=\"/usage\">Usage</a></nav>")
+          .append("<a href=\"/usage\">Usage</a><a href=\"/sources\">Sources</a></nav>")
           .append("<form class=\"inline\" method=\"post\" action=\"/logout\">")
           .append("<span class=\"muted\">")
           .append(esc(user))

@@ -186,6 +186,7 @@ public final class SignalcheckServer implements AutoCloseable {
     app.get("/api/v1/projects", this::projects);
     app.get("/api/v1/compare", this::compare);
     app.get("/api/v1/usage", this::usage);
+    app.get("/api/v1/sources", this::sources);
     app.post("/api/v1/shares", this::createShare);
     app.delete("/api/v1/shares/{id}", this::revokeShare);
     app.get("/s/{token}", this::viewShare);
@@ -704,6 +705,20 @@ public final class SignalcheckServer implements AutoCloseable {
         pool.with(l -> new LedgerQueries(l).compare(run(l, ia), run(l, ib)));
     ctx.attribute(PROJECT, c.b().project());
     json(ctx, 200, c);
+  }
+
+  private void sources(Context ctx) {
+    ctx.attribute(ACTION, "sources");
+    java.time.Instant now = java.time.Instant.now();
+    List<Map<String, Object>> docs =
+        pool.with(
+            l ->
+                dev.signalcheck.sources.SourceHealth.docs(
+                    new dev.signalcheck.sources.SourceLedger(l).statuses(), now));
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("checkedAt", dev.signalcheck.core.sources.SourceChecks.instant(now));
+    d.put("sources", docs);
+    json(ctx, 200, d);
   }
 
   private void usage(Context ctx) {

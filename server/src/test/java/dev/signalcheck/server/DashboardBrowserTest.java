@@ -217,5 +217,11 @@ class DashboardBrowserTest {
     assertThat(runs).contains(Long.toString(hostileRun));
     assertThat(problems()).isEmpty();
     screenshot("dashboard-usage");
+
+    // sources: none fetched into this ledger yet, and the page says how to start
+    driver.get(s.base() + "/sources");
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Sources");
+    assertThat(driver.findElement(By.tagName("main")).getText()).contains("signalcheck fetch");
+    assertThat(problems()).isEmpty();
   }
 }
