@@ -237,4 +237,50 @@ class FetchCommandTest {
         3,
         "unknown key 'ur'");
   }
+
+  @Test
+  void aDatabaseTableIsFetchedAuditedAndAnUnreachableOneIsExitThree() throws Exception {
+    Path db = dir.resolve("plant.db");
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE readings (ts TEXT, value REAL)");
+      StringBuilder insert = new StringBuilder("INSERT INTO readings VALUES ");
+      for (int i = 0; i < 72; i++) {
+        insert.append(i == 0 ? "" : ", ").append("('").append(hour(i).toString()).append("', ");
+        insert.append(10 + Math.sin(i * Math.PI / 12)).append(')');
+      }
+      st.execute(insert.toString());
+    }
+    FetchCommand.clock = Clock.fixed(hour(72).plusSeconds(600), ZoneOffset.UTC);
+    String[] args = {
+      "fetch",
+      "jdbc:sqlite:" + db,
+      "--table",
+      "readings",
+      "--source",
+      "plant",
+      "--ledger",
+      dir.resolve("ledger.db").toString(),
+      "--data",
+      dir.resolve("data").toString(),
+      "--models",
+      "naive,seasonal-naive",
+      "--origins",
+      "1",
+      "--json",
+      dir.resolve("report.json").toString(),
+      "--no-progress"
+    };
+    Cli ok = Cli.run(args);
+    assertThat(ok.exit).as(ok.err).isZero();
+    assertThat(ok.out).contains("fetch: plant · 1 attempt · 72 rows");
+    assertThat(Cli.validReport(dir.resolve("report.json")).path("series").size()).isEqualTo(1);
+    Files.move(db, dir.resolve("moved.db"));
+    Cli gone = Cli.run(args);
+    Cli.oneLineError(gone, 3, "plant");
+    Cli list = Cli.run("sources", "--json", "--ledger", dir.resolve("ledger.db").toString());
+    JsonNode src = new ObjectMapper().readTree(list.out).path("sources").get(0);
+    assertThat(src.at("/lastSuccess/rows").asLong()).isEqualTo(72);
+    assertThat(src.at("/failing/pulls").asLong()).isEqualTo(1);
+  }
 }
