@@ -85,13 +85,18 @@ class FetchCommandTest {
   }
 
   String[] fetch(String... extra) {
+    return fetchFrom(url(), "feed", extra);
+  }
+
+  /** A fetch of a source into the test's ledger, audited with the two baselines. */
+  String[] fetchFrom(String source, String name, String... extra) {
     List<String> a =
         new ArrayList<>(
             List.of(
                 "fetch",
-                url(),
+                source,
                 "--source",
-                "feed",
+                name,
                 "--ledger",
                 dir.resolve("ledger.db").toString(),
                 "--data",
@@ -252,25 +257,7 @@ class FetchCommandTest {
       st.execute(insert.toString());
     }
     FetchCommand.clock = Clock.fixed(hour(72).plusSeconds(600), ZoneOffset.UTC);
-    String[] args = {
-      "fetch",
-      "jdbc:sqlite:" + db,
-      "--table",
-      "readings",
-      "--source",
-      "plant",
-      "--ledger",
-      dir.resolve("ledger.db").toString(),
-      "--data",
-      dir.resolve("data").toString(),
-      "--models",
-      "naive,seasonal-naive",
-      "--origins",
-      "1",
-      "--json",
-      dir.resolve("report.json").toString(),
-      "--no-progress"
-    };
+    String[] args = fetchFrom("jdbc:sqlite:" + db, "plant", "--table", "readings");
     Cli ok = Cli.run(args);
     assertThat(ok.exit).as(ok.err).isZero();
     assertThat(ok.out).contains("fetch: plant · 1 attempt · 72 rows");
