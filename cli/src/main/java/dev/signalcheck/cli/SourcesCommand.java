@@ -6,7 +6,6 @@ import dev.signalcheck.sources.SourceLedger;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,10 +39,7 @@ public final class SourcesCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<SourceLedger.Status> all = ledger.with(l -> new SourceLedger(l).statuses());
     Instant now = clock.instant();
-    List<Map<String, Object>> docs = new ArrayList<>();
-    for (SourceLedger.Status s : all) {
-      docs.add(doc(s, now));
-    }
+    List<Map<String, Object>> docs = SourceHealth.docs(all, now);
     if (json) {
       Map<String, Object> d = new LinkedHashMap<>();
       d.put("checkedAt", SourceChecks.instant(now));
@@ -109,9 +105,5 @@ public final class SourcesCommand implements Callable<Integer> {
     }
     out.flush();
     return Main.OK;
-  }
-
-  static Map<String, Object> doc(SourceLedger.Status s, Instant now) {
-    return SourceHealth.doc(s, now);
   }
 }
