@@ -219,17 +219,18 @@ final class AuditService {
       List<ResultSink> reports = new ArrayList<>();
       reports.add(
           new JsonReportSink(
-              new ReportWriter(
-                  new BufferedOutputStream(Files.newOutputStream(json), 1 << 16), true),
-              Version.generator(),
-              "report.json"));
+                  new ReportWriter(
+                      new BufferedOutputStream(Files.newOutputStream(json), 1 << 16), true),
+                  Version.generator(),
+                  "report.json")
+              .redacted(form.redact()));
       reports.add(
           new HtmlReportSink(new HtmlReport().redacted(form.redact()), Version.generator(), html));
       List<ResultSink> sinks = new ArrayList<>();
       sinks.add(
           form.redact() ? Redaction.sink(ResultSink.fanOut(reports)) : ResultSink.fanOut(reports));
       if (form.redact()) {
-        Files.writeString(jobDir.resolve(REDACTED), "scaled to [0, 1]\n");
+        markRedacted(jobDir);
       }
       sinks.add(recorder);
       DatasetAudit.run(
@@ -322,8 +323,26 @@ final class AuditService {
     if (html != null) {
       names.add("report.html");
     }
+    // the marker describes the files stored with it: a run already stored keeps its own
+    if (redacted(tree) && store.file(r.runId(), "report.json").isEmpty()) {
+      markRedacted(dir);
+      names.add(REDACTED);
+    }
     store.keep(r.runId(), dir, names.toArray(String[]::new));
     return new Outcome(r.runId(), r.duplicate(), r.project(), tree.get("summary"));
+  }
+
+  /** Whether a report says it was written with redact ({@link ReportWriter#REDACTED}). */
+  static boolean redacted(JsonNode report) {
+    return report.path(ReportWriter.REDACTED).asBoolean(false);
+  }
+
+  private static void markRedacted(Path dir) {
+    try {
+      Files.writeString(dir.resolve(REDACTED), "scaled to [0, 1]\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static RunRecorder.Provenance provenance(String actor) {

@@ -63,6 +63,14 @@ final class RunStore {
   }
 
   /**
+   * Whether the run's stored reports were written with redact (values scaled to [0, 1]); a run
+   * without the marker embeds the series' raw values.
+   */
+  boolean redacted(long runId) {
+    return file(runId, AuditService.REDACTED).isPresent();
+  }
+
+  /**
    * Moves the finished reports of a job into the run's folder; files already there (the same run
    * recorded before) are kept.
    */
