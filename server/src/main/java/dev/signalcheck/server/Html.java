@@ -15,10 +15,10 @@ import java.util.Locale;
  * ({@link #RUN_CSP}).
  */
 final class Html {
-  /** The dashboard's policy: its own style sheet, inline SVG, frames of its own reports. */
+  /** The dashboard's policy: its own style sheets, inline SVG, no script, no frames. */
   static final String CSP =
-      "default-src 'none'; style-src 'self'; img-src 'self' data:; frame-src 'self';"
-          + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+      "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self';"
+          + " base-uri 'none'; frame-ancestors 'none'";
 
   /**
    * The run page's policy: the dashboard's, plus the server's own scripts (the report's script that
