@@ -50,12 +50,6 @@ import java.util.stream.Collectors;
  */
 final class AuditService {
 
-  /**
-   * The file beside a run's reports that says they were written with {@code redact} (scaled values
-   * only); a run without it embeds the series' raw values.
-   */
-  static final String REDACTED = "redacted";
-
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonSchema SCHEMA = schema();
 
@@ -230,7 +224,7 @@ final class AuditService {
       sinks.add(
           form.redact() ? Redaction.sink(ResultSink.fanOut(reports)) : ResultSink.fanOut(reports));
       if (form.redact()) {
-        markRedacted(jobDir);
+        RunStore.markRedacted(jobDir);
       }
       sinks.add(recorder);
       DatasetAudit.run(
@@ -252,7 +246,7 @@ final class AuditService {
                               ? "the audit ran but could not be recorded in the ledger"
                               : warnings.get(0).replace("signalcheck: warning: ", "")));
       JsonNode summary = summary(json, r.runId());
-      store.keep(r.runId(), jobDir, "report.json", "report.html", REDACTED);
+      store.keep(r.runId(), jobDir, "report.json", "report.html", RunStore.REDACTED);
       if (form.keep()) {
         store.keepUpload(r.runId(), data);
       }
@@ -324,25 +318,13 @@ final class AuditService {
       names.add("report.html");
     }
     // the marker describes the files stored with it: a run already stored keeps its own
-    if (redacted(tree) && store.file(r.runId(), "report.json").isEmpty()) {
-      markRedacted(dir);
-      names.add(REDACTED);
+    if (tree.path(ReportWriter.REDACTED).asBoolean(false)
+        && store.file(r.runId(), "report.json").isEmpty()) {
+      RunStore.markRedacted(dir);
+      names.add(RunStore.REDACTED);
     }
     store.keep(r.runId(), dir, names.toArray(String[]::new));
     return new Outcome(r.runId(), r.duplicate(), r.project(), tree.get("summary"));
-  }
-
-  /** Whether a report says it was written with redact ({@link ReportWriter#REDACTED}). */
-  static boolean redacted(JsonNode report) {
-    return report.path(ReportWriter.REDACTED).asBoolean(false);
-  }
-
-  private static void markRedacted(Path dir) {
-    try {
-      Files.writeString(dir.resolve(REDACTED), "scaled to [0, 1]\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static RunRecorder.Provenance provenance(String actor) {
