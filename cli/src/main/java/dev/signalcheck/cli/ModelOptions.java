@@ -1,10 +1,9 @@
 package dev.signalcheck.cli;
 
+import dev.signalcheck.core.audit.ModelNames;
 import dev.signalcheck.core.errors.UsageException;
-import dev.signalcheck.core.forecast.ModelRegistry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,17 +23,10 @@ final class ModelOptions {
 
   /** The names given, trimmed and in lower case, each a model or a set the registry knows. */
   List<String> names() {
-    List<String> names = new ArrayList<>();
-    for (String m : models) {
-      if (!m.isBlank()) {
-        names.add(m.trim().toLowerCase(Locale.ROOT));
-      }
-    }
     try {
-      ModelRegistry.defaults().select(names);
+      return ModelNames.of(models);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage() + " (--models)");
     }
-    return names;
   }
 }

@@ -1,8 +1,8 @@
 package dev.signalcheck.spark;
 
+import dev.signalcheck.core.audit.ModelNames;
 import dev.signalcheck.core.errors.InputException;
 import dev.signalcheck.core.errors.UsageException;
-import dev.signalcheck.core.forecast.ModelRegistry;
 import dev.signalcheck.core.series.Step;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -196,14 +196,9 @@ final class JobOptions {
                 + "' is not an ISO 8601 duration (PT5M, PT1H, P1D, P1M) or a positive integer");
       }
     }
-    List<String> modelNames = new ArrayList<>();
-    for (String m : models) {
-      if (!m.isBlank()) {
-        modelNames.add(m.trim().toLowerCase(Locale.ROOT));
-      }
-    }
+    List<String> modelNames;
     try {
-      ModelRegistry.defaults().select(modelNames);
+      modelNames = ModelNames.of(models);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage() + " (--models)");
     }
