@@ -96,4 +96,17 @@ final class Html {
   static String csrfField(String csrf) {
     return "<input type=\"hidden\" name=\"csrf\" value=\"" + esc(csrf) + "\">";
   }
+
+  /** An error page of the dashboard: HTML, not JSON, for a browser. */
+  static String errorPage(int status, String message) {
+    return page(
+        "Error " + status,
+        null,
+        null,
+        "<h1>Error "
+            + status
+            + "</h1><p class=\"error\">"
+            + esc(message)
+            + "</p><p><a href=\"/\">Back to the projects</a></p>");
+  }
 }
