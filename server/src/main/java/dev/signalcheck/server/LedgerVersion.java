@@ -6,26 +6,27 @@ import dev.signalcheck.ledger.LedgerLocation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * A number that changes whenever the ledger may have changed, so that what was read from it can be
  * kept until then ({@link ReadCache}). On SQLite it is the database's own change counter as seen by
- * a connection of its own that never writes ({@code PRAGMA data_version}: it changes on every commit
- * by any other connection, of this server or of another process such as {@code signalcheck token
- * revoke}), together with a counter this server bumps for changes outside the database (a run's
- * report files stored after its commit). On PostgreSQL there is no such counter: {@link #current()}
- * is {@link #UNTRACKED} and nothing is cached.
+ * a connection of its own that never writes ({@code PRAGMA data_version}: it changes on every
+ * commit by any other connection, of this server or of another process such as {@code signalcheck
+ * token revoke}), together with a count of changes this server made outside the database (a run's
+ * report files, stored after its commit: {@link RunStore#changes()}). On PostgreSQL there is no
+ * such counter: {@link #current()} is {@link #UNTRACKED} and nothing is cached.
  */
 final class LedgerVersion implements AutoCloseable {
   /** The version when changes cannot be seen: nothing read may be kept. */
   static final long UNTRACKED = Long.MIN_VALUE;
 
   private final Ledger watcher;
-  private final AtomicLong local = new AtomicLong();
+  private final LongSupplier local;
   private boolean closed;
 
-  LedgerVersion(LedgerLocation location) {
+  LedgerVersion(LedgerLocation location, LongSupplier localChanges) {
+    this.local = localChanges;
     this.watcher = location.dialect() == LedgerDialect.SQLITE ? Ledger.open(location) : null;
   }
 
@@ -34,13 +35,8 @@ final class LedgerVersion implements AutoCloseable {
     return watcher != null;
   }
 
-  /** Notes a change this server made outside the database. */
-  void bump() {
-    local.incrementAndGet();
-  }
-
   /**
-   * The version now: equal values mean no commit and no {@link #bump()} in between. Never equal to
+   * The version now: equal values mean no commit and no local change in between. Never equal to
    * {@link #UNTRACKED} when tracked.
    */
   long current() {
@@ -52,7 +48,7 @@ final class LedgerVersion implements AutoCloseable {
       return UNTRACKED;
     }
     // the database's counter in the high bits, this server's in the low ones
-    return (d << 24) ^ (local.get() & 0xFFFFFF);
+    return (d << 24) ^ (local.getAsLong() & 0xFFFFFF);
   }
 
   private synchronized long dataVersion() {

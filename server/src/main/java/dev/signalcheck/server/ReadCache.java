@@ -10,11 +10,11 @@ import java.util.HexFormat;
 import java.util.function.Supplier;
 
 /**
- * What the read routes answered, kept until the ledger changes: documents (runs listing, projects, a
- * run, a stored report) keyed by what was asked and the {@link LedgerVersion} they were read at, and
- * the tokens that were verified at a version. Any commit to the ledger, by this server or another
- * process, changes the version, so nothing older is served after it: a new run is listed, a revoked
- * token is refused and a revoked share link is gone at once. The usage figures are the one
+ * What the read routes answered, kept until the ledger changes: documents (runs listing, projects,
+ * a run, a stored report) keyed by what was asked and the {@link LedgerVersion} they were read at,
+ * and the tokens that were verified at a version. Any commit to the ledger, by this server or
+ * another process, changes the version, so nothing older is served after it: a new run is listed, a
+ * revoked token is refused and a revoked share link is gone at once. The usage figures are the one
  * exception: every call is a usage event, so they change with every request; they are kept for at
  * most {@link #USAGE_MAX_AGE} and may be that much behind. Every cache is bounded (documents by
  * bytes, tokens and usage by count). Only answers are kept: handlers still run, so every call is
@@ -95,11 +95,6 @@ final class ReadCache implements AutoCloseable {
       tokens.put(key, new Verified(t, v));
     }
     return t;
-  }
-
-  /** Notes a change this server made outside the ledger (files of a run): nothing older is kept. */
-  void changed() {
-    version.bump();
   }
 
   /** The bytes of documents kept now (after pending evictions). */

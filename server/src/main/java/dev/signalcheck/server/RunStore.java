@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -19,6 +20,7 @@ import java.util.stream.Stream;
  */
 final class RunStore {
   private final Path root;
+  private final AtomicLong changes = new AtomicLong();
 
   RunStore(Path root) {
     this.root = root.toAbsolutePath().normalize();
@@ -57,6 +59,11 @@ final class RunStore {
     return root.resolve("runs").resolve(Long.toString(id));
   }
 
+  /** A count of the changes to the runs' files so far (what was read before may be stale). */
+  long changes() {
+    return changes.get();
+  }
+
   Optional<Path> file(long runId, String name) {
     Path p = runDir(runId).resolve(name);
     return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
@@ -79,6 +86,8 @@ final class RunStore {
       }
     } catch (IOException e) {
       throw new OutputException("cannot store the reports of run " + runId + ": " + e.getMessage());
+    } finally {
+      changes.incrementAndGet();
     }
   }
 
