@@ -4,13 +4,13 @@
 # Usage: bench/scripts/server-load.sh [READERS=50] [UPLOADERS=20] [SECONDS=60]
 # UPLOADERS may be 0 (one upload first gives the reads a run, then reads alone).
 # Environment: READ_PATHS="/api/v1/projects|/healthz" limits the reads to these paths (%d is the run id);
-# SERVER_JAVA_OPTS are the server JVM's options (e.g. -XX:StartFlightRecording=filename=/tmp/s.jfr).
+# SIGNALCHECK_JAR is the jar to run (default: this checkout's build); SERVER_JAVA_OPTS are the server JVM's options (e.g. -XX:StartFlightRecording=filename=/tmp/s.jfr).
 # At the end it prints the server process's CPU time (user + system) over the load, and per read when
 # there were no uploaders: on a shared machine compare CPU, not latency.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 readers="${1:-50}"; uploaders="${2:-20}"; seconds="${3:-60}"
-jar="$here/cli/target/signalcheck.jar"
+jar="${SIGNALCHECK_JAR:-$here/cli/target/signalcheck.jar}"  # SIGNALCHECK_JAR: another build to load
 [ -f "$jar" ] || (cd "$here" && ./mvnw -q -B -DskipTests -Dclients.skip=true package -pl cli -am)
 work="$(mktemp -d)"
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT

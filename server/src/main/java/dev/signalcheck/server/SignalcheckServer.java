@@ -69,6 +69,10 @@ public final class SignalcheckServer implements AutoCloseable {
             cfg -> {
               cfg.showJavalinBanner = false;
               cfg.http.maxRequestSize = limit;
+              // the buffer Javalin copies each answer through, allocated per request (Jetty's own
+              // output buffer, pooled, stays 32 KB): 32 KB by default was half of what a read
+              // allocated
+              cfg.http.responseBufferSize = 8192;
               cfg.jetty.multipartConfig.cacheDirectory(cache);
               cfg.jetty.multipartConfig.maxFileSize(limit, SizeUnit.BYTES);
               cfg.jetty.multipartConfig.maxTotalRequestSize(limit + (1 << 20), SizeUnit.BYTES);
