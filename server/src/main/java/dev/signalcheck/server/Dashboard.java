@@ -2,8 +2,6 @@ package dev.signalcheck.server;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -12,7 +10,8 @@ import java.util.List;
  * changes something carries the session's CSRF token. This class holds the route table; each page
  * is a class of its own ({@link LoginPage}, {@link ProjectsPage}, {@link ProjectPage}, {@link
  * RunPage}, {@link ComparePage}, {@link UsagePage}, {@link SourcesPage}), sharing {@link
- * PageContext} (session, CSRF, answer, usage) and {@link Html} (escaping, the page frame).
+ * PageContext} (session, CSRF, answer, usage) and {@link Html} (escaping, the page frame); {@link
+ * StaticFiles} serves the style sheets and scripts.
  */
 final class Dashboard {
   static final String COOKIE = "sc_session";
@@ -24,6 +23,7 @@ final class Dashboard {
   private final RunPage run;
   private final ComparePage compare;
   private final UsagePage usage;
+  private final StaticFiles files = new StaticFiles();
 
   Dashboard(LedgerPool pool, RunStore store, UsageBuffer usageBuffer) {
     this.pc = new PageContext(pool);
@@ -43,7 +43,7 @@ final class Dashboard {
             ctx.header("Content-Security-Policy", Html.CSP);
           }
         });
-    app.get("/static/dashboard.css", Dashboard::css);
+    files.routes(app);
     app.get("/login", login::form);
     app.post("/login", login::login);
     app.post("/logout", login::logout);
@@ -51,6 +51,7 @@ final class Dashboard {
     app.get("/projects/{name}", project::show);
     app.get("/runs/{id}", run::show);
     app.get("/runs/{id}/report.html", run::report);
+    app.get("/runs/{id}/report-data.json", run::data);
     app.post("/runs/{id}/share", run::share);
     app.get("/compare", compare::show);
     app.get("/usage", usage::show);
@@ -68,14 +69,6 @@ final class Dashboard {
                         java.time.Instant.now()));
     pc.record(s, "view-sources", null, null);
     PageContext.html(ctx, 200, Html.page("Sources", s.name(), s.csrf(), SourcesPage.body(docs)));
-  }
-
-  private static void css(Context ctx) throws IOException {
-    try (InputStream in = Dashboard.class.getResourceAsStream("dashboard.css")) {
-      ctx.contentType("text/css; charset=utf-8");
-      ctx.header("Cache-Control", "max-age=3600");
-      ctx.result(in.readAllBytes());
-    }
   }
 
   /** Whether a path is the dashboard's, whose errors are HTML pages, not JSON. */

@@ -71,9 +71,14 @@ final class PageContext {
   }
 
   static void html(Context ctx, int status, String page) {
+    html(ctx, status, page, Html.CSP);
+  }
+
+  /** An HTML answer under its own policy (a page with scripts, {@link Html#RUN_CSP}). */
+  static void html(Context ctx, int status, String page, String csp) {
     ctx.status(status);
     ctx.contentType("text/html; charset=utf-8");
-    ctx.header("Content-Security-Policy", Html.CSP);
+    ctx.header("Content-Security-Policy", csp);
     ctx.result(page);
   }
 

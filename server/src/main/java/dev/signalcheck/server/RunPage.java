@@ -5,15 +5,20 @@ import static dev.signalcheck.server.Html.url;
 
 import dev.signalcheck.ledger.LedgerQueries;
 import dev.signalcheck.ledger.Usage;
+import dev.signalcheck.report.HtmlReport;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * One run: its summary, whether its report embeds raw values, the form that makes a share link, its
- * share links, and its report.html in a frame (the report keeps its own policy).
+ * share links, and its report drawn into the page by the report's own {@code
+ * window.signalcheck.render(data, root)} from the data of its stored report.html ({@code run.js}).
  */
 final class RunPage {
   private final PageContext pc;
@@ -74,10 +79,24 @@ final class RunPage {
         .append(id)
         .append("\">compare with…</a></p>");
     // whether the stored report embeds the series' raw values (it does unless audited with redact)
+    boolean redacted = store.redacted(id);
     String values =
-        store.file(id, AuditService.REDACTED).isPresent()
+        redacted
             ? "it is redacted: its charts show values scaled to [0, 1]"
             : "its charts show the series' raw values";
+    boolean html = store.file(id, "report.html").isPresent();
+    if (html || store.file(id, "report.json").isPresent()) {
+      b.append("<p class=\"note redaction\" data-redacted=\"")
+          .append(redacted)
+          .append("\">")
+          .append(
+              redacted
+                  ? "Redacted report: its charts show every series scaled to [0, 1] and its tables"
+                      + " hold no raw values; it can be sent outside the team."
+                  : "This report embeds the series' raw values: share it only with those who may"
+                      + " see the data (audit with redact for a report scaled to [0, 1]).")
+          .append("</p>");
+    }
     if (newLink != null) {
       b.append("<div class=\"note\"><p>Share link (shown once; anyone with it can read this")
           .append(" report until it expires or is revoked — ")
@@ -118,17 +137,54 @@ final class RunPage {
       }
       b.append("</p>");
     }
-    if (store.file(id, "report.html").isPresent()) {
-      b.append("<iframe class=\"report\" title=\"report of run ")
-          .append(id)
-          .append("\" src=\"/runs/")
-          .append(id)
-          .append("/report.html\"></iframe>");
-    } else {
+    if (!html) {
       b.append("<p class=\"note\">This run's report.html is not stored on this server (it was")
           .append(" recorded from the command line without <code>--push</code>).</p>");
+      PageContext.html(ctx, 200, Html.page("Run " + id, s.name(), s.csrf(), b.toString()));
+      return;
     }
-    PageContext.html(ctx, 200, Html.page("Run " + id, s.name(), s.csrf(), b.toString()));
+    // the report drawn into this page by its own script, from the data of its stored report.html
+    b.append("<p class=\"muted\">The run's report, drawn here from its data; <a href=\"/runs/")
+        .append(id)
+        .append("/report.html\">open it as a page of its own</a>.</p>")
+        .append("<div id=\"run-report\" class=\"run-report\" data-src=\"/runs/")
+        .append(id)
+        .append("/report-data.json\"><p class=\"loading\">Loading the report…</p></div>")
+        .append("<noscript><p class=\"note\">The report is drawn with JavaScript, which is")
+        .append(" turned off; open it as a page of its own.</p></noscript>");
+    String page =
+        Html.page(
+            "Run " + id,
+            s.name(),
+            s.csrf(),
+            b.toString(),
+            List.of("/static/uplot.css", "/static/report.css"),
+            List.of("/static/uplot.js", "/static/report.js", "/static/run.js"));
+    PageContext.html(ctx, 200, page, Html.RUN_CSP);
+  }
+
+  /**
+   * The report data of a run (the JSON data block of its stored report.html, which the run page's
+   * script draws): a view of the report, counted as one.
+   */
+  void data(Context ctx) throws IOException {
+    Sessions.Session s = pc.session(ctx);
+    long id = Params.runId(ctx.pathParam("id"));
+    LedgerQueries.RunRow r = pool.with(l -> RunRoutes.run(l, id));
+    Path f =
+        store
+            .file(id, "report.html")
+            .orElseThrow(
+                () -> new HttpResponseException(404, "run " + id + " has no stored report"));
+    String json = HtmlReport.embeddedData(Files.readString(f, StandardCharsets.UTF_8));
+    if (json == null) {
+      throw new HttpResponseException(
+          404, "the stored report.html of run " + id + " holds no report data block");
+    }
+    pc.record(s, "view-report", r.project(), id);
+    ctx.header("Content-Security-Policy", Responses.API_CSP);
+    ctx.contentType("application/json");
+    ctx.result(json);
   }
 
   void report(Context ctx) throws IOException {

@@ -152,6 +152,7 @@ final class RunRoutes {
           m.put("findingRows", findings.subList(0, Math.min(1000, findings.size())));
           m.put("placements", q.placements(id));
           m.put("stored", store.file(id, "report.html").isPresent());
+          m.put("redacted", store.redacted(id));
           m.put("links", links(id));
           return new ReadCache.Doc(ApiJson.bytes(m), r.project());
         });

@@ -73,7 +73,7 @@ final class ShareRoutes {
           m.put("project", r.project());
           m.put("url", "/s/" + c.value());
           m.put("expiresAt", c.share().expiresAt());
-          boolean raw = store.file(runId, AuditService.REDACTED).isEmpty();
+          boolean raw = !store.redacted(runId);
           m.put("rawValues", raw);
           m.put(
               "note",
