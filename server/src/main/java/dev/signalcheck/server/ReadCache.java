@@ -13,12 +13,13 @@ import java.util.function.Supplier;
  * What the read routes answered, kept until the ledger changes: documents (runs listing, projects,
  * a run, a stored report) keyed by what was asked and the {@link LedgerVersion} they were read at,
  * and the tokens that were verified at a version. Any commit to the ledger, by this server or
- * another process, changes the version, so nothing older is served after it: a new run is listed, a
- * revoked token is refused and a revoked share link is gone at once. The usage figures are the one
- * exception: every call is a usage event, so they change with every request; they are kept for at
- * most {@link #USAGE_MAX_AGE} and may be that much behind. Every cache is bounded (documents by
- * bytes, tokens and usage by count). Only answers are kept: handlers still run, so every call is
- * still recorded as a usage event. On PostgreSQL the version is not tracked and nothing is kept.
+ * another process, changes the version (but the usage events', which nothing kept depends on), so
+ * nothing older is served after it: a new run is listed, a revoked token is refused and a revoked
+ * share link is gone at once. The usage figures are the one exception: every call is a usage event,
+ * so they change with every request; they are kept for at most {@link #USAGE_MAX_AGE} and may be
+ * that much behind. Every cache is bounded (documents by bytes, tokens and usage by count). Only
+ * answers are kept: handlers still run, so every call is still recorded as a usage event. On
+ * PostgreSQL the version is not tracked and nothing is kept.
  */
 final class ReadCache implements AutoCloseable {
   /** How long a usage answer may be served again. */

@@ -39,6 +39,7 @@ public final class SignalcheckServer implements AutoCloseable {
   private final UsageBuffer usageBuffer;
   private final RunStore store;
   private final AuditService audits;
+  private final LedgerVersion version;
   private final ReadCache cache;
   private final ApiAuth auth;
   private final UploadRoutes uploads;
@@ -52,10 +53,11 @@ public final class SignalcheckServer implements AutoCloseable {
   private SignalcheckServer(ServerConfig config) {
     this.config = config;
     this.pool = new LedgerPool(config.ledger(), 6);
-    this.usageBuffer = new UsageBuffer(pool);
     this.store = new RunStore(config.data());
+    this.version = new LedgerVersion(config.ledger(), store::changes);
+    this.usageBuffer = new UsageBuffer(pool, version);
     this.audits = new AuditService(config, store, pool);
-    this.cache = new ReadCache(new LedgerVersion(config.ledger(), store::changes), CACHE_BYTES);
+    this.cache = new ReadCache(version, CACHE_BYTES);
     this.auth = new ApiAuth(pool, usageBuffer, cache);
     this.uploads = new UploadRoutes(config, store, audits);
     this.runs = new RunRoutes(pool, store, cache);

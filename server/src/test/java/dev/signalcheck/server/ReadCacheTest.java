@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signalcheck.ledger.Ledger;
 import dev.signalcheck.ledger.LedgerLocation;
+import dev.signalcheck.ledger.Usage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,13 +53,15 @@ class ReadCacheTest {
 
   /**
    * Steps 0–3 read document 0–3, 4 commits to the ledger on another connection, 5 changes the
-   * server's files: a read goes to the ledger iff its document was not read since the last change.
+   * server's files, 6 writes a usage event unseen, 7 does so while another connection commits: a
+   * read goes to the ledger iff its document was not read since the last change (6 is none).
    */
   @Property(tries = 60)
   void aDocumentIsReadAgainExactlyWhenSomethingChanged(
-      @ForAll @Size(min = 1, max = 40) List<@IntRange(min = 0, max = 5) Integer> steps) {
+      @ForAll @Size(min = 1, max = 40) List<@IntRange(min = 0, max = 7) Integer> steps) {
     AtomicLong files = new AtomicLong();
-    try (ReadCache c = new ReadCache(new LedgerVersion(location, files::get), 1 << 20)) {
+    LedgerVersion version = new LedgerVersion(location, files::get);
+    try (ReadCache c = new ReadCache(version, 1 << 20)) {
       Map<Integer, Integer> reads = new HashMap<>();
       Map<Integer, Integer> expected = new HashMap<>();
       Set<Integer> fresh = new HashSet<>();
@@ -78,9 +81,22 @@ class ReadCacheTest {
         } else if (step == 4) {
           Tokens.create(other, "t" + NAMES.incrementAndGet(), Scope.READ);
           fresh.clear();
-        } else {
+        } else if (step == 5) {
           files.incrementAndGet();
           fresh.clear();
+        } else {
+          boolean written =
+              version.writeUnseen(
+                  l -> {
+                    if (step == 7) {
+                      Tokens.create(other, "w" + NAMES.incrementAndGet(), Scope.READ);
+                    }
+                    Usage.record(l, new Usage.Event("a", "token", "api", "view-run", "p", 1L));
+                  });
+          assertThat(written).isTrue();
+          if (step == 7) {
+            fresh.clear();
+          }
         }
       }
       assertThat(reads).isEqualTo(expected);
