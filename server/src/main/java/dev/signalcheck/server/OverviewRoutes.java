@@ -91,7 +91,7 @@ final class OverviewRoutes {
     json(
         ctx,
         cache.usage(
-            project + "|" + since + "|" + runs,
+            ReadCache.key("usage", project, since, runs),
             () -> {
               usageBuffer.flush();
               Usage.Report r = pool.with(l -> Usage.report(l, project, since, runs));

@@ -66,6 +66,19 @@ final class ReadCache implements AutoCloseable {
     return docs.get(new Key(what, v), k -> read.get());
   }
 
+  /**
+   * A key naming a document: the route and its parameters, each text prefixed by its length, so
+   * that no two different queries share a key whatever their text holds.
+   */
+  static String key(String route, Object... parts) {
+    StringBuilder b = new StringBuilder(route);
+    for (Object p : parts) {
+      String s = String.valueOf(p);
+      b.append('|').append(p == null ? "-" : Integer.toString(s.length())).append(':').append(s);
+    }
+    return b.toString();
+  }
+
   /** The usage answer {@code what}: kept for at most {@link #USAGE_MAX_AGE}. */
   Doc usage(String what, Supplier<Doc> read) {
     if (!version.tracked()) {

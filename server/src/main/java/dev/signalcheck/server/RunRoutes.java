@@ -72,7 +72,7 @@ final class RunRoutes {
     json(
         ctx,
         cache.doc(
-            "runs?" + project + "|" + since + "|" + limit + "|" + offset,
+            ReadCache.key("runs", project, since, limit, offset),
             () ->
                 new ReadCache.Doc(ApiJson.bytes(listing(project, since, limit, offset)), project)));
   }

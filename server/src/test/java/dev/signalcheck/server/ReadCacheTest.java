@@ -20,8 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.constraints.StringLength;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -101,6 +103,18 @@ class ReadCacheTest {
       }
       assertThat(reads).isEqualTo(expected);
     }
+  }
+
+  /** Texts made of the separators and digits themselves: keys of different queries differ. */
+  @Property(tries = 2000)
+  void differentQueriesNeverShareAKey(
+      @ForAll @Chars({'|', ':', '1', '-'}) @StringLength(max = 6) String a,
+      @ForAll @Chars({'|', ':', '1', '-'}) @StringLength(max = 6) String b,
+      @ForAll @Chars({'|', ':', '1', '-'}) @StringLength(max = 6) String c,
+      @ForAll @Chars({'|', ':', '1', '-'}) @StringLength(max = 6) String d) {
+    boolean same = ReadCache.key("r", a, b).equals(ReadCache.key("r", c, d));
+    assertThat(same).isEqualTo(a.equals(c) && b.equals(d));
+    assertThat(ReadCache.key("r", a, null)).isNotEqualTo(ReadCache.key("r", a, "null"));
   }
 
   @Property(tries = 20)
