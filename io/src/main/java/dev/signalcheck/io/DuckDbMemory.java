@@ -12,10 +12,11 @@ import java.util.stream.Stream;
 /**
  * DuckDB's own memory, beside the Java heap: the input is loaded into a DuckDB table and sorted
  * there, in native memory that {@code -Xmx} does not bound (a 286 MB CSV of ten million rows took
- * DuckDB to some 2 GB by default, which is 80% of the machine's memory). Its limit follows the Java
- * heap: half of it, at least {@value #FLOOR_MB} MB; beyond it DuckDB spills to the temporary
- * directory ({@code java.io.tmpdir}), so the whole process stays near 1.5 × -Xmx plus the JVM's own
- * memory.
+ * DuckDB to some 2 GB by default, 80% of the machine's memory being its default limit). Its limit
+ * follows the Java heap: a quarter of it, at least {@value #FLOOR_MB} MB (with half, DuckDB still
+ * took about 1 GB beside a 1 GB heap for that file: some of its allocations are outside the limit).
+ * Beyond it DuckDB spills to a directory of its own under {@code java.io.tmpdir} (DuckDB names its
+ * spill files alike in every process, so each reader has its own), deleted when the reader closes.
  */
 final class DuckDbMemory {
   private DuckDbMemory() {}
@@ -24,7 +25,7 @@ final class DuckDbMemory {
 
   /** DuckDB's memory limit in MB for a Java heap of {@code maxHeapBytes}. */
   static long limitMb(long maxHeapBytes) {
-    return Math.max(FLOOR_MB, maxHeapBytes / 2 / (1024 * 1024));
+    return Math.max(FLOOR_MB, maxHeapBytes / 4 / (1024 * 1024));
   }
 
   /**

@@ -26,11 +26,11 @@ class DuckDbMemoryTest {
   @TempDir Path dir;
 
   @Property(tries = 200)
-  void theLimitIsHalfTheHeapAndNeverBelowTheFloor(
+  void theLimitIsAQuarterOfTheHeapAndNeverBelowTheFloor(
       @ForAll @LongRange(min = 0, max = 1L << 40) long heap) {
     long mb = DuckDbMemory.limitMb(heap);
     assertThat(mb).isGreaterThanOrEqualTo(DuckDbMemory.FLOOR_MB);
-    assertThat(mb).isEqualTo(Math.max(DuckDbMemory.FLOOR_MB, heap / 2 / (1024 * 1024)));
+    assertThat(mb).isEqualTo(Math.max(DuckDbMemory.FLOOR_MB, heap / 4 / (1024 * 1024)));
   }
 
   private static Set<Path> spills() throws IOException {
