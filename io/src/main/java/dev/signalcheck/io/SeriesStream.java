@@ -303,7 +303,8 @@ final class SeriesStream {
    * One id value in a series key. Keys join id values (and the target in a wide file) with '/': a
    * value that holds a '/' where that would be ambiguous, has spaces at either end, or starts with
    * a quote is written in double quotes, so that {@code a="x/y", b="z"} and {@code a="x", b="y/z"}
-   * stay two series, as do "a" and "a ".
+   * stay two series, as do "a" and "a ", and a value that begins and ends with quotes and its
+   * unquoted twin.
    *
    * @param joined whether the key joins several parts
    */
@@ -311,7 +312,8 @@ final class SeriesStream {
     boolean quote =
         (joined && v.indexOf('/') >= 0)
             || (!v.isEmpty()
-                && (Character.isWhitespace(v.charAt(0))
+                && (v.charAt(0) == '"'
+                    || Character.isWhitespace(v.charAt(0))
                     || Character.isWhitespace(v.charAt(v.length() - 1))));
     return quote ? '"' + v.replace("\"", "\"\"") + '"' : v;
   }
