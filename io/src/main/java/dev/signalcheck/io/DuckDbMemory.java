@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +23,17 @@ final class DuckDbMemory {
   private DuckDbMemory() {}
 
   static final long FLOOR_MB = 256;
+
+  /**
+   * The connection's properties: results streamed to Java chunk by chunk ({@code
+   * jdbc_stream_results}); by default DuckDB's driver materialises a whole result first, outside
+   * the memory limit (the sorted rows of the W4 file, some 800 MB, beside the Java heap).
+   */
+  static Properties properties() {
+    Properties p = new Properties();
+    p.setProperty("jdbc_stream_results", "true");
+    return p;
+  }
 
   /** DuckDB's memory limit in MB for a Java heap of {@code maxHeapBytes}. */
   static long limitMb(long maxHeapBytes) {

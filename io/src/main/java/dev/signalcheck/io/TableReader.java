@@ -73,7 +73,7 @@ public final class TableReader implements SeriesSource {
                 ? TableLoader.severalName(spec.sources())
                 : Path.of(spec.source()).getFileName().toString();
     try {
-      conn = DriverManager.getConnection("jdbc:duckdb:");
+      conn = DriverManager.getConnection("jdbc:duckdb:", DuckDbMemory.properties());
       spill = DuckDbMemory.apply(conn);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot start DuckDB: " + e.getMessage(), e);
