@@ -5,6 +5,7 @@ import dev.signalcheck.core.backtest.ModelScore;
 import dev.signalcheck.core.backtest.RollingOriginBacktest;
 import dev.signalcheck.core.forecast.Fitted;
 import dev.signalcheck.core.forecast.Forecaster;
+import dev.signalcheck.core.forecast.ModelRegistry;
 import dev.signalcheck.core.forecast.ets.AutoEts;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,16 +32,26 @@ import java.util.zip.GZIPInputStream;
  * <p>usage: {@code EtsShortcut M4DIR M3DIR [ORIGINS] [LIMIT] [SETS]} where M4DIR holds {@code
  * Hourly-train.csv.gz} and {@code Hourly-test.csv.gz} and M3DIR {@code
  * M3_{quarterly,yearly}_TSTS.csv.gz}; LIMIT (default all) takes the first series of each set; SETS
- * (default {@code m4,m3}) chooses the sets.
+ * (default {@code m4,m3}) chooses the sets; MODEL (default {@code ets}) is any registered model:
+ * exact is that model fitted afresh at every origin, audit its own way over origins ({@link
+ * Forecaster#forOrigins()}, e.g. warm starts).
+ *
+ * <p>usage with a model: {@code EtsShortcut M4DIR M3DIR ORIGINS LIMIT SETS MODEL} (LIMIT {@code
+ * all} for every series).
  */
 public final class EtsShortcut {
+
+  /** The model compared (a registered name). */
+  private static String model = "ets";
 
   public static void main(String[] args) throws IOException {
     Path m4 = Path.of(args[0]);
     Path m3 = Path.of(args[1]);
     int origins = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-    int limit = args.length > 3 ? Integer.parseInt(args[3]) : Integer.MAX_VALUE;
+    int limit =
+        args.length > 3 && !args[3].equals("all") ? Integer.parseInt(args[3]) : Integer.MAX_VALUE;
     String sets = args.length > 4 ? args[4] : "m4,m3";
+    model = args.length > 5 ? args[5] : "ets";
     Map<String, double[]> train = M4Protocol.readWide(M4Protocol.find(m4, "Hourly-train.csv"));
     Map<String, double[]> test = M4Protocol.readWide(M4Protocol.find(m4, "Hourly-test.csv"));
     List<double[]> hourly = new ArrayList<>();
@@ -101,7 +112,7 @@ public final class EtsShortcut {
       long c0 = cpu.getCurrentThreadCpuTime();
       ModelScore e = only(bt.run(y, m, List.of(exact())));
       long c1 = cpu.getCurrentThreadCpuTime();
-      ModelScore a = only(bt.run(y, m, List.of(new AutoEts())));
+      ModelScore a = only(bt.run(y, m, List.of(ModelRegistry.defaults().create(model))));
       long c2 = cpu.getCurrentThreadCpuTime();
       cpuExact += c1 - c0;
       cpuAudit += c2 - c1;
@@ -136,9 +147,9 @@ public final class EtsShortcut {
         : r.models().get(0);
   }
 
-  /** {@code ets} fitted afresh at every origin: the method without its backtest shortcut. */
+  /** The model fitted afresh at every origin: the method without its backtest shortcut. */
   private static Forecaster exact() {
-    AutoEts ets = new AutoEts();
+    Forecaster ets = ModelRegistry.defaults().create(model);
     return new Forecaster() {
       @Override
       public String name() {

@@ -1,5 +1,6 @@
 package dev.signalcheck.io;
 
+import dev.signalcheck.core.audit.DatasetAudit;
 import dev.signalcheck.core.errors.InputException;
 import dev.signalcheck.core.errors.UsageException;
 import java.util.Locale;
@@ -20,9 +21,11 @@ final class InputLimits {
   /**
    * Java heap an audit needs per time step of the series it holds, measured: one series of
    * 2,000,000 rows is audited within -Xmx512m, one of 3,000,000 is not (docs/benchmarks.md, "Huge
-   * inputs").
+   * inputs"); the W4 file's audit peaks at some 400 MB of live heap with one 2,000,000-row series
+   * in flight and the next being read ("Long sensor files"). The same figure bounds the series in
+   * flight ({@link DatasetAudit#HEAP_BYTES_PER_ROW}).
    */
-  static final long HEAP_BYTES_PER_ROW = 200;
+  static final long HEAP_BYTES_PER_ROW = DatasetAudit.HEAP_BYTES_PER_ROW;
 
   /**
    * Refuses a file wider than {@link #MAX_COLUMNS} value columns when no targets were chosen.

@@ -38,6 +38,10 @@ public final class TableReader implements SeriesSource {
   private final String displayName;
   private final Connection conn;
   private final Path tempCopy;
+
+  /** DuckDB's own spill directory for this input ({@link DuckDbMemory}). */
+  private final Path spill;
+
   private final TableLoader loader;
 
   private final List<String> columns;
@@ -69,7 +73,8 @@ public final class TableReader implements SeriesSource {
                 ? TableLoader.severalName(spec.sources())
                 : Path.of(spec.source()).getFileName().toString();
     try {
-      conn = DriverManager.getConnection("jdbc:duckdb:");
+      conn = DriverManager.getConnection("jdbc:duckdb:", DuckDbMemory.properties());
+      spill = DuckDbMemory.apply(conn);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot start DuckDB: " + e.getMessage(), e);
     }
@@ -97,6 +102,7 @@ public final class TableReader implements SeriesSource {
       } catch (SQLException ignored) {
         // nothing was read
       }
+      DuckDbMemory.deleteSpill(spill);
       throw e;
     }
     this.tempCopy = copy;
@@ -355,5 +361,6 @@ public final class TableReader implements SeriesSource {
     }
     InputFile.deleteQuietly(tempCopy);
     loader.deleteTemporary();
+    DuckDbMemory.deleteSpill(spill);
   }
 }

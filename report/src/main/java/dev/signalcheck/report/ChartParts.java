@@ -135,18 +135,37 @@ final class ChartParts {
   }
 
   static SeriesCharts.BacktestChart backtest(
-      BacktestResult bt, double[] y, IntToDoubleFunction x, int season) {
+      BacktestResult bt, double[] y, IntToDoubleFunction x, int season, List<String> notes) {
     if (bt == null || bt.origins() == 0 || bt.trainingLengths().isEmpty() || y.length == 0) {
       return null;
     }
-    int first = bt.trainingLengths().get(0);
+    int all = bt.trainingLengths().size();
+    int drawn =
+        Math.max(1, Math.min(all, SeriesCharts.MAX_BACKTEST_STEPS / Math.max(1, bt.horizon())));
+    int skip = all - drawn;
+    if (skip > 0) {
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "The backtest chart shows the last %d of the %d origins (%,d forecast steps each).",
+              drawn,
+              all,
+              bt.horizon()));
+    }
+    // the backtest ran on the most recent bt.observations() points of a long series (its
+    // training cap): its training lengths count from there
+    int shift = y.length - bt.observations();
+    if (shift < 0) {
+      return null;
+    }
+    int first = shift + bt.trainingLengths().get(skip);
     int context =
         Math.min(first, Math.min(2000, Math.max(3 * bt.horizon(), season > 1 ? 2 * season : 0)));
     int start = first - context;
     int end = y.length;
     for (ModelScore m : bt.models()) {
       for (OriginForecast o : m.forecasts()) {
-        end = Math.max(end, o.trainingLength() + o.forecast().size());
+        end = Math.max(end, shift + o.trainingLength() + o.forecast().size());
       }
     }
     if (end > y.length) {
@@ -160,16 +179,16 @@ final class ChartParts {
       actual[k - start] = y[k];
     }
     List<Integer> origins = new ArrayList<>();
-    for (int t : bt.trainingLengths()) {
-      origins.add(t - start);
+    for (int t : bt.trainingLengths().subList(skip, all)) {
+      origins.add(shift + t - start);
     }
     List<SeriesCharts.ModelForecasts> models = new ArrayList<>();
     for (ModelScore m : bt.models()) {
-      if (m.skipped() || m.forecasts().size() != origins.size()) {
+      if (m.skipped() || m.forecasts().size() != all) {
         continue;
       }
       List<Floats> f = new ArrayList<>();
-      for (OriginForecast o : m.forecasts()) {
+      for (OriginForecast o : m.forecasts().subList(skip, all)) {
         f.add(Floats.of(o.forecast().stream().mapToDouble(Double::doubleValue).toArray()));
       }
       models.add(

@@ -39,6 +39,7 @@ public final class HtmlReport {
   public static final int DEFAULT_TOP = 50;
 
   private final int top;
+  private final int chartsAtOnceFrom;
   private final Set<String> named;
   private final Dictionary checks = new Dictionary();
   private final Dictionary models = new Dictionary();
@@ -60,13 +61,52 @@ public final class HtmlReport {
   private ReportData data;
   private boolean redacted;
 
-  private record Held(SeriesSummary summary, SeriesResult result) {}
+  /**
+   * Series at least this long are reduced to their chart data as soon as they are held ({@link
+   * Held#reduce}): a few long series would otherwise keep millions of values each until the end.
+   * Shorter ones keep their result and have their charts computed at the end, for the few shown.
+   */
+  static final int CHARTS_AT_ONCE_FROM = SeriesCharts.MAX_SHAPE;
+
+  /** A series held for the detail section; its charts computed early when it is long. */
+  private static final class Held {
+    private final SeriesSummary summary;
+    private SeriesResult result;
+    private SeriesCharts charts;
+
+    Held(SeriesSummary summary, SeriesResult result) {
+      this.summary = summary;
+      this.result = result;
+    }
+
+    SeriesSummary summary() {
+      return summary;
+    }
+
+    /** Charts now, then the result without the series and forecasts only the charts use. */
+    void reduce(int from) {
+      if (charts == null && result.length() >= from) {
+        charts = HtmlReport.charts(result);
+        result = SlimResult.of(result);
+      }
+    }
+
+    SeriesCharts charts() {
+      return charts != null ? charts : HtmlReport.charts(result);
+    }
+  }
 
   /**
    * @param top how many of the series that most need attention to show in detail (0 for none)
    * @param named series ids to show in detail whatever their rank
    */
   public HtmlReport(int top, java.util.Collection<String> named) {
+    this(top, named, CHARTS_AT_ONCE_FROM);
+  }
+
+  /** As {@link #HtmlReport(int, java.util.Collection)}, reducing series from this length on. */
+  HtmlReport(int top, java.util.Collection<String> named, int chartsAtOnceFrom) {
+    this.chartsAtOnceFrom = chartsAtOnceFrom;
     if (top < 0) {
       throw new IllegalArgumentException("top must not be negative");
     }
@@ -104,6 +144,7 @@ public final class HtmlReport {
     rows.add(s);
     Held h = new Held(s, r);
     if (named.contains(r.id())) {
+      h.reduce(chartsAtOnceFrom);
       byName.put(s.index(), h);
       namesSeen.add(r.id());
       return;
@@ -112,9 +153,10 @@ public final class HtmlReport {
       return;
     }
     worst.add(h);
-    if (worst.size() > top) {
-      worst.poll();
+    if (worst.size() > top && worst.poll() == h) {
+      return;
     }
+    h.reduce(chartsAtOnceFrom);
   }
 
   public void end(
@@ -145,9 +187,8 @@ public final class HtmlReport {
     shown.sort(cmp);
     List<ReportData.Detail> details = new ArrayList<>();
     for (Held h : shown) {
-      SeriesResult r = h.result();
       String why = all ? "all" : byName.containsKey(h.summary().index()) ? "named" : "attention";
-      details.add(new ReportData.Detail(h.summary().index(), why, r, charts(r)));
+      details.add(new ReportData.Detail(h.summary().index(), why, h.result, h.charts()));
     }
     List<String> notFound = named.stream().filter(n -> !namesSeen.contains(n)).toList();
     ReportData.Selection sel =

@@ -76,21 +76,10 @@ public final class Redaction {
       }
       scaled = new RegularSeries(s.start(), s.step(), v, s.rows(), s.format());
     }
-    return SeriesResult.builder()
-        .id(r.id())
-        .target(r.target())
-        .n(r.n())
-        .length(r.length())
-        .start(r.start())
-        .end(r.end())
-        .frequency(r.frequency())
+    return r.toBuilder()
         .findings(findings(r.findings()))
-        .cleaning(r.cleaning())
-        .profile(r.profile())
         .backtest(backtest(r.backtest(), scale))
-        .verdict(r.verdict())
         .series(scaled)
-        .covariates(r.covariates())
         .build();
   }
 

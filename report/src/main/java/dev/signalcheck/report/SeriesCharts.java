@@ -54,6 +54,13 @@ record SeriesCharts(
   /** Stretches drawn per finding. */
   static final int MAX_MARKS = 1000;
 
+  /**
+   * Forecast steps drawn per model in the backtest chart: when the origins' test windows hold more,
+   * only the latest origins are drawn (at least one), so that a long horizon (17,280 five-second
+   * steps a day) keeps the page and the chart data small.
+   */
+  static final int MAX_BACKTEST_STEPS = 20_000;
+
   static final int MAX_LAG = 400;
   static final int SPECTRUM_POINTS = 400;
 
@@ -140,7 +147,7 @@ record SeriesCharts(
       int shapeOffset = offset + shapeFrom;
       stl = ChartParts.decomposition(shape, season, k -> axis.x(shapeOffset + k), notes);
     }
-    BacktestChart bt = ChartParts.backtest(r.backtest(), y, k -> axis.x(offset + k), season);
+    BacktestChart bt = ChartParts.backtest(r.backtest(), y, k -> axis.x(offset + k), season, notes);
     return new SeriesCharts(
         axis.isTime() ? "time" : "index",
         axis.kind() == TimeKind.OFFSET_DATETIME,

@@ -25,7 +25,8 @@ import java.util.concurrent.Future;
  * as they are finished, and the data set's own findings (rejected rows, label variants) at the end.
  * The command line, the server and the Spark job all run audits through this class.
  *
- * <p>Memory stays bounded: at most a few series per thread are in flight; a sink that keeps nothing
+ * <p>Memory stays bounded: at most a few series per thread are in flight, and at most {@link
+ * #rowBudget} rows of them (long series are audited fewer at a time); a sink that keeps nothing
  * keeps the whole audit at that size whatever the number of series.
  */
 public final class DatasetAudit {
@@ -78,6 +79,16 @@ public final class DatasetAudit {
    */
   public static AuditEnd run(
       SeriesSource source, AuditSettings settings, ResultSink sink, Options options) {
+    return run(source, settings, sink, options, rowBudget(Runtime.getRuntime().maxMemory()));
+  }
+
+  /** As {@link #run(SeriesSource, AuditSettings, ResultSink, Options)}, with this row budget. */
+  static AuditEnd run(
+      SeriesSource source,
+      AuditSettings settings,
+      ResultSink sink,
+      Options options,
+      long rowBudget) {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     List<Finding> labelFindings = new ArrayList<>();
@@ -101,14 +112,20 @@ public final class DatasetAudit {
               t.setDaemon(true);
               return t;
             });
-    ArrayDeque<Future<SeriesResult>> inFlight = new ArrayDeque<>();
+    ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
     int maxInFlight = Math.max(4, 4 * options.threads());
+    long[] rowsInFlight = {0};
     try {
       source.forEachSeries(
           (SeriesData data) -> {
-            inFlight.add(pool.submit(() -> auditor.audit(data, hints)));
+            // by size too: a few long series at once would not fit where many short ones do
+            while (!inFlight.isEmpty() && rowsInFlight[0] + data.size() > rowBudget) {
+              rowsInFlight[0] -= emit(inFlight.poll(), sink, summary);
+            }
+            inFlight.add(new InFlight(pool.submit(() -> auditor.audit(data, hints)), data.size()));
+            rowsInFlight[0] += data.size();
             while (inFlight.size() >= maxInFlight) {
-              emit(inFlight.poll(), sink, summary);
+              rowsInFlight[0] -= emit(inFlight.poll(), sink, summary);
             }
           });
       while (!inFlight.isEmpty()) {
@@ -136,6 +153,32 @@ public final class DatasetAudit {
             Duration.ofNanos(System.nanoTime() - t0));
     sink.end(end);
     return end;
+  }
+
+  /**
+   * Java heap the audit of a series needs per row while it is in flight, measured on the longest
+   * series the heap guard admits (docs/benchmarks.md, "Long sensor files"); the readers' heap guard
+   * uses the same figure.
+   */
+  public static final long HEAP_BYTES_PER_ROW = 200;
+
+  /**
+   * The rows of the series audited at once for a heap of {@code maxHeapBytes}: half of it, the rest
+   * for the reader's next series, the results on their way to the sinks and the sinks themselves.
+   * One series is always admitted, however long (the heap guard refuses, before reading, one that
+   * cannot fit).
+   */
+  static long rowBudget(long maxHeapBytes) {
+    return Math.max(1, maxHeapBytes / 2 / HEAP_BYTES_PER_ROW);
+  }
+
+  /** A series being audited, with its rows. */
+  private record InFlight(Future<SeriesResult> result, long rows) {}
+
+  /** Hands the finished result to the sink; returns the rows of its series. */
+  private static long emit(InFlight f, ResultSink sink, AuditSummary summary) {
+    emit(f.result(), sink, summary);
+    return f.rows();
   }
 
   private static void emit(Future<SeriesResult> f, ResultSink sink, AuditSummary summary) {

@@ -120,12 +120,18 @@ public final class SeriesAuditor {
     BacktestResult backtest = null;
     Verdict verdict = null;
     CovariateResult covariates = null;
+    BacktestLimits limits = null;
     if (n > 0) {
       List<Forecaster> models =
           settings.models().isEmpty() ? registry.all() : registry.select(settings.models());
       int origins = settings.originsFor(n, season, horizon);
-      double[] recent =
-          recentHistory(cleaned.values(), settings.maxTrainFor(season), horizon, origins);
+      int maxTrain = settings.maxTrainFor(season);
+      double[] recent = recentHistory(cleaned.values(), maxTrain, horizon, origins);
+      int possible =
+          settings.autoOrigins()
+              ? RollingOriginBacktest.autoOrigins(n, season, horizon)
+              : settings.origins();
+      limits = BacktestLimits.of(n, recent.length, maxTrain, possible, origins, origins < possible);
       backtest = new RollingOriginBacktest(horizon, origins).run(recent, season, models);
       verdict = VerdictRules.judge(backtest, seasonName(reg.step(), season));
       overfit(backtest, findings);
@@ -177,6 +183,7 @@ public final class SeriesAuditor {
         .verdict(verdict)
         .series(values.series())
         .covariates(covariates)
+        .limits(limits)
         .build();
   }
 

@@ -25,6 +25,7 @@ import java.util.List;
  * @param series the series on its regular grid (NaN where missing, codes for "missing" such as -200
  *     removed), for charts; not part of the JSON report
  * @param covariates what the covariates add (null without {@code --covariates})
+ * @param limits what bounded the backtest of a long series (null when nothing did)
  */
 public record SeriesResult(
     String id,
@@ -40,7 +41,8 @@ public record SeriesResult(
     BacktestResult backtest,
     Verdict verdict,
     RegularSeries series,
-    CovariateResult covariates) {
+    CovariateResult covariates,
+    BacktestLimits limits) {
 
   /** The most severe finding, or null. */
   public Finding worst() {
@@ -62,6 +64,26 @@ public record SeriesResult(
     return new Builder();
   }
 
+  /** A builder holding this result's components, to copy it with some of them changed. */
+  public Builder toBuilder() {
+    return new Builder()
+        .id(id)
+        .target(target)
+        .n(n)
+        .length(length)
+        .start(start)
+        .end(end)
+        .frequency(frequency)
+        .findings(findings)
+        .cleaning(cleaning)
+        .profile(profile)
+        .backtest(backtest)
+        .verdict(verdict)
+        .series(series)
+        .covariates(covariates)
+        .limits(limits);
+  }
+
   /**
    * Builds a {@link SeriesResult} by component name. Unset lists are empty, unset decimals NaN (not
    * computed), unset counts 0, flags false and references null.
@@ -81,6 +103,7 @@ public record SeriesResult(
     private Verdict verdict;
     private RegularSeries series;
     private CovariateResult covariates;
+    private BacktestLimits limits;
 
     private Builder() {}
 
@@ -154,6 +177,11 @@ public record SeriesResult(
       return this;
     }
 
+    public Builder limits(BacktestLimits limits) {
+      this.limits = limits;
+      return this;
+    }
+
     public SeriesResult build() {
       return new SeriesResult(
           id,
@@ -169,7 +197,8 @@ public record SeriesResult(
           backtest,
           verdict,
           series,
-          covariates);
+          covariates,
+          limits);
     }
   }
 }

@@ -51,7 +51,7 @@ public record BacktestResult(
 
   public BacktestResult {
     models = List.copyOf(models);
-    skillByHorizon = List.copyOf(skillByHorizon);
+    skillByHorizon = DoubleList.copyOf(skillByHorizon);
     trainingLengths = List.copyOf(trainingLengths);
     notes = List.copyOf(notes);
   }
@@ -59,6 +59,32 @@ public record BacktestResult(
   /** The named model's score, if it was asked for. */
   public Optional<ModelScore> model(String name) {
     return models.stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  /**
+   * This result without the models' per-origin forecasts (only charts draw them; the JSON report
+   * leaves them out), for holding a long series' result in little memory.
+   */
+  public BacktestResult withoutForecasts() {
+    List<ModelScore> slim = models.stream().map(ModelScore::withoutForecasts).toList();
+    return new BacktestResult(
+        horizon,
+        origins,
+        baseline,
+        best,
+        slim,
+        skill,
+        significance,
+        skillByHorizon,
+        predictability,
+        meanMae,
+        observations,
+        originsRequested,
+        minimumTrainingLength,
+        trainingLengths,
+        season,
+        insufficientData,
+        notes);
   }
 
   /** A builder naming each component: see {@link Builder}. */

@@ -58,8 +58,8 @@ public record ModelScore(
     List<OriginForecast> forecasts) {
 
   public ModelScore {
-    maseByOrigin = List.copyOf(maseByOrigin);
-    maseByHorizon = List.copyOf(maseByHorizon);
+    maseByOrigin = DoubleList.copyOf(maseByOrigin);
+    maseByHorizon = DoubleList.copyOf(maseByHorizon);
     forecasts = List.copyOf(forecasts);
   }
 
@@ -88,6 +88,30 @@ public record ModelScore(
       }
     }
     return e;
+  }
+
+  /** This score without its per-origin forecasts ({@link BacktestResult#withoutForecasts}). */
+  public ModelScore withoutForecasts() {
+    return new ModelScore(
+        name,
+        baseline,
+        usesCovariates,
+        skipped,
+        reason,
+        description,
+        mase,
+        smape,
+        rmse,
+        mae,
+        me,
+        rmsse,
+        owa,
+        maseByOrigin,
+        maseByHorizon,
+        inSampleMase,
+        overfitRatio,
+        overfit,
+        List.of());
   }
 
   /** A builder naming each component: see {@link Builder}. */

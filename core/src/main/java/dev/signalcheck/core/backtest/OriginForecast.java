@@ -15,8 +15,9 @@ import java.util.List;
 public record OriginForecast(
     int trainingLength, List<Double> actual, List<Double> forecast, double mase) {
   public OriginForecast {
-    actual = List.copyOf(actual);
-    forecast = List.copyOf(forecast);
+    // primitive copies: a long horizon holds millions of these values (DoubleList)
+    actual = DoubleList.copyOf(actual);
+    forecast = DoubleList.copyOf(forecast);
     if (actual.size() != forecast.size()) {
       throw new IllegalArgumentException("actual and forecast differ in length");
     }

@@ -91,30 +91,83 @@ public final class SpikeCheck {
         }
       }
     }
+    return lessLocalMedian(r);
+  }
+
+  /**
+   * Each finite r[t] less the median of its neighbours: the {@link #HALF_WINDOW} nearest finite
+   * values on each side within {@link #REACH} (NaN where there are fewer than {@link #HALF_WINDOW}
+   * in all). Where the neighbours are simply r[t − H .. t + H] without r[t], all finite, the sorted
+   * window is carried from t − 1 to t (two values out, two in) instead of sorted again: the same
+   * values, so the same median.
+   */
+  static double[] lessLocalMedian(double[] r) {
+    final int n = r.length;
+    final int h = HALF_WINDOW;
     double[] e = new double[n];
-    double[] buf = new double[2 * HALF_WINDOW];
+    double[] buf = new double[2 * h];
+    double[] win = new double[2 * h];
+    boolean carried = false; // win holds the sorted neighbours of t - 1, all of r[t-1-h .. t-1+h]
     for (int t = 0; t < n; t++) {
       e[t] = Double.NaN;
       if (!Double.isFinite(r[t])) {
+        carried = false;
+        continue;
+      }
+      if (carried && t + h < n && Double.isFinite(r[t + h])) {
+        // neighbours of t - 1 → of t: r[t-1-h] and r[t] leave, r[t-1] and r[t+h] come in
+        replace(win, r[t - 1 - h], r[t - 1]);
+        replace(win, r[t], r[t + h]);
+        e[t] = r[t] - 0.5 * (win[h - 1] + win[h]);
         continue;
       }
       int c = 0;
       for (int dir = -1; dir <= 1; dir += 2) {
         int got = 0;
-        for (int k = t + dir;
-            k >= 0 && k < n && got < HALF_WINDOW && Math.abs(k - t) <= REACH;
-            k += dir) {
+        for (int k = t + dir; k >= 0 && k < n && got < h && Math.abs(k - t) <= REACH; k += dir) {
           if (Double.isFinite(r[k])) {
             buf[c++] = r[k];
             got++;
           }
         }
       }
-      if (c >= HALF_WINDOW) {
+      carried = false;
+      if (c >= h) {
         e[t] = r[t] - Robust.medianInPlace(buf, c);
+        if (c == 2 * h && t >= h && t + h < n && allFinite(r, t - h, t + h)) {
+          System.arraycopy(buf, 0, win, 0, c);
+          carried = true;
+        }
       }
     }
     return e;
+  }
+
+  private static boolean allFinite(double[] r, int from, int to) {
+    for (int k = from; k <= to; k++) {
+      if (!Double.isFinite(r[k])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** In the sorted array {@code w}, one entry equal to {@code out} replaced by {@code in}. */
+  private static void replace(double[] w, double out, double in) {
+    int i = 0;
+    while (w[i] != out) {
+      i++;
+    }
+    // shift towards where 'in' belongs, keeping the order
+    while (i > 0 && w[i - 1] > in) {
+      w[i] = w[i - 1];
+      i--;
+    }
+    while (i < w.length - 1 && w[i + 1] < in) {
+      w[i] = w[i + 1];
+      i++;
+    }
+    w[i] = in;
   }
 
   /** Residuals, their median and the limit beyond which a residual is a candidate. */

@@ -40,7 +40,7 @@ class DatasetAuditTest {
   }
 
   /** An in-memory source; its label column has two spellings of one value. */
-  static final class ListSource implements SeriesSource {
+  static class ListSource implements SeriesSource {
     final List<SeriesData> data;
     final ReadStatistics stats;
 

@@ -34,16 +34,35 @@ public final class AutoEts implements Forecaster {
     return select(y, m, candidates(y, m));
   }
 
+  /** {@link #fit} with the screen of {@link #selectScreened}. */
+  static Fitted fitScreened(double[] y, int m) {
+    Ets.checkData(y);
+    if (isConstant(y)) {
+      return new ConstantFit(y);
+    }
+    if (y.length <= 6) {
+      throw new ModelFailure("too short for ETS: " + y.length + " values, need at least 7");
+    }
+    return selectScreened(y, m, candidates(y, m));
+  }
+
   private static Fitted select(double[] y, int m, List<EtsSpec> candidates) {
+    List<EtsFit> fits = new ArrayList<>();
+    for (EtsSpec spec : candidates) {
+      try {
+        fits.add(Ets.estimate(y, m, spec, Ets.Criterion.LIK));
+      } catch (ModelFailure e) {
+        // a form that cannot be fitted is not a candidate
+      }
+    }
+    return lowestAicc(fits);
+  }
+
+  /** The fit of smallest AICc, the earlier one of a tie. */
+  private static Fitted lowestAicc(List<EtsFit> fits) {
     Fitted best = null;
     double bestIc = Double.POSITIVE_INFINITY;
-    for (EtsSpec spec : candidates) {
-      EtsFit fit;
-      try {
-        fit = Ets.estimate(y, m, spec, Ets.Criterion.LIK);
-      } catch (ModelFailure e) {
-        continue;
-      }
+    for (EtsFit fit : fits) {
       double ic = fit.aicc();
       if (!Double.isNaN(ic) && ic < bestIc) {
         bestIc = ic;
@@ -57,16 +76,59 @@ public final class AutoEts implements Forecaster {
   }
 
   /**
+   * {@link #select} with a screen: every form's optimiser runs its first {@link #SCREEN_EVALS}
+   * evaluations; the forms whose optimiser has already ended are complete, and of the others only
+   * the {@link #SCREEN_KEEP} with the lowest AICc so far are carried on to the full limit. Each fit
+   * carried on is exactly the one {@link #select} makes (the same optimiser run, resumed), so the
+   * choice differs from {@link #select}'s only when the form it would pick was screened out.
+   */
+  static Fitted selectScreened(double[] y, int m, List<EtsSpec> candidates) {
+    List<Ets.Begun> begun = new ArrayList<>();
+    for (EtsSpec spec : candidates) {
+      try {
+        begun.add(Ets.begin(y, m, spec, Ets.Criterion.LIK, SCREEN_EVALS));
+      } catch (ModelFailure e) {
+        // as select: a form that cannot be fitted is not a candidate
+      }
+    }
+    List<Ets.Begun> running = new ArrayList<>();
+    for (Ets.Begun b : begun) {
+      if (!b.ended()) {
+        running.add(b);
+      }
+    }
+    running.sort(java.util.Comparator.comparingDouble(Ets.Begun::aiccSoFar));
+    java.util.Set<Ets.Begun> dropped =
+        new java.util.HashSet<>(
+            running.subList(Math.min(SCREEN_KEEP, running.size()), running.size()));
+    List<EtsFit> fits = new ArrayList<>();
+    for (Ets.Begun b : begun) {
+      if (!dropped.contains(b)) {
+        fits.add(b.finish());
+      }
+    }
+    return lowestAicc(fits);
+  }
+
+  /** Evaluations every form gets before the screen of {@link #selectScreened}. */
+  static final int SCREEN_EVALS = 300;
+
+  /** Forms still running after the screen that are carried on to the full limit. */
+  static final int SCREEN_KEEP = 2;
+
+  /**
    * Automatic ETS for the origins of one backtest. Windows shorter than {@link #EXACT_BELOW} are
-   * fitted as {@link #fit} fits them. From there on the form is chosen at the earliest origin (and
-   * again whenever the window has grown by half since), and later origins refit only that form,
-   * starting from the previous origin's optimum. The choice sees only the earliest training window,
-   * so it knows nothing after any origin. At the earliest origin, seasonal forms are left out when
-   * the training data fail the M4 seasonality test (the lag-m autocorrelation at 90%; with fewer
-   * than three seasons they stay in): without a cycle their m extra states cannot pay for their
-   * AICc penalty, and they are nine of the fifteen forms and nearly all of the work. Each fit
-   * remains {@code ets}'s own maximum likelihood of its form; only the candidates and the
-   * optimiser's start differ from fitting every origin afresh.
+   * fitted at every origin over all forms, as {@link #fit} fits them but screened. From there on
+   * the form is chosen at the earliest origin (and again whenever the window has grown by half
+   * since), and later origins refit only that form, starting from the previous origin's optimum.
+   * The choice sees only the earliest training window, so it knows nothing after any origin. At the
+   * earliest origin, seasonal forms are left out when the training data fail the M4 seasonality
+   * test (the lag-m autocorrelation at 90%; with fewer than three seasons they stay in): without a
+   * cycle their m extra states cannot pay for their AICc penalty, and they are nine of the fifteen
+   * forms and nearly all of the work. Every search over forms here (short windows and choices
+   * alike) is screened ({@link #selectScreened}): only the most promising forms are carried to the
+   * optimiser's full limit. Each fit remains {@code ets}'s own maximum likelihood of its form; only
+   * the candidates and the optimiser's start differ from fitting every origin afresh.
    */
   @Override
   public Forecaster forOrigins() {
@@ -81,9 +143,9 @@ public final class AutoEts implements Forecaster {
   static final double RESELECT_GROWTH = 1.5;
 
   /**
-   * Training windows shorter than this are fitted exactly as {@code ets} would, every form at every
-   * origin: there the search is cheap, and where it is not (long, seasonal windows) the shortcut
-   * pays.
+   * Training windows shorter than this are searched as {@code ets} would, every form at every
+   * origin (screened): there the search is cheap, and where it is not (long, seasonal windows)
+   * choosing once pays.
    */
   static final int EXACT_BELOW = 200;
 
@@ -107,8 +169,8 @@ public final class AutoEts implements Forecaster {
     public Fitted fit(double[] y, int m) {
       Ets.checkData(y);
       if (y.length < EXACT_BELOW) {
-        // short windows: fitting every form is cheap, and a choice on few points is fragile
-        Fitted f = new AutoEts().fit(y, m);
+        // short windows: searching every form is cheap, and a choice on few points is fragile
+        Fitted f = fitScreened(y, m);
         last = f instanceof EtsFit e ? e : null;
         chosenAt = y.length;
         return f;
@@ -136,7 +198,7 @@ public final class AutoEts implements Forecaster {
       if (!mayBeSeasonal(y, m)) {
         forms.removeIf(EtsSpec::seasonal);
       }
-      Fitted f = select(y, m, forms);
+      Fitted f = selectScreened(y, m, forms);
       last = f instanceof EtsFit e ? e : null;
       chosenAt = y.length;
       return f;

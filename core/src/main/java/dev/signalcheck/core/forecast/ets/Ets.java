@@ -71,8 +71,8 @@ public final class Ets {
     }
   }
 
-  /** forecast's {@code etsmodel}: one form, no short-data fallbacks. */
-  static EtsFit estimate(double[] y, int mIn, EtsSpec spec, Criterion crit) {
+  /** forecast's {@code etsmodel} up to the optimiser: the checks and the starting vector. */
+  private static double[] start(double[] y, int mIn, EtsSpec spec) {
     final int n = y.length;
     final boolean trend = spec.hasTrend();
     final boolean damped = spec.damped();
@@ -139,8 +139,79 @@ public final class Ets {
       start[j++] = phi0;
     }
     System.arraycopy(init, 0, start, j, nstate);
+    return start;
+  }
 
-    return optimise(y, m, spec, crit, start, null, MAXIT);
+  /** forecast's {@code etsmodel}: one form, no short-data fallbacks. */
+  static EtsFit estimate(double[] y, int mIn, EtsSpec spec, Criterion crit) {
+    double[] start = start(y, mIn, spec);
+    return optimise(y, spec.seasonal() ? mIn : 1, spec, crit, start, null, MAXIT);
+  }
+
+  /**
+   * {@link #estimate} begun and stopped after at most about {@code maxit} evaluations: {@link
+   * Begun#finish} then ends exactly where {@link #estimate} would have (the same optimiser run,
+   * taken on from where it stopped).
+   *
+   * @throws ModelFailure as {@link #estimate}
+   */
+  static Begun begin(double[] y, int mIn, EtsSpec spec, Criterion crit, int maxit) {
+    double[] start = start(y, mIn, spec);
+    int m = spec.seasonal() ? mIn : 1;
+    Objective obj = new Objective(y, m, spec, crit, nsmooth(spec));
+    NelderMead.Run run;
+    try {
+      run = new NelderMead.Run(obj, start, null, Double.NEGATIVE_INFINITY, RELTOL);
+    } catch (IllegalStateException e) {
+      throw new ModelFailure(spec + ": " + e.getMessage());
+    }
+    run.advance(maxit);
+    return new Begun(y, m, spec, obj, run, start.length);
+  }
+
+  /** A fit of one form stopped part way ({@link #begin}). */
+  static final class Begun {
+    private final double[] y;
+    private final int m;
+    private final EtsSpec spec;
+    private final Objective obj;
+    private final NelderMead.Run run;
+    private final int np;
+
+    private Begun(double[] y, int m, EtsSpec spec, Objective obj, NelderMead.Run run, int np) {
+      this.y = y;
+      this.m = m;
+      this.spec = spec;
+      this.obj = obj;
+      this.run = run;
+      this.np = np;
+    }
+
+    EtsSpec spec() {
+      return spec;
+    }
+
+    /** Whether the optimiser has already ended by its own rule: finishing changes nothing. */
+    boolean ended() {
+      return run.finished();
+    }
+
+    /** The AICc of the best point so far (as {@link EtsFit#aicc} would give for it). */
+    double aiccSoFar() {
+      int n = y.length;
+      int k = np + 1;
+      return run.best() + 2.0 * k + 2.0 * k * (k + 1) / (n - k - 1);
+    }
+
+    /** Takes the optimiser on to {@link #MAXIT} evaluations (or its end) and returns the fit. */
+    EtsFit finish() {
+      run.advance(MAXIT);
+      return fitAt(y, m, spec, obj, run.result(), np);
+    }
+  }
+
+  private static int nsmooth(EtsSpec spec) {
+    return 1 + (spec.hasTrend() ? 1 : 0) + (spec.seasonal() ? 1 : 0) + (spec.damped() ? 1 : 0);
   }
 
   /**
@@ -199,13 +270,8 @@ public final class Ets {
 
   private static EtsFit optimise(
       double[] y, int m, EtsSpec spec, Criterion crit, double[] start, double[] steps, int maxit) {
-    final int n = y.length;
-    final boolean trend = spec.hasTrend();
-    final boolean damped = spec.damped();
-    final boolean seasonal = spec.seasonal();
-    int nsmooth = 1 + (trend ? 1 : 0) + (seasonal ? 1 : 0) + (damped ? 1 : 0);
     int np = start.length;
-    int j;
+    int nsmooth = nsmooth(spec);
     Objective obj = new Objective(y, m, spec, crit, nsmooth);
     NelderMead.Result res;
     try {
@@ -213,8 +279,17 @@ public final class Ets {
     } catch (IllegalStateException e) {
       throw new ModelFailure(spec + ": " + e.getMessage());
     }
+    return fitAt(y, m, spec, obj, res, np);
+  }
+
+  private static EtsFit fitAt(
+      double[] y, int m, EtsSpec spec, Objective obj, NelderMead.Result res, int np) {
+    final int n = y.length;
+    final boolean trend = spec.hasTrend();
+    final boolean damped = spec.damped();
+    final boolean seasonal = spec.seasonal();
     double[] par = res.x();
-    j = 0;
+    int j = 0;
     double alpha = par[j++];
     double beta = trend ? par[j++] : 0;
     double gamma = seasonal ? par[j++] : 0;

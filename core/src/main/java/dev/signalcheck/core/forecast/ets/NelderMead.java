@@ -46,173 +46,243 @@ final class NelderMead {
    */
   static Result minimize(
       Objective f, double[] start, double[] steps, double abstol, double reltol, int maxit) {
-    final double alpha = 1.0;
-    final double beta = 0.5;
-    final double gamma = 2.0;
-    final int n = start.length;
-    double[] b = start.clone();
-    double fv = f.value(b);
-    if (!Double.isFinite(fv)) {
-      throw new IllegalStateException("function cannot be evaluated at initial parameters");
-    }
+    Run run = new Run(f, start, steps, abstol, reltol);
     if (maxit <= 0) {
-      return new Result(b, fv, 0, true);
+      return run.stopHere();
     }
-    int funcount = 1;
-    final double convtol = reltol * (Math.abs(fv) + reltol);
-    final int n1 = n + 1;
-    final int c = n + 2;
+    run.advance(maxit);
+    return run.result();
+  }
+
+  /**
+   * One minimisation that can stop at an evaluation limit and later go on from where it stopped:
+   * {@code advance(a)} then {@code advance(b)} with a ≤ b ends exactly where {@code advance(b)}
+   * alone would (the same simplex, the same steps, the same values), so a search may run many
+   * minimisations a little way, then carry only the promising ones to the full limit.
+   */
+  static final class Run {
+    private static final double ALPHA = 1.0;
+    private static final double BETA = 0.5;
+    private static final double GAMMA = 2.0;
+
+    private final Objective f;
+    private final int n;
+    private final double abstol;
+    private final double convtol;
+    private final double[] b;
     // p[i][j]: coordinate i (row n holds the value) of vertex j; column c-1 holds the centroid.
-    double[][] p = new double[n1][c];
-    p[n1 - 1][0] = fv;
-    for (int i = 0; i < n; i++) {
-      p[i][0] = b[i];
-    }
-    int l = 1;
-    double size = 0.0;
-    double step = 0.0;
-    for (int i = 0; i < n; i++) {
-      if (0.1 * Math.abs(b[i]) > step) {
-        step = 0.1 * Math.abs(b[i]);
-      }
-    }
-    if (step == 0.0) {
-      step = 0.1;
-    }
-    for (int j = 2; j <= n1; j++) {
-      for (int i = 0; i < n; i++) {
-        p[i][j - 1] = b[i];
-      }
-      double trystep = steps == null ? step : steps[j - 2];
-      while (p[j - 2][j - 1] == b[j - 2]) {
-        p[j - 2][j - 1] = b[j - 2] + trystep;
-        trystep *= 10;
-      }
-      size += trystep;
-    }
-    double oldsize = size;
-    boolean calcvert = true;
-    boolean failed = false;
-    do {
-      if (calcvert) {
-        for (int j = 0; j < n1; j++) {
-          if (j + 1 != l) {
-            for (int i = 0; i < n; i++) {
-              b[i] = p[i][j];
-            }
-            fv = f.value(b);
-            if (!Double.isFinite(fv)) {
-              fv = BIG;
-            }
-            funcount++;
-            p[n1 - 1][j] = fv;
-          }
-        }
-        calcvert = false;
-      }
-      double vl = p[n1 - 1][l - 1];
-      double vh = vl;
-      int h = l;
-      for (int j = 1; j <= n1; j++) {
-        if (j != l) {
-          double v = p[n1 - 1][j - 1];
-          if (v < vl) {
-            l = j;
-            vl = v;
-          }
-          if (v > vh) {
-            h = j;
-            vh = v;
-          }
-        }
-      }
-      if (vh <= vl + convtol || vl <= abstol) {
-        break;
-      }
-      for (int i = 0; i < n; i++) {
-        double temp = -p[i][h - 1];
-        for (int j = 0; j < n1; j++) {
-          temp += p[i][j];
-        }
-        p[i][c - 1] = temp / n;
-      }
-      for (int i = 0; i < n; i++) {
-        b[i] = (1.0 + alpha) * p[i][c - 1] - alpha * p[i][h - 1];
-      }
-      fv = f.value(b);
+    private final double[][] p;
+    private int funcount;
+    private int l = 1;
+    private double oldsize;
+    private boolean calcvert = true;
+    private boolean failed;
+    private boolean done;
+    private int limit;
+
+    /**
+     * Evaluates {@code f} at {@code start} and builds the initial simplex (no further evaluation).
+     *
+     * @throws IllegalStateException when {@code f} is not finite at {@code start}
+     */
+    Run(Objective f, double[] start, double[] steps, double abstol, double reltol) {
+      this.f = f;
+      this.abstol = abstol;
+      this.n = start.length;
+      this.b = start.clone();
+      double fv = f.value(b);
       if (!Double.isFinite(fv)) {
-        fv = BIG;
+        throw new IllegalStateException("function cannot be evaluated at initial parameters");
       }
-      funcount++;
-      double vr = fv;
-      if (vr < vl) {
-        p[n1 - 1][c - 1] = fv;
+      funcount = 1;
+      convtol = reltol * (Math.abs(fv) + reltol);
+      final int n1 = n + 1;
+      p = new double[n1][n + 2];
+      p[n1 - 1][0] = fv;
+      for (int i = 0; i < n; i++) {
+        p[i][0] = b[i];
+      }
+      double size = 0.0;
+      double step = 0.0;
+      for (int i = 0; i < n; i++) {
+        if (0.1 * Math.abs(b[i]) > step) {
+          step = 0.1 * Math.abs(b[i]);
+        }
+      }
+      if (step == 0.0) {
+        step = 0.1;
+      }
+      for (int j = 2; j <= n1; j++) {
         for (int i = 0; i < n; i++) {
-          double e = gamma * b[i] + (1 - gamma) * p[i][c - 1];
-          p[i][c - 1] = b[i];
-          b[i] = e;
+          p[i][j - 1] = b[i];
         }
-        fv = f.value(b);
-        if (!Double.isFinite(fv)) {
-          fv = BIG;
+        double trystep = steps == null ? step : steps[j - 2];
+        while (p[j - 2][j - 1] == b[j - 2]) {
+          p[j - 2][j - 1] = b[j - 2] + trystep;
+          trystep *= 10;
         }
-        funcount++;
-        if (fv < vr) {
-          for (int i = 0; i < n; i++) {
-            p[i][h - 1] = b[i];
-          }
-          p[n1 - 1][h - 1] = fv;
-        } else {
-          for (int i = 0; i < n; i++) {
-            p[i][h - 1] = p[i][c - 1];
-          }
-          p[n1 - 1][h - 1] = vr;
-        }
-      } else {
-        if (vr < vh) {
-          for (int i = 0; i < n; i++) {
-            p[i][h - 1] = b[i];
-          }
-          p[n1 - 1][h - 1] = vr;
-        }
-        for (int i = 0; i < n; i++) {
-          b[i] = (1 - beta) * p[i][h - 1] + beta * p[i][c - 1];
-        }
-        fv = f.value(b);
-        if (!Double.isFinite(fv)) {
-          fv = BIG;
-        }
-        funcount++;
-        if (fv < p[n1 - 1][h - 1]) {
-          for (int i = 0; i < n; i++) {
-            p[i][h - 1] = b[i];
-          }
-          p[n1 - 1][h - 1] = fv;
-        } else if (vr >= vh) {
-          calcvert = true;
-          size = 0.0;
+        size += trystep;
+      }
+      oldsize = size;
+    }
+
+    /** Whether the minimisation has ended by its own rule (converged or failed to shrink). */
+    boolean finished() {
+      return done;
+    }
+
+    /** The lowest value among the simplex's vertices (after at least one advance). */
+    double best() {
+      return p[n][l - 1];
+    }
+
+    private Result stopHere() {
+      return new Result(b, p[n][0], 0, true);
+    }
+
+    /** Goes on until the minimisation ends or more than {@code maxit} evaluations were made. */
+    void advance(int maxit) {
+      limit = maxit;
+      if (done || funcount > maxit) {
+        return;
+      }
+      final double alpha = ALPHA;
+      final double beta = BETA;
+      final double gamma = GAMMA;
+      final int n = this.n;
+      final double[] b = this.b;
+      final double[][] p = this.p;
+      final int n1 = n + 1;
+      final int c = n + 2;
+      int l = this.l;
+      double fv;
+      do {
+        if (calcvert) {
           for (int j = 0; j < n1; j++) {
             if (j + 1 != l) {
               for (int i = 0; i < n; i++) {
-                p[i][j] = beta * (p[i][j] - p[i][l - 1]) + p[i][l - 1];
-                size += Math.abs(p[i][j] - p[i][l - 1]);
+                b[i] = p[i][j];
               }
+              fv = f.value(b);
+              if (!Double.isFinite(fv)) {
+                fv = BIG;
+              }
+              funcount++;
+              p[n1 - 1][j] = fv;
             }
           }
-          if (size < oldsize) {
-            oldsize = size;
-          } else {
-            failed = true;
-            break;
+          calcvert = false;
+        }
+        double vl = p[n1 - 1][l - 1];
+        double vh = vl;
+        int h = l;
+        for (int j = 1; j <= n1; j++) {
+          if (j != l) {
+            double v = p[n1 - 1][j - 1];
+            if (v < vl) {
+              l = j;
+              vl = v;
+            }
+            if (v > vh) {
+              h = j;
+              vh = v;
+            }
           }
         }
-      }
-    } while (funcount <= maxit);
-
-    double[] x = new double[n];
-    for (int i = 0; i < n; i++) {
-      x[i] = p[i][l - 1];
+        if (vh <= vl + convtol || vl <= abstol) {
+          done = true;
+          break;
+        }
+        for (int i = 0; i < n; i++) {
+          double temp = -p[i][h - 1];
+          for (int j = 0; j < n1; j++) {
+            temp += p[i][j];
+          }
+          p[i][c - 1] = temp / n;
+        }
+        for (int i = 0; i < n; i++) {
+          b[i] = (1.0 + alpha) * p[i][c - 1] - alpha * p[i][h - 1];
+        }
+        fv = f.value(b);
+        if (!Double.isFinite(fv)) {
+          fv = BIG;
+        }
+        funcount++;
+        double vr = fv;
+        if (vr < vl) {
+          p[n1 - 1][c - 1] = fv;
+          for (int i = 0; i < n; i++) {
+            double e = gamma * b[i] + (1 - gamma) * p[i][c - 1];
+            p[i][c - 1] = b[i];
+            b[i] = e;
+          }
+          fv = f.value(b);
+          if (!Double.isFinite(fv)) {
+            fv = BIG;
+          }
+          funcount++;
+          if (fv < vr) {
+            for (int i = 0; i < n; i++) {
+              p[i][h - 1] = b[i];
+            }
+            p[n1 - 1][h - 1] = fv;
+          } else {
+            for (int i = 0; i < n; i++) {
+              p[i][h - 1] = p[i][c - 1];
+            }
+            p[n1 - 1][h - 1] = vr;
+          }
+        } else {
+          if (vr < vh) {
+            for (int i = 0; i < n; i++) {
+              p[i][h - 1] = b[i];
+            }
+            p[n1 - 1][h - 1] = vr;
+          }
+          for (int i = 0; i < n; i++) {
+            b[i] = (1 - beta) * p[i][h - 1] + beta * p[i][c - 1];
+          }
+          fv = f.value(b);
+          if (!Double.isFinite(fv)) {
+            fv = BIG;
+          }
+          funcount++;
+          if (fv < p[n1 - 1][h - 1]) {
+            for (int i = 0; i < n; i++) {
+              p[i][h - 1] = b[i];
+            }
+            p[n1 - 1][h - 1] = fv;
+          } else if (vr >= vh) {
+            calcvert = true;
+            double size = 0.0;
+            for (int j = 0; j < n1; j++) {
+              if (j + 1 != l) {
+                for (int i = 0; i < n; i++) {
+                  p[i][j] = beta * (p[i][j] - p[i][l - 1]) + p[i][l - 1];
+                  size += Math.abs(p[i][j] - p[i][l - 1]);
+                }
+              }
+            }
+            if (size < oldsize) {
+              oldsize = size;
+            } else {
+              failed = true;
+              done = true;
+              break;
+            }
+          }
+        }
+      } while (funcount <= maxit);
+      this.l = l;
     }
-    return new Result(x, p[n1 - 1][l - 1], funcount, !failed && funcount <= maxit);
+
+    /** The best vertex so far, as {@link #minimize} reports it at the limit it was advanced to. */
+    Result result() {
+      double[] x = new double[n];
+      for (int i = 0; i < n; i++) {
+        x[i] = p[i][l - 1];
+      }
+      return new Result(x, p[n][l - 1], funcount, !failed && funcount <= limit);
+    }
   }
 }
