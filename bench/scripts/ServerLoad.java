@@ -19,7 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * UPLOADERS clients loop over POST /api/v1/audits for SECONDS, then everything stops. Prints
  * throughput, p50/p99 latency and errors for reads and for uploads.
  *
- * <p>java ServerLoad.java BASE READ_TOKEN WRITE_TOKEN FILE READERS UPLOADERS SECONDS
+ * <p>java ServerLoad.java BASE READ_TOKEN WRITE_TOKEN FILE READERS UPLOADERS SECONDS [PATHS [PID]]
+ *
+ * <p>PATHS (optional, "|"-separated, %d for the run id) replaces the mixed reads; PID (optional) is
+ * the server's process id, whose CPU ticks are printed once the first upload is done.
  */
 public class ServerLoad {
   public static void main(String[] a) throws Exception {
@@ -35,23 +38,32 @@ public class ServerLoad {
     long seconds = Long.parseLong(a[6]);
     HttpClient http =
         HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(8)).build();
-    long end = System.nanoTime() + seconds * 1_000_000_000L;
     List<Long> readLat = Collections.synchronizedList(new ArrayList<>());
     List<Long> upLat = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger readErr = new AtomicInteger();
     AtomicInteger upErr = new AtomicInteger();
     List<String> firstErrors = Collections.synchronizedList(new ArrayList<>());
     String[] paths = {"/api/v1/runs?limit=20", "/api/v1/projects", "/api/v1/runs/%d", "/api/v1/usage", "/api/v1/runs/%d/report.html", "/healthz"};
+    if (a.length > 7 && !a[7].isBlank()) {
+      paths = a[7].split("\\|");
+    }
     // one upload first, so the reads have a run to read
     long firstRun = upload(http, base, write, file, 0);
+    if (a.length > 8 && !a[8].isBlank()) {
+      String[] stat = Files.readString(Path.of("/proc/" + a[8] + "/stat")).split(" ");
+      System.out.println("server cpu ticks at start: " + (Long.parseLong(stat[13]) + Long.parseLong(stat[14])));
+    }
+    // the clock starts once the first upload is done
+    long stop = System.nanoTime() + seconds * 1_000_000_000L;
+    String[] chosen = paths;
     ExecutorService pool = Executors.newFixedThreadPool(readers + uploaders);
     for (int r = 0; r < readers; r++) {
       int id = r;
       pool.submit(
           () -> {
             int i = id;
-            while (System.nanoTime() < end) {
-              String p = String.format(Locale.ROOT, paths[i++ % paths.length], firstRun);
+            while (System.nanoTime() < stop) {
+              String p = String.format(Locale.ROOT, chosen[i++ % chosen.length], firstRun);
               long t0 = System.nanoTime();
               try {
                 HttpResponse<byte[]> res =
@@ -78,7 +90,7 @@ public class ServerLoad {
     for (int u = 0; u < uploaders; u++) {
       pool.submit(
           () -> {
-            while (System.nanoTime() < end) {
+            while (System.nanoTime() < stop) {
               long t0 = System.nanoTime();
               try {
                 upload(http, base, write, file, seq.getAndIncrement());

@@ -10,8 +10,9 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 /**
  * Finds the column a user named in an option: the exact name, else the name ignoring case and
  * surrounding spaces; otherwise a usage error that lists the columns and suggests the closest name.
+ * Public for the Spark job, which matches names as the file reader does.
  */
-final class ColumnNames {
+public final class ColumnNames {
 
   private final List<String> columns;
   private final String displayName;
@@ -20,7 +21,7 @@ final class ColumnNames {
    * @param columns the columns of the input, in order
    * @param displayName the input's name in messages
    */
-  ColumnNames(List<String> columns, String displayName) {
+  public ColumnNames(List<String> columns, String displayName) {
     this.columns = columns;
     this.displayName = displayName;
   }
@@ -31,7 +32,7 @@ final class ColumnNames {
    * @param option the option that named it, for the message
    * @throws UsageException when no column has that name
    */
-  String resolve(String name, String option) {
+  public String resolve(String name, String option) {
     for (String c : columns) {
       if (c.equals(name)) {
         return c;
@@ -69,7 +70,7 @@ final class ColumnNames {
   }
 
   /** {@link #resolve} of each name, in order. */
-  List<String> resolveAll(List<String> names, String option) {
+  public List<String> resolveAll(List<String> names, String option) {
     List<String> out = new ArrayList<>();
     for (String n : names) {
       out.add(resolve(n, option));
@@ -78,7 +79,7 @@ final class ColumnNames {
   }
 
   /** The columns for a message: the first 40, and how many in all when there are more. */
-  String list() {
+  public String list() {
     String all = columns.stream().limit(40).collect(Collectors.joining(", "));
     return columns.size() > 40 ? all + ", … (" + columns.size() + " in all)" : all;
   }

@@ -1,23 +1,12 @@
 package dev.signalcheck.io;
 
 import dev.signalcheck.core.errors.InputException;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -27,15 +16,6 @@ import java.util.zip.ZipException;
  * skips them, so row numbers would shift after each one).
  */
 final class InputScan {
-
-  /** Input encodings accepted by {@code --encoding}. */
-  static final java.util.List<String> ENCODINGS =
-      java.util.List.of("utf-8", "latin-1", "windows-1252");
-
-  /** The first bytes of a gzip stream. */
-  static boolean isGzip(byte[] head, int n) {
-    return n >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
-  }
 
   /** Blank records, as the number of non-blank records (header included) before each one. */
   private long[] blankAt = new long[16];
@@ -101,20 +81,6 @@ final class InputScan {
     return lo;
   }
 
-  static InputStream open(Path path) throws IOException {
-    InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-    raw.mark(2);
-    int b0 = raw.read();
-    int b1 = raw.read();
-    raw.reset();
-    if (b0 == 0x1f && b1 == 0x8b) {
-      // not wrapped in a buffer: a buffer would read on past a partial chunk and lose it when the
-      // stream then ends early
-      return new GZIPInputStream(raw, 1 << 16);
-    }
-    return raw;
-  }
-
   /**
    * Reads the whole (decompressed) input once.
    *
@@ -137,7 +103,7 @@ final class InputScan {
     boolean c1 = false; // bytes 0x80-0x9F seen where UTF-8 fails: Windows-1252 more likely
     long recordLines = 1;
     byte[] buf = new byte[1 << 16];
-    try (InputStream in = open(path)) {
+    try (InputStream in = InputFile.open(path)) {
       int n;
       boolean first = true;
       while ((n = in.read(buf)) > 0) {
@@ -262,7 +228,7 @@ final class InputScan {
     }
     if (badLine >= 0) {
       String enc = c1 ? "windows-1252" : "latin-1";
-      char shown = new String(new byte[] {(byte) badByte}, charset(enc)).charAt(0);
+      char shown = new String(new byte[] {(byte) badByte}, TextEncoding.charset(enc)).charAt(0);
       throw new InputException(
           String.format(
               Locale.ROOT,
@@ -291,154 +257,5 @@ final class InputScan {
       blankAt = Arrays.copyOf(blankAt, blanks * 2);
     }
     blankAt[blanks++] = records;
-  }
-
-  static Charset charset(String encoding) {
-    switch (encoding.toLowerCase(Locale.ROOT)) {
-      case "latin-1":
-      case "latin1":
-      case "iso-8859-1":
-        return StandardCharsets.ISO_8859_1;
-      case "windows-1252":
-      case "cp1252":
-        return Charset.forName("windows-1252");
-      default:
-        return StandardCharsets.UTF_8;
-    }
-  }
-
-  /** A UTF-8 copy of a text input in another encoding (decompressed), deleted on exit. */
-  static Path transcode(Path path, String name, String encoding) {
-    try {
-      Path tmp = Files.createTempFile("signalcheck-utf8-", ".txt");
-      tmp.toFile().deleteOnExit();
-      try (Reader r = new InputStreamReader(open(path), charset(encoding));
-          OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
-          Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8)) {
-        r.transferTo(w);
-      }
-      return tmp;
-    } catch (EOFException | ZipException e) {
-      throw new InputException(
-          name
-              + " ends early: its gzip data stop in the middle; the file is incomplete: copy or"
-              + " download it again");
-    } catch (IOException e) {
-      throw new InputException("cannot read " + name + ": " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Where a JSON input that DuckDB could not read goes wrong: the first line that is not a JSON
-   * value (JSON Lines), or the place the one document breaks (a JSON array); null when Jackson
-   * reads it all.
-   */
-  static String jsonProblem(Path path, String name) {
-    com.fasterxml.jackson.databind.ObjectMapper m =
-        new com.fasterxml.jackson.databind.ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    try (java.io.BufferedReader r =
-        new java.io.BufferedReader(new InputStreamReader(open(path), StandardCharsets.UTF_8))) {
-      r.mark(1 << 16);
-      int c;
-      do {
-        c = r.read();
-      } while (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == 0xFEFF);
-      r.reset();
-      if (c == '[') {
-        try {
-          m.readTree(r);
-          return null;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-          return name
-              + " is not valid JSON: line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ": "
-              + e.getOriginalMessage().lines().findFirst().orElse("")
-              + "; fix the file";
-        }
-      }
-      String text;
-      long line = 0;
-      while ((text = r.readLine()) != null) {
-        line++;
-        if (text.isBlank()) {
-          continue;
-        }
-        try {
-          com.fasterxml.jackson.databind.JsonNode node = m.readTree(text);
-          if (!node.isObject()) {
-            return name + ": line " + line + " is not a JSON object; each line must be one object";
-          }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-          return name
-              + ": line "
-              + line
-              + " is not valid JSON ("
-              + e.getOriginalMessage().lines().findFirst().orElse("")
-              + "); fix or remove the line";
-        }
-      }
-      return null;
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  /**
-   * Checks that a file named Parquet is one: it starts and ends with {@code PAR1}; a text file says
-   * what it is instead.
-   */
-  static void checkParquet(Path path, String name) {
-    try {
-      long size = Files.size(path);
-      byte[] head = new byte[512];
-      int n;
-      try (InputStream in = Files.newInputStream(path)) {
-        n = in.readNBytes(head, 0, head.length);
-      }
-      if (n >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1') {
-        byte[] tail = new byte[4];
-        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(path)) {
-          ch.position(Math.max(0, size - 4));
-          ch.read(java.nio.ByteBuffer.wrap(tail));
-        }
-        if (size < 12 || tail[0] != 'P' || tail[1] != 'A' || tail[2] != 'R' || tail[3] != '1') {
-          throw new InputException(
-              name
-                  + " ends early: the Parquet footer is missing, so the file is incomplete; copy"
-                  + " or write it again");
-        }
-        return;
-      }
-      String what;
-      if (isGzip(head, n)) {
-        what = "gzip-compressed data, not Parquet: rename it to .csv.gz (or .json.gz)";
-      } else {
-        int k = 0;
-        while (k < n && Character.isWhitespace(head[k])) {
-          k++;
-        }
-        boolean text = true;
-        for (int i = 0; i < n; i++) {
-          int b = head[i] & 0xff;
-          if (b == 0 || (b < 9) || (b > 13 && b < 32)) {
-            text = false;
-          }
-        }
-        if (text && k < n && (head[k] == '{' || head[k] == '[')) {
-          what = "JSON text, not Parquet: rename it to .json";
-        } else if (text) {
-          what = "CSV text, not Parquet: rename it to .csv";
-        } else {
-          what = "not a Parquet file (it does not start with PAR1)";
-        }
-      }
-      throw new InputException(name + " is " + what);
-    } catch (IOException e) {
-      throw new InputException("cannot read " + name + ": " + e.getMessage(), e);
-    }
   }
 }

@@ -12,15 +12,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -51,7 +47,7 @@ public final class JdbcSeriesSource implements SeriesSource {
   private final List<String> targets;
   private final List<String> covariates;
   private final TimeParser timeParser;
-  private final Set<String> missing = new HashSet<>();
+  private final JdbcCell cells;
   private long rows;
   private long rejected;
   private final List<Long> rejectedExamples = new ArrayList<>();
@@ -63,60 +59,15 @@ public final class JdbcSeriesSource implements SeriesSource {
     this.conn = conn;
     this.displayName = input.displayName();
     this.from = input.fromClause();
+    this.cells = new JdbcCell(spec);
     try {
-      // the columns and their types, without reading rows
-      List<String> cols = new ArrayList<>();
-      List<Integer> types = new ArrayList<>();
-      try (PreparedStatement ps = conn.prepareStatement("SELECT * FROM " + from + " LIMIT 0");
-          ResultSet rs = ps.executeQuery()) {
-        ResultSetMetaData md = rs.getMetaData();
-        for (int i = 1; i <= md.getColumnCount(); i++) {
-          cols.add(md.getColumnLabel(i));
-          types.add(md.getColumnType(i));
-        }
-      }
-      this.columns = List.copyOf(cols);
-      if (spec.time().size() > 1) {
-        throw new UsageException(
-            "--time names one column for database input; join a date and a time of day in"
-                + " --query (e.g. date || ' ' || time AS ts)");
-      }
-      if (spec.recordedAt() != null) {
-        throw new UsageException("--recorded-at is not supported for database input yet");
-      }
-      this.ids = resolveAll(spec.ids(), "--id");
-      this.covariates = resolveAll(spec.covariates(), "--covariates");
-      this.time =
-          spec.time().isEmpty() ? guessTime(cols, types) : resolve(spec.time().get(0), "--time");
-      if (!spec.targets().isEmpty()) {
-        this.targets = resolveAll(spec.targets(), "--target");
-      } else {
-        List<String> t = new ArrayList<>();
-        for (int i = 0; i < cols.size(); i++) {
-          String c = cols.get(i);
-          if (isNumeric(types.get(i))
-              && !c.equals(time)
-              && !ids.contains(c)
-              && !covariates.contains(c)) {
-            t.add(c);
-          }
-        }
-        if (t.isEmpty()) {
-          throw new UsageException(
-              "no numeric column to audit in "
-                  + displayName
-                  + "; name the value column with --target (columns: "
-                  + String.join(", ", cols)
-                  + ")");
-        }
-        this.targets = List.copyOf(t);
-      }
-      for (String tok : InputSpec.DEFAULT_MISSING) {
-        missing.add(tok);
-      }
-      for (String tok : spec.missingTokens()) {
-        missing.add(tok.trim());
-      }
+      // the columns and their roles, without reading rows
+      JdbcColumns roles = new JdbcColumns(conn, from, spec, displayName);
+      this.columns = roles.columns();
+      this.ids = roles.ids();
+      this.covariates = roles.covariates();
+      this.time = roles.time();
+      this.targets = roles.targets();
       this.timeParser = sniffTime();
     } catch (SQLException e) {
       close();
@@ -163,87 +114,6 @@ public final class JdbcSeriesSource implements SeriesSource {
       throw new InputException("cannot read " + input.displayName() + ": " + e.getMessage(), e);
     }
     return new JdbcSeriesSource(input, spec, c);
-  }
-
-  private static boolean isNumeric(int type) {
-    return switch (type) {
-      case Types.TINYINT,
-          Types.SMALLINT,
-          Types.INTEGER,
-          Types.BIGINT,
-          Types.REAL,
-          Types.FLOAT,
-          Types.DOUBLE,
-          Types.NUMERIC,
-          Types.DECIMAL ->
-          true;
-      default -> false;
-    };
-  }
-
-  private String guessTime(List<String> cols, List<Integer> types) {
-    String found = null;
-    for (int i = 0; i < cols.size(); i++) {
-      int t = types.get(i);
-      if (t == Types.TIMESTAMP
-          || t == Types.TIMESTAMP_WITH_TIMEZONE
-          || t == Types.DATE
-          || t == Types.TIME_WITH_TIMEZONE) {
-        if (found != null) {
-          throw new UsageException(
-              "several date/time columns in "
-                  + displayName
-                  + " ("
-                  + found
-                  + ", "
-                  + cols.get(i)
-                  + "); choose one with --time");
-        }
-        found = cols.get(i);
-      }
-    }
-    if (found == null) {
-      throw new UsageException(
-          "no date/time column found in "
-              + displayName
-              + "; name it with --time (columns: "
-              + String.join(", ", cols)
-              + ")");
-    }
-    return found;
-  }
-
-  private String resolve(String name, String option) {
-    for (String c : columns) {
-      if (c.equals(name)) {
-        return c;
-      }
-    }
-    for (String c : columns) {
-      if (c.equalsIgnoreCase(name.trim())) {
-        return c;
-      }
-    }
-    throw new UsageException(
-        "column '"
-            + name
-            + "' ("
-            + option
-            + ") does not exist in "
-            + displayName
-            + "; columns: "
-            + String.join(", ", columns));
-  }
-
-  private List<String> resolveAll(List<String> names, String option) {
-    List<String> out = new ArrayList<>();
-    for (String n : names) {
-      String c = resolve(n, option);
-      if (!out.contains(c)) {
-        out.add(c);
-      }
-    }
-    return List.copyOf(out);
   }
 
   private TimeParser sniffTime() throws SQLException {
@@ -364,7 +234,7 @@ public final class JdbcSeriesSource implements SeriesSource {
           String rawTime = rs.getString(timeIdx);
           boolean anyValue = false;
           for (int k = 0; k < nt; k++) {
-            read(rs.getObject(timeIdx + 1 + k), k, v, st, raw);
+            cells.read(rs.getObject(timeIdx + 1 + k), k, v, st, raw);
             anyValue |= st[k] != SeriesData.MISSING;
           }
           boolean noTime = rawTime == null || rawTime.isBlank();
@@ -376,7 +246,7 @@ public final class JdbcSeriesSource implements SeriesSource {
           for (int k = 0; k < nt; k++) {
             current[k].add(row, t, rawTime, v[k], st[k], raw[k]);
             for (int c = 0; c < covariates.size(); c++) {
-              read(rs.getObject(timeIdx + 1 + nt + c), 0, v, st, raw);
+              cells.read(rs.getObject(timeIdx + 1 + nt + c), 0, v, st, raw);
               current[k].setCovariate(
                   covariates.get(c), st[0] == SeriesData.OK ? v[0] : Double.NaN);
             }
@@ -391,46 +261,6 @@ public final class JdbcSeriesSource implements SeriesSource {
     } catch (SQLException e) {
       throw new InputException("cannot read " + displayName + ": " + firstLine(e.getMessage()), e);
     }
-  }
-
-  /** One value cell: a number, a missing token, or text that is not a number. */
-  private void read(Object o, int k, double[] v, byte[] st, String[] raw) {
-    raw[k] = null;
-    v[k] = Double.NaN;
-    if (o == null) {
-      st[k] = SeriesData.MISSING;
-      return;
-    }
-    if (o instanceof Number n) {
-      double d = n.doubleValue();
-      if (Double.isNaN(d)) {
-        st[k] = SeriesData.MISSING;
-      } else if (Double.isInfinite(d)) {
-        st[k] = SeriesData.NON_NUMERIC;
-        raw[k] = Double.toString(d);
-      } else {
-        st[k] = SeriesData.OK;
-        v[k] = d;
-      }
-      return;
-    }
-    String s = o.toString().trim();
-    if (missing.contains(s)) {
-      st[k] = SeriesData.MISSING;
-      return;
-    }
-    try {
-      double d = Double.parseDouble(s);
-      if (Double.isFinite(d)) {
-        st[k] = SeriesData.OK;
-        v[k] = d;
-        return;
-      }
-    } catch (NumberFormatException e) {
-      // not a number: reported below
-    }
-    st[k] = SeriesData.NON_NUMERIC;
-    raw[k] = s;
   }
 
   private void reject(long row, String reason) {

@@ -104,11 +104,11 @@ final class TableLoader {
     Path readPath = path;
     InputScan sc = null;
     if (format == Format.PARQUET) {
-      InputScan.checkParquet(path, name);
+      InputFile.checkParquet(path, name);
     } else {
       String enc = spec.encoding();
-      if (enc != null && InputScan.charset(enc) != java.nio.charset.StandardCharsets.UTF_8) {
-        readPath = InputScan.transcode(path, name, enc);
+      if (enc != null && TextEncoding.charset(enc) != java.nio.charset.StandardCharsets.UTF_8) {
+        readPath = TextEncoding.transcode(path, name, enc);
         temporary.add(readPath);
       }
       sc = InputScan.scan(readPath, name, format == Format.CSV);
@@ -246,7 +246,7 @@ final class TableLoader {
     } catch (SQLException e) {
       String msg = Sql.firstLine(e.getMessage());
       if (f == Format.JSON) {
-        String problem = InputScan.jsonProblem(path, displayName);
+        String problem = JsonProblem.find(path, displayName);
         if (problem != null) {
           throw new InputException(problem, e);
         }

@@ -20,13 +20,15 @@ final class ApiAuth {
 
   private final LedgerPool pool;
   private final UsageBuffer usageBuffer;
+  private final ReadCache cache;
 
   /** Who called: a token (API, dashboard) or a share link. */
   record Principal(String actor, String kind, Scope scope, Long tokenId) {}
 
-  ApiAuth(LedgerPool pool, UsageBuffer usageBuffer) {
+  ApiAuth(LedgerPool pool, UsageBuffer usageBuffer, ReadCache cache) {
     this.pool = pool;
     this.usageBuffer = usageBuffer;
+    this.cache = cache;
   }
 
   void authenticate(Context ctx) {
@@ -42,13 +44,17 @@ final class ApiAuth {
               + " 'signalcheck token create --name NAME --scope read')");
     }
     String presented = h.substring(7).trim();
+    // verified again whenever the ledger changed: a token revoked is refused at once
     Tokens.TokenInfo t =
-        pool.with(
-            l -> {
-              Optional<Tokens.TokenInfo> found = Tokens.authenticate(l, presented);
-              found.ifPresent(x -> Tokens.touch(l, x));
-              return found.orElse(null);
-            });
+        cache.token(
+            presented,
+            () ->
+                pool.with(
+                    l -> {
+                      Optional<Tokens.TokenInfo> found = Tokens.authenticate(l, presented);
+                      found.ifPresent(x -> Tokens.touch(l, x));
+                      return found.orElse(null);
+                    }));
     if (t == null) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"signalcheck\", error=\"invalid_token\"");
       throw new HttpResponseException(

@@ -45,6 +45,14 @@ final class ApiJson {
     return om;
   }
 
+  static byte[] bytes(Object o) {
+    try {
+      return MAPPER.writeValueAsBytes(o);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static String write(Object o) {
     try {
       return MAPPER.writeValueAsString(o);

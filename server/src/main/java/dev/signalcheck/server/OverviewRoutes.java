@@ -24,16 +24,24 @@ import java.util.Map;
 final class OverviewRoutes {
   private final LedgerPool pool;
   private final UsageBuffer usageBuffer;
+  private final ReadCache cache;
 
-  OverviewRoutes(LedgerPool pool, UsageBuffer usageBuffer) {
+  OverviewRoutes(LedgerPool pool, UsageBuffer usageBuffer, ReadCache cache) {
     this.pool = pool;
     this.usageBuffer = usageBuffer;
+    this.cache = cache;
   }
 
   void projects(Context ctx) {
     ctx.attribute(ACTION, "list-projects");
-    List<LedgerQueries.ProjectRow> ps = pool.with(l -> new LedgerQueries(l).projects());
-    json(ctx, 200, Map.of("projects", ps));
+    json(
+        ctx,
+        cache.doc(
+            "projects",
+            () -> {
+              List<LedgerQueries.ProjectRow> ps = pool.with(l -> new LedgerQueries(l).projects());
+              return new ReadCache.Doc(ApiJson.bytes(Map.of("projects", ps)), null);
+            }));
   }
 
   void compare(Context ctx) {
@@ -45,10 +53,18 @@ final class OverviewRoutes {
     long ia = runId(a);
     long ib = runId(b);
     ctx.attribute(ACTION, "compare");
-    LedgerQueries.Comparison c =
-        pool.with(l -> new LedgerQueries(l).compare(RunRoutes.run(l, ia), RunRoutes.run(l, ib)));
-    ctx.attribute(PROJECT, c.b().project());
-    json(ctx, 200, c);
+    ReadCache.Doc d =
+        cache.doc(
+            "compare?" + ia + "&" + ib,
+            () -> {
+              LedgerQueries.Comparison c =
+                  pool.with(
+                      l ->
+                          new LedgerQueries(l).compare(RunRoutes.run(l, ia), RunRoutes.run(l, ib)));
+              return new ReadCache.Doc(ApiJson.bytes(c), c.b().project());
+            });
+    ctx.attribute(PROJECT, d.project());
+    json(ctx, d);
   }
 
   void sources(Context ctx) {
@@ -71,8 +87,15 @@ final class OverviewRoutes {
     int runs = intParam(ctx, "runs", 50, 0, RunRoutes.MAX_LIMIT);
     ctx.attribute(ACTION, "usage");
     ctx.attribute(PROJECT, project);
-    usageBuffer.flush();
-    Usage.Report r = pool.with(l -> Usage.report(l, project, since, runs));
-    json(ctx, 200, r);
+    // every call is a usage event: this answer may be up to ReadCache.USAGE_MAX_AGE behind
+    json(
+        ctx,
+        cache.usage(
+            ReadCache.key("usage", project, since, runs),
+            () -> {
+              usageBuffer.flush();
+              Usage.Report r = pool.with(l -> Usage.report(l, project, since, runs));
+              return new ReadCache.Doc(ApiJson.bytes(r), project);
+            }));
   }
 }

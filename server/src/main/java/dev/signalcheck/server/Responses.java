@@ -37,6 +37,13 @@ final class Responses {
     ctx.result(ApiJson.write(body));
   }
 
+  /** A JSON answer already written (kept by {@link ReadCache}). */
+  static void json(Context ctx, ReadCache.Doc doc) {
+    ctx.status(200);
+    ctx.contentType("application/json");
+    ctx.result(doc.body());
+  }
+
   /** The innermost message of {@code e}, or a plain sentence for an address already in use. */
   static String rootMessage(Throwable e) {
     Throwable t = e;

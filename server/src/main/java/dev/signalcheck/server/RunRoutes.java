@@ -18,6 +18,7 @@ import dev.signalcheck.ledger.LedgerQueries;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -35,10 +36,12 @@ final class RunRoutes {
 
   private final LedgerPool pool;
   private final RunStore store;
+  private final ReadCache cache;
 
-  RunRoutes(LedgerPool pool, RunStore store) {
+  RunRoutes(LedgerPool pool, RunStore store, ReadCache cache) {
     this.pool = pool;
     this.store = store;
+    this.cache = cache;
   }
 
   static Map<String, String> links(long id) {
@@ -66,6 +69,15 @@ final class RunRoutes {
     int offset = cursor(ctx.queryParam("cursor"));
     ctx.attribute(ACTION, "list-runs");
     ctx.attribute(PROJECT, project);
+    json(
+        ctx,
+        cache.doc(
+            ReadCache.key("runs", project, since, limit, offset),
+            () ->
+                new ReadCache.Doc(ApiJson.bytes(listing(project, since, limit, offset)), project)));
+  }
+
+  private Map<String, Object> listing(String project, Instant since, int limit, int offset) {
     List<LedgerQueries.RunRow> rows =
         pool.with(
             l -> {
@@ -84,7 +96,7 @@ final class RunRoutes {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("runs", out);
     doc.put("nextCursor", more ? encodeCursor(offset + limit) : null);
-    json(ctx, 200, doc);
+    return doc;
   }
 
   static Map<String, Object> runJson(LedgerQueries.RunRow r) {
@@ -121,39 +133,57 @@ final class RunRoutes {
     long id = runId(ctx.pathParam("id"));
     ctx.attribute(ACTION, "view-run");
     ctx.attribute(RUN, id);
-    Map<String, Object> doc =
-        pool.with(
-            l -> {
-              LedgerQueries q = new LedgerQueries(l);
-              LedgerQueries.RunRow r = run(l, id);
-              ctx.attribute(PROJECT, r.project());
-              Map<String, Object> m = runJson(r);
-              List<LedgerQueries.SeriesRow> series = q.series(id);
-              m.put("seriesTruncated", series.size() > 1000);
-              m.put("seriesRows", series.subList(0, Math.min(1000, series.size())));
-              List<LedgerQueries.FindingRow> findings = q.findings(id);
-              m.put("findingsTruncated", findings.size() > 1000);
-              m.put("findingRows", findings.subList(0, Math.min(1000, findings.size())));
-              m.put("placements", q.placements(id));
-              m.put("stored", store.file(id, "report.html").isPresent());
-              m.put("redacted", store.redacted(id));
-              m.put("links", links(id));
-              return m;
-            });
-    json(ctx, 200, doc);
+    ReadCache.Doc d = cache.doc("run/" + id, () -> runDoc(id));
+    ctx.attribute(PROJECT, d.project());
+    json(ctx, d);
+  }
+
+  private ReadCache.Doc runDoc(long id) {
+    return pool.with(
+        l -> {
+          LedgerQueries q = new LedgerQueries(l);
+          LedgerQueries.RunRow r = run(l, id);
+          Map<String, Object> m = runJson(r);
+          List<LedgerQueries.SeriesRow> series = q.series(id);
+          m.put("seriesTruncated", series.size() > 1000);
+          m.put("seriesRows", series.subList(0, Math.min(1000, series.size())));
+          List<LedgerQueries.FindingRow> findings = q.findings(id);
+          m.put("findingsTruncated", findings.size() > 1000);
+          m.put("findingRows", findings.subList(0, Math.min(1000, findings.size())));
+          m.put("placements", q.placements(id));
+          m.put("stored", store.file(id, "report.html").isPresent());
+          m.put("redacted", store.redacted(id));
+          m.put("links", links(id));
+          return new ReadCache.Doc(ApiJson.bytes(m), r.project());
+        });
   }
 
   void reportFile(Context ctx, String name) throws IOException {
     long id = runId(ctx.pathParam("id"));
     ctx.attribute(ACTION, name.endsWith(".html") ? "view-report" : "get-report-json");
     ctx.attribute(RUN, id);
-    LedgerQueries.RunRow r = pool.with(l -> run(l, id));
-    ctx.attribute(PROJECT, r.project());
-    sendStored(ctx, id, name);
+    ctx.attribute(PROJECT, sendStored(ctx, id, name));
   }
 
-  /** Sends a stored report file of a run, or a 404 saying why there is none. */
-  void sendStored(Context ctx, long id, String name) throws IOException {
+  /**
+   * Sends a stored report file of a run, or a 404 saying why there is none.
+   *
+   * @return the run's project
+   */
+  String sendStored(Context ctx, long id, String name) {
+    ReadCache.Doc d = cache.doc("run/" + id + "/" + name, () -> stored(id, name));
+    if (name.endsWith(".html")) {
+      ctx.header("Content-Security-Policy", Responses.REPORT_CSP);
+      ctx.contentType("text/html; charset=utf-8");
+    } else {
+      ctx.contentType("application/json");
+    }
+    ctx.result(d.body());
+    return d.project();
+  }
+
+  private ReadCache.Doc stored(long id, String name) {
+    String project = pool.with(l -> run(l, id)).project();
     Path f =
         store
             .file(id, name)
@@ -167,12 +197,10 @@ final class RunRoutes {
                             + name
                             + " (it was recorded without sending its reports to this server;"
                             + " 'signalcheck audit --push' sends them)"));
-    if (name.endsWith(".html")) {
-      ctx.header("Content-Security-Policy", Responses.REPORT_CSP);
-      ctx.contentType("text/html; charset=utf-8");
-    } else {
-      ctx.contentType("application/json");
+    try {
+      return new ReadCache.Doc(Files.readAllBytes(f), project);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    ctx.result(Files.newInputStream(f));
   }
 }

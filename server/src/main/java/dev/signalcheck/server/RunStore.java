@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -25,6 +26,7 @@ final class RunStore {
   static final String REDACTED = "redacted";
 
   private final Path root;
+  private final AtomicLong changes = new AtomicLong();
 
   RunStore(Path root) {
     this.root = root.toAbsolutePath().normalize();
@@ -61,6 +63,11 @@ final class RunStore {
 
   private Path runDir(long id) {
     return root.resolve("runs").resolve(Long.toString(id));
+  }
+
+  /** A count of the changes to the runs' files so far (what was read before may be stale). */
+  long changes() {
+    return changes.get();
   }
 
   Optional<Path> file(long runId, String name) {
@@ -102,6 +109,8 @@ final class RunStore {
       }
     } catch (IOException e) {
       throw new OutputException("cannot store the reports of run " + runId + ": " + e.getMessage());
+    } finally {
+      changes.incrementAndGet();
     }
   }
 

@@ -31,11 +31,16 @@ import java.util.logging.Logger;
 public final class SignalcheckServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(SignalcheckServer.class.getName());
 
+  /** The most bytes of answers the read routes keep ({@link ReadCache}). */
+  static final long CACHE_BYTES = 64L << 20;
+
   private final ServerConfig config;
   private final LedgerPool pool;
   private final UsageBuffer usageBuffer;
   private final RunStore store;
   private final AuditService audits;
+  private final LedgerVersion version;
+  private final ReadCache cache;
   private final ApiAuth auth;
   private final UploadRoutes uploads;
   private final RunRoutes runs;
@@ -48,13 +53,15 @@ public final class SignalcheckServer implements AutoCloseable {
   private SignalcheckServer(ServerConfig config) {
     this.config = config;
     this.pool = new LedgerPool(config.ledger(), 6);
-    this.usageBuffer = new UsageBuffer(pool);
     this.store = new RunStore(config.data());
+    this.version = new LedgerVersion(config.ledger(), store::changes);
+    this.usageBuffer = new UsageBuffer(pool, version);
     this.audits = new AuditService(config, store, pool);
-    this.auth = new ApiAuth(pool, usageBuffer);
+    this.cache = new ReadCache(version, CACHE_BYTES);
+    this.auth = new ApiAuth(pool, usageBuffer, cache);
     this.uploads = new UploadRoutes(config, store, audits);
-    this.runs = new RunRoutes(pool, store);
-    this.overview = new OverviewRoutes(pool, usageBuffer);
+    this.runs = new RunRoutes(pool, store, cache);
+    this.overview = new OverviewRoutes(pool, usageBuffer, cache);
     this.shares = new ShareRoutes(pool, store, runs);
     this.dashboard = new Dashboard(pool, store, usageBuffer);
     String cache = store.work().toString();
@@ -64,6 +71,10 @@ public final class SignalcheckServer implements AutoCloseable {
             cfg -> {
               cfg.showJavalinBanner = false;
               cfg.http.maxRequestSize = limit;
+              // the buffer Javalin copies each answer through, allocated per request (Jetty's own
+              // output buffer, pooled, stays 32 KB): 32 KB by default was half of what a read
+              // allocated
+              cfg.http.responseBufferSize = 8192;
               cfg.jetty.multipartConfig.cacheDirectory(cache);
               cfg.jetty.multipartConfig.maxFileSize(limit, SizeUnit.BYTES);
               cfg.jetty.multipartConfig.maxTotalRequestSize(limit + (1 << 20), SizeUnit.BYTES);
@@ -83,6 +94,7 @@ public final class SignalcheckServer implements AutoCloseable {
       s.store.cleanWork();
     } catch (Exception e) { // Kotlin code may throw a checked BindException undeclared
       s.usageBuffer.close();
+      s.cache.close();
       s.pool.close();
       throw new OutputException(
           "cannot listen on "
@@ -134,6 +146,7 @@ public final class SignalcheckServer implements AutoCloseable {
       LOG.warning("stopped with requests still open: " + rootMessage(e));
     }
     usageBuffer.close();
+    cache.close();
     pool.close();
     return cut.size();
   }

@@ -29,11 +29,17 @@ final class UsageBuffer implements AutoCloseable {
   private record Stamped(Usage.Event event, Instant at) {}
 
   private final LedgerPool pool;
+  private final LedgerVersion version;
   private final ConcurrentLinkedQueue<Stamped> pending = new ConcurrentLinkedQueue<>();
   private final ScheduledExecutorService flusher;
 
-  UsageBuffer(LedgerPool pool) {
+  /**
+   * @param version where the events are written when it is tracked, so that they do not make the
+   *     kept answers stale (none depends on them); else they go to a ledger of the pool
+   */
+  UsageBuffer(LedgerPool pool, LedgerVersion version) {
     this.pool = pool;
+    this.version = version;
     this.flusher =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -66,11 +72,13 @@ final class UsageBuffer implements AutoCloseable {
     for (Stamped s; (s = pending.poll()) != null; ) {
       batch.add(s);
     }
-    pool.with(
-        l -> {
-          write(l, batch);
-          return null;
-        });
+    if (!version.writeUnseen(l -> write(l, batch))) {
+      pool.with(
+          l -> {
+            write(l, batch);
+            return null;
+          });
+    }
   }
 
   private static void write(Ledger l, List<Stamped> batch) {

@@ -65,22 +65,12 @@ class ApiTest {
       // the same report sent back as a report.json from elsewhere, into another project
       String report = s.get("/api/v1/runs/" + run + "/report.json", s.read).body();
       assertThat(TestServer.JSON.readTree(report).get("schemaVersion").asInt()).isEqualTo(1);
-      HttpResponse<String> up =
-          s.post(
-              "/api/v1/runs?project=pushed",
-              s.write,
-              "application/json",
-              report.getBytes(StandardCharsets.UTF_8));
+      HttpResponse<String> up = s.push("pushed", report);
       assertThat(up.statusCode()).as(up.body()).isEqualTo(201);
       long pushed = TestServer.json(up).get("runId").asLong();
       assertThat(pushed).isNotEqualTo(run);
       // sent twice: the same run
-      HttpResponse<String> again =
-          s.post(
-              "/api/v1/runs?project=pushed",
-              s.write,
-              "application/json",
-              report.getBytes(StandardCharsets.UTF_8));
+      HttpResponse<String> again = s.push("pushed", report);
       assertThat(again.statusCode()).isEqualTo(200);
       assertThat(TestServer.json(again).get("runId").asLong()).isEqualTo(pushed);
       assertThat(TestServer.json(again).get("duplicate").asBoolean()).isTrue();

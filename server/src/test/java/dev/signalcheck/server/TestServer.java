@@ -99,6 +99,15 @@ final class TestServer implements AutoCloseable {
     return send(b.build());
   }
 
+  /** POST /api/v1/runs of a report.json into a project. */
+  HttpResponse<String> push(String project, String reportJson) {
+    return post(
+        "/api/v1/runs?project=" + project,
+        write,
+        "application/json",
+        reportJson.getBytes(StandardCharsets.UTF_8));
+  }
+
   /** POST /api/v1/audits with a file and fields. */
   HttpResponse<String> audit(
       String token, String fileName, byte[] file, Map<String, String> fields) {

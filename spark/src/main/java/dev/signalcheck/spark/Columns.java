@@ -1,73 +1,28 @@
 package dev.signalcheck.spark;
 
-import dev.signalcheck.core.errors.UsageException;
-import java.util.ArrayList;
+import dev.signalcheck.io.ColumnNames;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
- * Column names as the user wrote them matched to the input's, as the file reader matches them:
- * exactly, else ignoring case and surrounding spaces; an unknown name is a usage error that lists
- * the columns and the nearest one.
+ * Column names as the user wrote them matched to the input's by the file reader's own {@link
+ * ColumnNames} (exactly, else ignoring case and surrounding spaces; an unknown name is a usage
+ * error that lists the columns and the nearest one), and their positions in the rows.
  */
 final class Columns {
   private final List<String> columns;
-  private final String input;
+  private final ColumnNames names;
 
   Columns(List<String> columns, String input) {
     this.columns = List.copyOf(columns);
-    this.input = input;
+    this.names = new ColumnNames(this.columns, input);
   }
 
   String resolve(String name, String option) {
-    for (String c : columns) {
-      if (c.equals(name)) {
-        return c;
-      }
-    }
-    for (String c : columns) {
-      if (c.trim().equalsIgnoreCase(name.trim())) {
-        return c;
-      }
-    }
-    LevenshteinDistance lev = LevenshteinDistance.getDefaultInstance();
-    String best = null;
-    int bestD = Integer.MAX_VALUE;
-    for (String c : columns) {
-      int d = lev.apply(c.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
-      if (d < bestD) {
-        bestD = d;
-        best = c;
-      }
-    }
-    String hint =
-        best != null && bestD <= Math.max(2, name.length() / 3)
-            ? " (did you mean '" + best + "'?)"
-            : "";
-    String all = columns.stream().limit(40).collect(Collectors.joining(", "));
-    if (columns.size() > 40) {
-      all += ", … (" + columns.size() + " in all)";
-    }
-    throw new UsageException(
-        "column '"
-            + name
-            + "' ("
-            + option
-            + ") not found in "
-            + input
-            + "; columns are: "
-            + all
-            + hint);
+    return names.resolve(name, option);
   }
 
   List<String> resolveAll(List<String> names, String option) {
-    List<String> out = new ArrayList<>();
-    for (String n : names) {
-      out.add(resolve(n, option));
-    }
-    return out;
+    return this.names.resolveAll(names, option);
   }
 
   int index(String resolved) {
