@@ -1,12 +1,6 @@
-// Over 400 lines on purpose: one ETS form (fit, likelihood, forecast) in one place, as R
-// forecast::ets keeps it; its speed work is ongoing, splitting it waits for that.
 package dev.signalcheck.core.forecast.ets;
 
 import dev.signalcheck.core.forecast.ModelFailure;
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.ArrayRealVector;
-import org.hipparchus.linear.QRDecomposition;
-import org.hipparchus.linear.RealVector;
 
 /**
  * Estimation of exponential-smoothing state-space models as R's {@code forecast::ets} (version
@@ -120,7 +114,7 @@ public final class Ets {
         || !Admissibility.admissible(alpha0, beta0, gamma0, phi0, seasonal, m, work)) {
       throw new ModelFailure("starting parameters out of range for " + spec);
     }
-    double[] init = initialState(y, m, spec);
+    double[] init = EtsInitialState.of(y, m, spec);
     int nstate = init.length;
     int np = nsmooth + nstate;
     if (np >= n - 1) {
@@ -158,7 +152,7 @@ public final class Ets {
   static Begun begin(double[] y, int mIn, EtsSpec spec, Criterion crit, int maxit) {
     double[] start = start(y, mIn, spec);
     int m = spec.seasonal() ? mIn : 1;
-    Objective obj = new Objective(y, m, spec, crit, nsmooth(spec));
+    EtsObjective obj = new EtsObjective(y, m, spec, crit, nsmooth(spec));
     NelderMead.Run run;
     try {
       run = new NelderMead.Run(obj, start, null, Double.NEGATIVE_INFINITY, RELTOL);
@@ -174,11 +168,11 @@ public final class Ets {
     private final double[] y;
     private final int m;
     private final EtsSpec spec;
-    private final Objective obj;
+    private final EtsObjective obj;
     private final NelderMead.Run run;
     private final int np;
 
-    private Begun(double[] y, int m, EtsSpec spec, Objective obj, NelderMead.Run run, int np) {
+    private Begun(double[] y, int m, EtsSpec spec, EtsObjective obj, NelderMead.Run run, int np) {
       this.y = y;
       this.m = m;
       this.spec = spec;
@@ -272,7 +266,7 @@ public final class Ets {
       double[] y, int m, EtsSpec spec, Criterion crit, double[] start, double[] steps, int maxit) {
     int np = start.length;
     int nsmooth = nsmooth(spec);
-    Objective obj = new Objective(y, m, spec, crit, nsmooth);
+    EtsObjective obj = new EtsObjective(y, m, spec, crit, nsmooth);
     NelderMead.Result res;
     try {
       res = NelderMead.minimize(obj, start, steps, Double.NEGATIVE_INFINITY, RELTOL, maxit);
@@ -283,7 +277,7 @@ public final class Ets {
   }
 
   private static EtsFit fitAt(
-      double[] y, int m, EtsSpec spec, Objective obj, NelderMead.Result res, int np) {
+      double[] y, int m, EtsSpec spec, EtsObjective obj, NelderMead.Result res, int np) {
     final int n = y.length;
     final boolean trend = spec.hasTrend();
     final boolean damped = spec.damped();
@@ -333,214 +327,5 @@ public final class Ets {
         rec.ssd / n,
         res.evaluations(),
         res.converged());
-  }
-
-  /**
-   * forecast's {@code etsTargetFunction}: parameter checks, implied last seasonal state, criterion.
-   */
-  static final class Objective implements NelderMead.Objective {
-    private final EtsRecursion rec;
-    private final EtsSpec spec;
-    private final Criterion crit;
-    private final int m;
-    private final int nsmooth;
-    private final boolean trend;
-    private final boolean damped;
-    private final boolean seasonal;
-    private final boolean multSeason;
-    private final double[] s;
-    private final double[] work;
-    private final int n;
-
-    Objective(double[] y, int m, EtsSpec spec, Criterion crit, int nsmooth) {
-      this.rec = new EtsRecursion(y, m, spec);
-      this.spec = spec;
-      this.crit = crit;
-      this.m = m;
-      this.nsmooth = nsmooth;
-      this.trend = spec.hasTrend();
-      this.damped = spec.damped();
-      this.seasonal = spec.seasonal();
-      this.multSeason = spec.season() == EtsSpec.SeasonType.MULTIPLICATIVE;
-      this.s = new double[seasonal ? m : 0];
-      this.work = new double[2 * (m + 2)];
-      this.n = y.length;
-    }
-
-    /** All m seasonal states from the m − 1 free ones starting at {@code from}. */
-    double[] seasonStates(double[] par, int from) {
-      if (!seasonal) {
-        return new double[0];
-      }
-      double[] out = new double[m];
-      fillSeason(par, from, out);
-      return out;
-    }
-
-    private void fillSeason(double[] par, int from, double[] out) {
-      double sum = 0;
-      for (int k = 0; k < m - 1; k++) {
-        out[k] = par[from + k];
-        sum += out[k];
-      }
-      out[m - 1] = (multSeason ? m : 0) - sum;
-    }
-
-    @Override
-    public double value(double[] par) {
-      int j = 0;
-      double alpha = par[j++];
-      double beta = trend ? par[j++] : 0;
-      double gamma = seasonal ? par[j++] : 0;
-      double phi = damped ? par[j++] : 1;
-      if (!Admissibility.usual(alpha, beta, gamma, phi, trend, seasonal, damped, LOWER, UPPER)) {
-        return Double.POSITIVE_INFINITY;
-      }
-      if (!Admissibility.admissible(alpha, beta, gamma, phi, seasonal, m, work)) {
-        return Double.POSITIVE_INFINITY;
-      }
-      double l0 = par[j++];
-      double b0 = trend ? par[j++] : 0;
-      if (seasonal) {
-        fillSeason(par, j, s);
-        if (multSeason) {
-          for (int k = 0; k < m; k++) {
-            if (s[k] < 0) {
-              return Double.POSITIVE_INFINITY;
-            }
-          }
-        }
-      }
-      rec.run(alpha, beta, gamma, phi, l0, b0, s, null);
-      if (crit == Criterion.MSE) {
-        return rec.ssd / n;
-      }
-      double lik = rec.lik();
-      if (lik < -1e10) {
-        lik = -1e10;
-      }
-      if (Double.isNaN(lik)) {
-        lik = Double.POSITIVE_INFINITY;
-      }
-      return lik;
-    }
-
-    @Override
-    public String toString() {
-      return spec + " objective (" + nsmooth + " smoothing parameters)";
-    }
-  }
-
-  /**
-   * forecast's {@code initstate}: level (and growth) from the first max(10, 2m) seasonally adjusted
-   * values; seasonal states from a classical decomposition, or from a trend-plus-one-harmonic
-   * regression when there are fewer than three periods.
-   *
-   * @return level, growth if trended, then m − 1 seasonal states newest first
-   */
-  static double[] initialState(double[] y, int m, EtsSpec spec) {
-    int n = y.length;
-    boolean seasonal = spec.seasonal();
-    double[] ysa;
-    double[] initSeas = new double[0];
-    int mm = 1;
-    if (seasonal) {
-      mm = m;
-      boolean mult = spec.season() == EtsSpec.SeasonType.MULTIPLICATIVE;
-      if (n < 4) {
-        throw new ModelFailure("not enough data for a seasonal model");
-      }
-      double[] seas;
-      if (n < 3 * m) {
-        seas = harmonicSeasonal(y, m, mult);
-      } else {
-        seas = dev.signalcheck.core.forecast.ClassicalDecomposition.of(y, m, mult).seasonal();
-      }
-      initSeas = new double[m - 1];
-      for (int k = 0; k < m - 1; k++) {
-        initSeas[k] = seas[m - 1 - k];
-      }
-      ysa = new double[n];
-      if (!mult) {
-        for (int i = 0; i < n; i++) {
-          ysa[i] = y[i] - seas[i];
-        }
-      } else {
-        double sum = 0;
-        for (int k = 0; k < m - 1; k++) {
-          initSeas[k] = Math.max(initSeas[k], 1e-2);
-          sum += initSeas[k];
-        }
-        if (sum > m) {
-          double denom = 0;
-          for (int k = 0; k < m - 1; k++) {
-            denom += initSeas[k] + 1e-2;
-          }
-          for (int k = 0; k < m - 1; k++) {
-            initSeas[k] /= denom;
-          }
-        }
-        for (int i = 0; i < n; i++) {
-          ysa[i] = y[i] / Math.max(seas[i], 1e-2);
-        }
-      }
-    } else {
-      ysa = y;
-    }
-    int maxn = Math.min(Math.max(10, 2 * mm), n);
-    double[] out = new double[1 + (spec.hasTrend() ? 1 : 0) + initSeas.length];
-    if (!spec.hasTrend()) {
-      out[0] = dev.signalcheck.core.forecast.Autocorrelation.mean(ysa, 0, maxn);
-    } else {
-      double tbar = (maxn + 1) / 2.0;
-      double ybar = dev.signalcheck.core.forecast.Autocorrelation.mean(ysa, 0, maxn);
-      double sxy = 0;
-      double sxx = 0;
-      for (int i = 0; i < maxn; i++) {
-        double dt = (i + 1) - tbar;
-        sxy += dt * (ysa[i] - ybar);
-        sxx += dt * dt;
-      }
-      double b0 = sxx > 0 ? sxy / sxx : 0;
-      double l0 = ybar - b0 * tbar;
-      if (Math.abs(l0 + b0) < 1e-8) {
-        l0 = l0 * (1 + 1e-3);
-        b0 = b0 * (1 - 1e-3);
-      }
-      out[0] = l0;
-      out[1] = b0;
-    }
-    System.arraycopy(initSeas, 0, out, out.length - initSeas.length, initSeas.length);
-    return out;
-  }
-
-  /** Seasonal pattern relative to a linear trend fitted with one Fourier pair (short series). */
-  private static double[] harmonicSeasonal(double[] y, int m, boolean mult) {
-    int n = y.length;
-    boolean withSin = m > 2;
-    int p = withSin ? 4 : 3;
-    double[][] x = new double[n][p];
-    for (int i = 0; i < n; i++) {
-      int t = i + 1;
-      x[i][0] = 1;
-      x[i][1] = t;
-      int c = 2;
-      if (withSin) {
-        x[i][c++] = Math.sin(Math.PI * (2.0 * t / m));
-      }
-      x[i][c] = Math.cos(Math.PI * (2.0 * t / m));
-    }
-    RealVector coef =
-        new QRDecomposition(new Array2DRowRealMatrix(x, false))
-            .getSolver()
-            .solve(new ArrayRealVector(y, false));
-    double a = coef.getEntry(0);
-    double b = coef.getEntry(1);
-    double[] s = new double[n];
-    for (int i = 0; i < n; i++) {
-      double tr = a + b * (i + 1);
-      s[i] = mult ? y[i] / tr : y[i] - tr;
-    }
-    return s;
   }
 }
