@@ -1,5 +1,3 @@
-// Over 400 lines on purpose: origins, scoring and the comparison share the origin arrays; the class
-// comment is the protocol the code follows step by step.
 package dev.signalcheck.core.backtest;
 
 import dev.signalcheck.core.forecast.Fitted;
@@ -204,19 +202,19 @@ public final class RollingOriginBacktest {
               + (m > 1 ? m + " steps (one season)" : "one step"));
     }
 
-    List<Raw> raws = new ArrayList<>();
+    List<OriginRuns> raws = new ArrayList<>();
     for (Forecaster f : models) {
       raws.add(evaluate(f, y, m, trainLengths, actual, scale, view));
     }
     // Reference for the overfitting ratio: naive, which has no parameters to overfit.
-    Raw naiveRef =
+    OriginRuns naiveRef =
         reference(raws, i -> i.baseline() && i.basis() == Basis.LAST_VALUE)
             .orElseGet(() -> evaluate(new Naive(), y, m, trainLengths, actual, scale, view));
     // Reference of the OWA: the M4 benchmark naive2, if it was selected.
-    Raw naive2 = reference(raws, ModelInfo::owaReference).orElse(null);
+    OriginRuns naive2 = reference(raws, ModelInfo::owaReference).orElse(null);
 
     List<ModelScore> scores = new ArrayList<>();
-    for (Raw r : raws) {
+    for (OriginRuns r : raws) {
       scores.add(r.score(naiveRef, naive2, squaredScale));
     }
 
@@ -225,11 +223,12 @@ public final class RollingOriginBacktest {
     for (int t : trainLengths) {
       lengths.add(t);
     }
-    return compare(scores, meanMae, horizon, k, n, origins, minTrain, lengths, m, notes);
+    return BacktestComparison.compare(
+        scores, meanMae, horizon, k, n, origins, minTrain, lengths, m, notes);
   }
 
   /** The first model that did not fail whose registered metadata pass {@code test}. */
-  private static Optional<Raw> reference(List<Raw> raws, Predicate<ModelInfo> test) {
+  private static Optional<OriginRuns> reference(List<OriginRuns> raws, Predicate<ModelInfo> test) {
     return raws.stream()
         .filter(r -> r.failure == null && test.test(ModelRegistry.info(r.name)))
         .findFirst();
@@ -242,107 +241,18 @@ public final class RollingOriginBacktest {
    * added to the table only.
    */
   public static BacktestResult withModel(BacktestResult r, ModelScore extra) {
-    if (r == null || extra == null || r.insufficientData()) {
-      return r;
-    }
-    List<ModelScore> scores = new ArrayList<>(r.models());
-    scores.removeIf(s -> s.name().equals(extra.name()));
-    List<Integer> extraLengths =
-        extra.forecasts().stream().map(OriginForecast::trainingLength).toList();
-    boolean comparable = !extra.skipped() && extraLengths.equals(r.trainingLengths());
-    scores.add(
-        comparable
-            ? extra
-            : extra.skipped()
-                ? extra
-                : ModelScore.skipped(
-                    extra.name(), false, "scored on other origins than the other models"));
-    return compare(
-        scores,
-        r.meanMae(),
-        r.horizon(),
-        r.origins(),
-        r.observations(),
-        r.originsRequested(),
-        r.minimumTrainingLength(),
-        r.trainingLengths(),
-        r.season(),
-        r.notes());
-  }
-
-  private static BacktestResult compare(
-      List<ModelScore> scores,
-      double meanMae,
-      int horizon,
-      int k,
-      int n,
-      int origins,
-      int minTrain,
-      List<Integer> lengths,
-      int m,
-      List<String> notes) {
-    ModelScore baseline = bestOf(scores, true);
-    ModelScore best = bestOf(scores, false);
-    double skill = Double.NaN;
-    Significance significance = null;
-    List<Double> skillByHorizon = List.of();
-    if (baseline != null && best != null) {
-      skill = 1 - best.mase() / baseline.mase();
-      List<Double> s = new ArrayList<>();
-      for (int h = 0; h < horizon; h++) {
-        s.add(1 - best.maseByHorizon().get(h) / baseline.maseByHorizon().get(h));
-      }
-      skillByHorizon = s;
-      // the best is chosen after seeing the errors: its p-value is adjusted for that choice
-      List<double[]> differentials = new ArrayList<>();
-      for (ModelScore c : scores) {
-        if (!c.baseline() && !c.skipped() && Double.isFinite(c.mase())) {
-          double[] d = new double[k];
-          for (int o = 0; o < k; o++) {
-            d[o] = baseline.maseByOrigin().get(o) - c.maseByOrigin().get(o);
-          }
-          differentials.add(d);
-        }
-      }
-      significance =
-          OriginTest.compare(baseline, best)
-              .chosenFrom(OriginTest.effectiveComparisons(differentials));
-    }
-    return BacktestResult.builder()
-        .horizon(horizon)
-        .origins(k)
-        .baseline(baseline == null ? null : baseline.name())
-        .best(best == null ? null : best.name())
-        .models(scores)
-        .skill(skill)
-        .significance(significance)
-        .skillByHorizon(skillByHorizon)
-        .predictability(
-            meanMae == 0 ? Double.NaN : 1 - Math.min(bestMae(scores), meanMae) / meanMae)
-        .meanMae(meanMae)
-        .observations(n)
-        .originsRequested(origins)
-        .minimumTrainingLength(minTrain)
-        .trainingLengths(lengths)
-        .season(m)
-        .notes(notes)
-        .build();
-  }
-
-  private static double bestMae(List<ModelScore> scores) {
-    double best = Double.POSITIVE_INFINITY;
-    for (ModelScore s : scores) {
-      if (!s.skipped() && s.mae() < best) {
-        best = s.mae();
-      }
-    }
-    return best;
+    return BacktestComparison.withModel(r, extra);
   }
 
   /** MAE of the mean forecast averaged over origins, running it if it was not selected. */
   private double meanMae(
-      List<Raw> raws, double[] y, int m, int[] trainLengths, double[][] actual, double[] scale) {
-    Raw mean =
+      List<OriginRuns> raws,
+      double[] y,
+      int m,
+      int[] trainLengths,
+      double[][] actual,
+      double[] scale) {
+    OriginRuns mean =
         reference(raws, i -> i.baseline() && i.basis() == Basis.MEAN)
             .orElseGet(
                 () -> evaluate(new MeanForecaster(), y, m, trainLengths, actual, scale, null));
@@ -356,19 +266,6 @@ public final class RollingOriginBacktest {
     return mae / mean.forecasts.length;
   }
 
-  private static ModelScore bestOf(List<ModelScore> scores, boolean baseline) {
-    ModelScore best = null;
-    for (ModelScore s : scores) {
-      if (s.skipped() || s.baseline() != baseline || !Double.isFinite(s.mase())) {
-        continue;
-      }
-      if (best == null || s.mase() < best.mase()) {
-        best = s;
-      }
-    }
-    return best;
-  }
-
   private static boolean allPositive(double[] v) {
     for (double x : v) {
       if (!(x > 0)) {
@@ -378,7 +275,7 @@ public final class RollingOriginBacktest {
     return true;
   }
 
-  private Raw evaluate(
+  private OriginRuns evaluate(
       Forecaster model,
       double[] y,
       int m,
@@ -402,7 +299,7 @@ public final class RollingOriginBacktest {
         train = t.values();
         tail = t.unknownTail();
         if (train.length < minimumTrainingLength(m)) {
-          return Raw.failed(
+          return OriginRuns.failed(
               name,
               failureAt(
                   o,
@@ -419,12 +316,13 @@ public final class RollingOriginBacktest {
           fc = Arrays.copyOfRange(fc, tail, tail + horizon);
         }
       } catch (ModelFailure e) {
-        return Raw.failed(name, failureAt(o, trainLengths[o], e.getMessage()));
+        return OriginRuns.failed(name, failureAt(o, trainLengths[o], e.getMessage()));
       } catch (RuntimeException e) {
-        return Raw.failed(name, failureAt(o, trainLengths[o], "internal error in the model: " + e));
+        return OriginRuns.failed(
+            name, failureAt(o, trainLengths[o], "internal error in the model: " + e));
       }
       if (fc == null || fc.length != horizon) {
-        return Raw.failed(
+        return OriginRuns.failed(
             name,
             failureAt(
                 o,
@@ -436,7 +334,8 @@ public final class RollingOriginBacktest {
       }
       for (double v : fc) {
         if (!Double.isFinite(v)) {
-          return Raw.failed(name, failureAt(o, trainLengths[o], "produced a non-finite forecast"));
+          return OriginRuns.failed(
+              name, failureAt(o, trainLengths[o], "produced a non-finite forecast"));
         }
       }
       forecasts[o] = fc.clone();
@@ -449,7 +348,7 @@ public final class RollingOriginBacktest {
         }
       }
     }
-    return new Raw(
+    return new OriginRuns(
         name, null, description, forecasts, inSample, trainLengths, actual, scale, horizon);
   }
 
@@ -481,140 +380,5 @@ public final class RollingOriginBacktest {
       }
     }
     return c == 0 ? Double.NaN : s / c / scale;
-  }
-
-  /** The per-origin forecasts of one model, before averaging. */
-  private static final class Raw {
-    final String name;
-    final String failure;
-    final String description;
-    final double[][] forecasts;
-    final double[] inSample;
-    final int[] trainLengths;
-    final double[][] actual;
-    final double[] scale;
-    final int horizon;
-
-    Raw(
-        String name,
-        String failure,
-        String description,
-        double[][] forecasts,
-        double[] inSample,
-        int[] trainLengths,
-        double[][] actual,
-        double[] scale,
-        int horizon) {
-      this.name = name;
-      this.failure = failure;
-      this.description = description;
-      this.forecasts = forecasts;
-      this.inSample = inSample;
-      this.trainLengths = trainLengths;
-      this.actual = actual;
-      this.scale = scale;
-      this.horizon = horizon;
-    }
-
-    static Raw failed(String name, String reason) {
-      return new Raw(name, reason, "", null, null, null, null, null, 0);
-    }
-
-    double meanMase() {
-      double s = 0;
-      for (int o = 0; o < forecasts.length; o++) {
-        s += Metrics.mase(actual[o], forecasts[o], scale[o]);
-      }
-      return s / forecasts.length;
-    }
-
-    double meanSmape() {
-      double s = 0;
-      for (int o = 0; o < forecasts.length; o++) {
-        s += Metrics.smape(actual[o], forecasts[o]);
-      }
-      return s / forecasts.length;
-    }
-
-    double meanInSample() {
-      double s = 0;
-      int c = 0;
-      for (double v : inSample) {
-        if (Double.isFinite(v)) {
-          s += v;
-          c++;
-        }
-      }
-      return c == inSample.length && c > 0 ? s / c : Double.NaN;
-    }
-
-    ModelScore score(Raw naiveRef, Raw naive2, double[] squaredScale) {
-      boolean baseline = ModelRegistry.info(name).baseline();
-      if (failure != null) {
-        return ModelScore.skipped(name, baseline, failure);
-      }
-      int k = forecasts.length;
-      double mase = 0, smape = 0, rmse = 0, mae = 0, me = 0, rmsse = 0;
-      List<Double> byOrigin = new ArrayList<>();
-      List<OriginForecast> origins = new ArrayList<>();
-      double[] byHorizon = new double[horizon];
-      for (int o = 0; o < k; o++) {
-        double[] a = actual[o];
-        double[] f = forecasts[o];
-        double oMase = Metrics.mase(a, f, scale[o]);
-        mase += oMase;
-        smape += Metrics.smape(a, f);
-        rmse += Metrics.rmse(a, f);
-        mae += Metrics.mae(a, f);
-        me += Metrics.me(a, f);
-        rmsse += Metrics.rmsse(a, f, squaredScale[o]);
-        byOrigin.add(oMase);
-        for (int h = 0; h < horizon; h++) {
-          byHorizon[h] += scale[o] > 0 ? Math.abs(a[h] - f[h]) / scale[o] : Double.NaN;
-        }
-        origins.add(new OriginForecast(trainLengths[o], boxed(a), boxed(f), oMase));
-      }
-      List<Double> maseByHorizon = new ArrayList<>();
-      for (int h = 0; h < horizon; h++) {
-        maseByHorizon.add(byHorizon[h] / k);
-      }
-      mase /= k;
-      smape /= k;
-      double owa = Double.NaN;
-      if (naive2 != null) {
-        owa = (smape / naive2.meanSmape() + mase / naive2.meanMase()) / 2;
-      }
-      double inSampleMase = meanInSample();
-      double ratio = (mase / inSampleMase) / (naiveRef.meanMase() / naiveRef.meanInSample());
-      // NaN (undefined) compares false; +Infinity (perfect fit) true. Both conditions: its error
-      // grows far more than naive's, and it really is much worse out of sample than in sample
-      boolean overfit = ratio >= OVERFIT_RATIO && mase >= OVERFIT_RATIO * inSampleMase;
-      return ModelScore.builder()
-          .name(name)
-          .baseline(baseline)
-          .description(description)
-          .mase(mase)
-          .smape(smape)
-          .rmse(rmse / k)
-          .mae(mae / k)
-          .me(me / k)
-          .rmsse(rmsse / k)
-          .owa(owa)
-          .maseByOrigin(byOrigin)
-          .maseByHorizon(maseByHorizon)
-          .inSampleMase(inSampleMase)
-          .overfitRatio(ratio)
-          .overfit(overfit)
-          .forecasts(origins)
-          .build();
-    }
-
-    private static List<Double> boxed(double[] v) {
-      List<Double> l = new ArrayList<>(v.length);
-      for (double x : v) {
-        l.add(x);
-      }
-      return l;
-    }
   }
 }
