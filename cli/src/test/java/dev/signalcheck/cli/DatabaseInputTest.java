@@ -240,6 +240,76 @@ class DatabaseInputTest {
     Cli.oneLineError(missing, 3, "cannot read table plant.nothing_here");
   }
 
+  /** Key values that differ only in spaces at either end, with a daily cycle each. */
+  private static final String[] SPACED = {"a", "a ", " a", " a "};
+
+  private static void fillSpaced(Connection c, String createTable) throws Exception {
+    try (Statement st = c.createStatement()) {
+      st.execute(createTable);
+    }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO spaced VALUES (?, ?, ?)")) {
+      for (int s = 0; s < SPACED.length; s++) {
+        for (int i = 0; i < POINTS; i++) {
+          ps.setString(1, SPACED[s]);
+          ps.setString(
+              2, String.format(Locale.ROOT, "2024-03-%02d %02d:00:00", 1 + i / 24, i % 24));
+          ps.setDouble(3, 10 * s + 5 * Math.sin(2 * Math.PI * i / 24) + (i % 7) * 0.1);
+          ps.addBatch();
+        }
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private TreeMap<String, String> spacedFromCsv() throws Exception {
+    StringBuilder sb = new StringBuilder("sensor,ts,value\n");
+    for (int s = 0; s < SPACED.length; s++) {
+      for (int i = 0; i < POINTS; i++) {
+        double v = 10 * s + 5 * Math.sin(2 * Math.PI * i / 24) + (i % 7) * 0.1;
+        sb.append('"')
+            .append(SPACED[s])
+            .append("\",")
+            .append(String.format(Locale.ROOT, "2024-03-%02d %02d:00:00", 1 + i / 24, i % 24))
+            .append(',')
+            .append(v)
+            .append('\n');
+      }
+    }
+    Path json = dir.resolve("spaced-csv.json");
+    Cli c = audit(Cli.file(dir, "spaced.csv", sb.toString()).toString(), json.toString());
+    assertThat(c.exit).as(c.err).isZero();
+    return bySeries(Cli.validReport(json));
+  }
+
+  @Test
+  void keysThatDifferOnlyInSpacesStayApartAsInAFile() throws Exception {
+    TreeMap<String, String> csv = spacedFromCsv();
+    assertThat(csv).hasSize(SPACED.length);
+    Path db = dir.resolve("spaced.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+      fillSpaced(c, "CREATE TABLE spaced (sensor TEXT, ts TEXT, value REAL)");
+    }
+    Path json = dir.resolve("spaced-sqlite.json");
+    Cli c = audit("jdbc:sqlite:" + db, json.toString(), "--table", "spaced");
+    assertThat(c.exit).as(c.err).isZero();
+    assertThat(bySeries(Cli.validReport(json))).isEqualTo(csv);
+
+    // a fixed-width column pads its values: the pad is not part of the key, what is left is
+    LedgerLocation pg = TestDatabases.postgres();
+    try (Connection p = DriverManager.getConnection(pg.jdbcUrl(), pg.credentials())) {
+      fillSpaced(p, "CREATE TABLE spaced (sensor CHAR(8), ts TEXT, value DOUBLE PRECISION)");
+    }
+    String user = pg.credentials().getProperty("user");
+    String url = pg.jdbcUrl() + (user == null ? "" : "?user=" + user);
+    Path pgJson = dir.resolve("spaced-pg.json");
+    Cli q = audit(url, pgJson.toString(), "--table", "spaced");
+    assertThat(q.exit).as(q.err).isZero();
+    TreeMap<String, String> fromPg = bySeries(Cli.validReport(pgJson));
+    // "a" and "a " are one value in CHAR(8) (both padded to 8); " a" and " a " likewise
+    assertThat(fromPg.keySet()).containsExactlyInAnyOrder("a", "\" a\"");
+    assertThat(fromPg).doesNotContainKey("\"a        \"");
+  }
+
   @Test
   void passwordsNeverReachAMessage() throws Exception {
     String url = TestDatabases.unreachablePostgres() + "&password=hunter2";

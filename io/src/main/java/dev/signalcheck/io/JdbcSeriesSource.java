@@ -158,6 +158,21 @@ public final class JdbcSeriesSource implements SeriesSource {
     return p;
   }
 
+  /**
+   * Which key columns are fixed-width text (SQL {@code CHAR}/{@code NCHAR}), whose trailing pad is
+   * not part of the value. Every other key value is kept as it is and written as a file's is
+   * ({@link SeriesStream#keyPart}), so "a" and "a " stay two series, as they do in a file.
+   */
+  private static boolean[] paddedColumns(ResultSet rs, int count) throws SQLException {
+    boolean[] out = new boolean[count];
+    java.sql.ResultSetMetaData md = rs.getMetaData();
+    for (int k = 0; k < count; k++) {
+      int type = md.getColumnType(k + 1);
+      out[k] = type == java.sql.Types.CHAR || type == java.sql.Types.NCHAR;
+    }
+    return out;
+  }
+
   @Override
   public SourceInfo info() {
     return new SourceInfo(displayName, List.of(time), targets, ids, covariates, null, columns);
@@ -190,6 +205,8 @@ public final class JdbcSeriesSource implements SeriesSource {
             sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
       ps.setFetchSize(FETCH_SIZE);
       try (ResultSet rs = ps.executeQuery()) {
+        boolean[] padded = paddedColumns(rs, ids.size());
+        boolean joined = ids.size() > 1 || nt > 1;
         String currentKey = null;
         SeriesData[] current = null;
         double[] v = new double[nt];
@@ -209,7 +226,8 @@ public final class JdbcSeriesSource implements SeriesSource {
               if (k > 0) {
                 kb.append('/');
               }
-              kb.append(s == null ? "" : s.trim());
+              String part = s == null ? "" : padded[k] ? s.stripTrailing() : s;
+              kb.append(SeriesStream.keyPart(part, joined));
             }
             key = kb.toString();
           }
