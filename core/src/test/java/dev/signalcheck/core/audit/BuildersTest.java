@@ -1,19 +1,11 @@
 package dev.signalcheck.core.audit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.signalcheck.core.backtest.BacktestResult;
 import dev.signalcheck.core.backtest.ModelScore;
 import dev.signalcheck.core.covariates.CovariateAssessment;
 import dev.signalcheck.core.covariates.CovariateResult;
 import dev.signalcheck.core.profile.Profile;
 import dev.signalcheck.core.verdict.Decision;
-import java.lang.reflect.Method;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,63 +29,6 @@ class BuildersTest {
         Profile.class
       })
   void everyComponentSetIsHeld(Class<?> record) throws Exception {
-    Object builder = record.getMethod("builder").invoke(null);
-    RecordComponent[] components = record.getRecordComponents();
-    Object[] values = new Object[components.length];
-    for (int i = 0; i < components.length; i++) {
-      RecordComponent c = components[i];
-      values[i] = sample(c.getType(), c.getGenericType(), i);
-      Method set = builder.getClass().getMethod(c.getName(), c.getType());
-      assertThat(set.invoke(builder, values[i])).isSameAs(builder);
-    }
-    Object built = builder.getClass().getMethod("build").invoke(builder);
-    for (int i = 0; i < components.length; i++) {
-      Object held = components[i].getAccessor().invoke(built);
-      if (values[i] != null) {
-        assertThat(held)
-            .as("%s.%s", record.getSimpleName(), components[i].getName())
-            .isEqualTo(values[i]);
-      }
-    }
-  }
-
-  /** A value of this type distinct from the other components' (by position), or null. */
-  private static Object sample(Class<?> type, Type generic, int i) {
-    if (type == int.class) {
-      return i + 1;
-    }
-    if (type == long.class) {
-      return i + 1L;
-    }
-    if (type == double.class) {
-      return i + 0.5;
-    }
-    if (type == boolean.class) {
-      return i % 2 == 0;
-    }
-    if (type == String.class) {
-      return "text " + i;
-    }
-    if (type.isEnum()) {
-      Object[] constants = type.getEnumConstants();
-      return constants[i % constants.length];
-    }
-    if (type == List.class && generic instanceof ParameterizedType p) {
-      Type element = p.getActualTypeArguments()[0];
-      if (element == Double.class) {
-        return List.of(i + 0.25);
-      }
-      if (element == Integer.class) {
-        return List.of(i + 2);
-      }
-      if (element == String.class) {
-        return List.of("item " + i);
-      }
-      return List.of();
-    }
-    if (type == Map.class) {
-      return Map.of();
-    }
-    return null;
+    BuilderCheck.everyComponentSetIsHeld(record);
   }
 }
