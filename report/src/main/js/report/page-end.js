@@ -4,7 +4,8 @@
   /* ---------- assemble ---------- */
 
   app.textContent = '';
-  document.body.insertBefore(header(), app);
+  // the header goes before the root, wherever the root is (the report's body, a dashboard page)
+  app.parentNode.insertBefore(header(), app);
   var main = el('main');
   app.append(main);
   if (total === 1 && details.length === 1) {
@@ -43,6 +44,8 @@
   return { render: render };
 })();
 
-window.signalcheck.render(
-  JSON.parse(document.getElementById('report-data').textContent),
-  document.getElementById('app'));
+/* report.html draws its own data block; a page without one (the dashboard) calls render itself */
+(function () {
+  var data = document.getElementById('report-data');
+  if (data) window.signalcheck.render(JSON.parse(data.textContent), document.getElementById('app'));
+})();

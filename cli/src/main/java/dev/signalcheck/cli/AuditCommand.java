@@ -92,7 +92,7 @@ public final class AuditCommand implements Callable<Integer> {
     return new AuditRun(o, spec.commandLine().getOut(), spec.commandLine().getErr())
         .readFrom(database())
         .recordIn(ledgerOptions.choice())
-        .pushTo(p, ledgerOptions.project)
+        .pushTo(p, ledgerOptions.project.project)
         .run();
   }
 

@@ -8,17 +8,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code audit}'s ledger options: where the run is recorded, and under which project. */
 final class AuditLedgerOptions {
 
-  @Option(
-      names = "--project",
-      paramLabel = "NAME",
-      defaultValue = "default",
-      description = "File the run under this project in the ledger (default: ${DEFAULT-VALUE}).")
-  String project;
+  @Mixin ProjectOption project = new ProjectOption();
 
   @Option(
       names = "--ledger",
@@ -37,7 +33,7 @@ final class AuditLedgerOptions {
     if (noLedger) {
       return null;
     }
-    return new Choice(LedgerLocations.resolve(ledger), project);
+    return new Choice(LedgerLocations.resolve(ledger), project.project);
   }
 
   /** A ledger and a project to record a run in. */

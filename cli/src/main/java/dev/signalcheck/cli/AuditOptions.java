@@ -49,13 +49,7 @@ public final class AuditOptions {
               + "; or a number.")
   String origins;
 
-  @Option(
-      names = "--models",
-      split = ",",
-      paramLabel = "LIST",
-      description =
-          "Models to backtest, or the set 'fast' (mean, naive, seasonal-naive, naive2, ses, theta, ar) for large fleets (default: all).")
-  List<String> models = new ArrayList<>();
+  @Mixin ModelOptions models = new ModelOptions();
 
   @Option(
       names = "--known-ahead",
@@ -197,17 +191,7 @@ public final class AuditOptions {
       }
     }
     Severity fail = FailOn.parse(failOn);
-    java.util.List<String> modelNames = new java.util.ArrayList<>();
-    for (String mname : models) {
-      if (!mname.isBlank()) {
-        modelNames.add(mname.trim().toLowerCase(java.util.Locale.ROOT));
-      }
-    }
-    try {
-      dev.signalcheck.core.forecast.ModelRegistry.defaults().select(modelNames);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage() + " (--models)");
-    }
+    List<String> modelNames = models.names();
     if (maxTrain != null && maxTrain < 10) {
       throw new UsageException("--max-train must be at least 10 points, not " + maxTrain);
     }

@@ -167,7 +167,7 @@ final class AuditRun {
       if (reader instanceof TableReader table) {
         table.requireSeries(o.detailIds(), "--detail");
       }
-      JsonSinks json = new JsonSinks(outDir, o.json(), out);
+      JsonSinks json = new JsonSinks(outDir, o.json(), out, o.redact());
       List<ResultSink> reports = new ArrayList<>(json.sinks());
       if (outDir != null) {
         reports.add(

@@ -108,7 +108,7 @@ public final class DiffCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     boolean jsonToStdout = "-".equals(json);
     PrintWriter console = jsonToStdout ? spec.commandLine().getErr() : stdout;
-    JsonSinks jsonOut = new JsonSinks(out, json, stdout);
+    JsonSinks jsonOut = new JsonSinks(out, json, stdout, false);
     ResultSink sinks = ResultSink.fanOut(jsonOut.sinks());
     Path reportJson = jsonOut.reportJson();
     SourceInfo source =

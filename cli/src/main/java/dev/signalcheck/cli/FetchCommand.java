@@ -119,7 +119,7 @@ public final class FetchCommand implements Callable<Integer> {
             options.input(),
             options.settings().step(),
             sourceOptions.maxDelay(),
-            SourceOptions.dataDir(sourceOptions.data, System.getenv()),
+            sourceOptions.data.dir(null, System.getenv()),
             sourceOptions.records,
             database);
     SourceFetch.Result r;

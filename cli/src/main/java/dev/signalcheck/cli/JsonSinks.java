@@ -25,22 +25,24 @@ final class JsonSinks {
    * @param outDir the report folder, or null
    * @param json {@code --json}: a file, {@code -}, or null
    * @param stdout the command's standard output
+   * @param redacted {@code --redact}: each report says it holds scaled values only
    */
-  JsonSinks(Path outDir, String json, PrintWriter stdout) {
+  JsonSinks(Path outDir, String json, PrintWriter stdout, boolean redacted) {
     Path rj = null;
     if (outDir != null) {
       rj = outDir.resolve("report.json");
-      sinks.add(fileSink(rj, true));
+      sinks.add(fileSink(rj, true, redacted));
     }
     if (json != null && !"-".equals(json)) {
-      sinks.add(fileSink(Path.of(json), false));
+      sinks.add(fileSink(Path.of(json), false, redacted));
     }
     reportJson = rj;
     if ("-".equals(json)) {
       sinks.add(
           checked(
               new JsonReportSink(
-                  new ReportWriter(stdout, true), Version.generator(), "standard output"),
+                      new ReportWriter(stdout, true), Version.generator(), "standard output")
+                  .redacted(redacted),
               stdout));
     }
   }
@@ -78,16 +80,17 @@ final class JsonSinks {
     };
   }
 
-  private static ResultSink fileSink(Path p, boolean folder) {
+  private static ResultSink fileSink(Path p, boolean folder, boolean redacted) {
     try {
       Path parent = p.toAbsolutePath().getParent();
       if (parent != null) {
         Files.createDirectories(parent);
       }
       return new JsonReportSink(
-          new ReportWriter(new BufferedOutputStream(Files.newOutputStream(p), 1 << 16), true),
-          Version.generator(),
-          p.toString());
+              new ReportWriter(new BufferedOutputStream(Files.newOutputStream(p), 1 << 16), true),
+              Version.generator(),
+              p.toString())
+          .redacted(redacted);
     } catch (IOException e) {
       throw new OutputException(
           "cannot write the report"

@@ -3,21 +3,18 @@ package dev.signalcheck.cli;
 import dev.signalcheck.core.errors.UsageException;
 import dev.signalcheck.sources.FetchSettings;
 import dev.signalcheck.sources.Header;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** How {@code fetch} reaches a source: timeouts, retries, headers, limits, where snapshots go. */
 final class SourceOptions {
 
   /** Where snapshots are kept unless {@code --data} says otherwise. */
-  static final String DATA_ENV = "SIGNALCHECK_DATA";
-
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
@@ -69,12 +66,7 @@ final class SourceOptions {
       description = "For a JSON document: the dot path of its array of records (e.g. data.items).")
   String records;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description =
-          "Where snapshots are kept (default: $SIGNALCHECK_DATA, else ~/.signalcheck/sources).")
-  Path data;
+  @Mixin DataOption data = new DataOption();
 
   FetchSettings settings(Function<String, String> env) {
     if (retries < 0 || retries > 20) {
@@ -100,16 +92,5 @@ final class SourceOptions {
 
   Duration maxDelay() {
     return Durations.parse(maxDelay, "--max-delay");
-  }
-
-  static Path dataDir(Path option, Map<String, String> env) {
-    if (option != null) {
-      return option;
-    }
-    String e = env.get(DATA_ENV);
-    if (e != null && !e.isBlank()) {
-      return Path.of(e);
-    }
-    return Path.of(System.getProperty("user.home"), ".signalcheck", "sources");
   }
 }

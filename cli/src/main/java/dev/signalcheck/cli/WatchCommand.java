@@ -43,6 +43,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "watch",
+    resourceBundle = "dev.signalcheck.cli.WatchCommand",
     mixinStandardHelpOptions = true,
     description =
         "Pull each source of a YAML list on its schedule (in this process), recording every pull,"
@@ -66,12 +67,7 @@ public final class WatchCommand implements Callable<Integer> {
       description = "Stop after N pulls in all (a bounded run; exit 3 when a pull failed).")
   Integer maxPulls;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description =
-          "Where snapshots are kept (default: the file's 'data', $SIGNALCHECK_DATA, else ~/.signalcheck/sources).")
-  Path data;
+  @Mixin DataOption data = new DataOption();
 
   @Option(
       names = "--no-audit",
@@ -85,18 +81,9 @@ public final class WatchCommand implements Callable<Integer> {
           "Write each source's report.json and report.html to DIR/NAME (default: ./signalcheck-report).")
   Path out;
 
-  @Option(
-      names = "--models",
-      split = ",",
-      paramLabel = "LIST",
-      description = "Models to backtest in the audits, or the set 'fast' (default: all).")
-  List<String> models = new ArrayList<>();
+  @Mixin ModelOptions models = new ModelOptions();
 
-  @Option(
-      names = "--project",
-      paramLabel = "NAME",
-      description = "The ledger project the audits are recorded under (default: default).")
-  String project;
+  @Mixin ProjectOption project = new ProjectOption();
 
   @Option(names = "--quiet", description = "Print only the pull lines, findings and errors.")
   boolean quiet;
@@ -125,19 +112,14 @@ public final class WatchCommand implements Callable<Integer> {
       throw new UsageException("--max-pulls must be at least 1, not " + maxPulls);
     }
     WatchList list = WatchList.read(file);
-    Path dataDir =
-        data != null
-            ? data
-            : list.data() != null
-                ? Path.of(list.data())
-                : SourceOptions.dataDir(null, System.getenv());
+    Path dataDir = data.dir(list.data() == null ? null : Path.of(list.data()), System.getenv());
     Map<String, Planned> plan = new LinkedHashMap<>();
     for (WatchList.Entry e : list.sources()) {
       plan.put(e.name(), plan(e, dataDir));
     }
-    AuditSettings settings = auditSettings(models);
+    AuditSettings settings = auditSettings(models.names());
     LedgerLocation where = LedgerLocations.resolve(ledger.ledger);
-    AuditLedgerOptions.Choice choice = new AuditLedgerOptions.Choice(where, project);
+    AuditLedgerOptions.Choice choice = new AuditLedgerOptions.Choice(where, project.project);
     SourceFetch fetch = new SourceFetch(new Fetcher(), clock);
     int failed = 0;
     int pulls = 0;
@@ -213,18 +195,7 @@ public final class WatchCommand implements Callable<Integer> {
   }
 
   /** The audit settings of every source (the step comes from each source's own entry). */
-  static AuditSettings auditSettings(List<String> models) {
-    List<String> names = new ArrayList<>();
-    for (String m : models) {
-      if (!m.isBlank()) {
-        names.add(m.trim().toLowerCase(Locale.ROOT));
-      }
-    }
-    try {
-      dev.signalcheck.core.forecast.ModelRegistry.defaults().select(names);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage() + " (--models)");
-    }
+  static AuditSettings auditSettings(List<String> names) {
     return new AuditSettings(
         null, null, null, AuditSettings.AUTO_ORIGINS, names, null, null, null, List.of());
   }

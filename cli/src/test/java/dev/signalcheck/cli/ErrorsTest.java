@@ -50,6 +50,32 @@ class ErrorsTest {
   }
 
   @Test
+  void unknownModelNamesTheOptionInEveryCommandThatTakesIt() throws IOException {
+    Path p = Cli.file(dir, "m.csv", "time,value\n2024-01-01,1\n2024-01-02,2\n");
+    Cli.oneLineError(
+        Cli.run("audit", p.toString(), "--models", "naive,Bogus", "--out", dir.toString()),
+        2,
+        "bogus",
+        "(--models)");
+    Cli.oneLineError(
+        Cli.run(
+            "fetch",
+            "http://127.0.0.1:9/m.csv",
+            "--source",
+            "m",
+            "--models",
+            " Bogus ",
+            "--data",
+            dir.toString(),
+            "--no-ledger",
+            "--out",
+            dir.toString()),
+        2,
+        "bogus",
+        "(--models)");
+  }
+
+  @Test
   void unknownColumnWithDidYouMean() throws IOException {
     Path p =
         Cli.file(dir, "readings.csv", "time,temperature,sensor\n2024-01-01,1,a\n2024-01-02,2,a\n");

@@ -103,18 +103,7 @@ class ServerCommandsTest {
 
     // a server with its own ledger; the audit pushes its report there
     LedgerLocation serverLedger = LedgerLocation.sqlite(dir.resolve("server.db"));
-    String token =
-        Cli.run(
-                "token",
-                "create",
-                "--name",
-                "laptop",
-                "--scope",
-                "write",
-                "--ledger",
-                serverLedger.file().toString())
-            .out
-            .strip();
+    String token = writeToken(serverLedger);
     try (SignalcheckServer s =
         SignalcheckServer.start(ServerConfig.of(serverLedger, dir.resolve("data")).withPort(0))) {
       String url = "http://127.0.0.1:" + s.port();
@@ -163,5 +152,62 @@ class ServerCommandsTest {
     }
     Cli.oneLineError(
         Cli.run(audit(in, ledger, dir.resolve("r4"), "--token", "x")), 2, "--token is for --push");
+  }
+
+  @Test
+  void aRedactedAuditSaysSoInItsReportAndTheServerShowsItSo() throws Exception {
+    String ledger = dir.resolve("local.db").toString();
+    LedgerLocation serverLedger = LedgerLocation.sqlite(dir.resolve("server.db"));
+    String token = writeToken(serverLedger);
+    try (SignalcheckServer s =
+        SignalcheckServer.start(ServerConfig.of(serverLedger, dir.resolve("data")).withPort(0))) {
+      String url = "http://127.0.0.1:" + s.port();
+      for (boolean redact : new boolean[] {false, true}) {
+        String project = redact ? "outside" : "team";
+        Path out = dir.resolve(project);
+        String[] extra =
+            redact
+                ? new String[] {"--project", project, "--push", url, "--token", token, "--redact"}
+                : new String[] {"--project", project, "--push", url, "--token", token};
+        Cli c = Cli.run(audit(data(project + ".csv", 120, 5), ledger, out, extra));
+        assertThat(c.exit).as(c.err).isZero();
+        // the report says it is redacted, in the shipped schema, and only when it is
+        JsonNode report = Cli.validReport(out.resolve("report.json"));
+        assertThat(report.has("redacted")).isEqualTo(redact);
+        assertThat(report.path("redacted").asBoolean(false)).isEqualTo(redact);
+        JsonNode runs = get(url + "/api/v1/runs?project=" + project, token);
+        long id = runs.at("/runs/0/id").asLong();
+        assertThat(get(url + "/api/v1/runs/" + id, token).get("redacted").asBoolean())
+            .as(project)
+            .isEqualTo(redact);
+      }
+    }
+  }
+
+  private static JsonNode get(String url, String token) throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + token)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return new ObjectMapper().readTree(r.body());
+  }
+
+  /** A write token made with {@code token create} in a server's ledger. */
+  private static String writeToken(LedgerLocation ledger) {
+    return Cli.run(
+            "token",
+            "create",
+            "--name",
+            "laptop",
+            "--scope",
+            "write",
+            "--ledger",
+            ledger.file().toString())
+        .out
+        .strip();
   }
 }

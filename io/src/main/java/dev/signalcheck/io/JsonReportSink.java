@@ -6,6 +6,7 @@ import dev.signalcheck.core.audit.ResultSink;
 import dev.signalcheck.core.errors.OutputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * Streams an audit into a JSON report (report.json's shape, {@link ReportWriter}): the opening
@@ -16,6 +17,7 @@ public final class JsonReportSink implements ResultSink {
   private final ReportWriter writer;
   private final ReportInfo.Generator generator;
   private final String where;
+  private boolean redacted;
 
   /**
    * @param writer the writer (closed at {@link #end})
@@ -26,6 +28,16 @@ public final class JsonReportSink implements ResultSink {
     this.writer = writer;
     this.generator = generator;
     this.where = where;
+  }
+
+  /**
+   * Marks the report as redacted: the caller passes redacted results (the report module's {@code
+   * Redaction.sink}), and the report says so in its top-level {@value ReportWriter#REDACTED} field.
+   * An unmarked report holds the series' raw values.
+   */
+  public JsonReportSink redacted(boolean redacted) {
+    this.redacted = redacted;
+    return this;
   }
 
   @Override
@@ -50,7 +62,10 @@ public final class JsonReportSink implements ResultSink {
   public void end(AuditEnd end) {
     try {
       writer.end(
-          ReportInfo.input(end), ReportInfo.Summary.of(end.summary()), end.datasetFindings());
+          ReportInfo.input(end),
+          ReportInfo.Summary.of(end.summary()),
+          end.datasetFindings(),
+          redacted ? Map.of(ReportWriter.REDACTED, true) : Map.of());
       writer.close();
     } catch (UncheckedIOException e) {
       throw failed(e.getCause());

@@ -21,6 +21,14 @@ public final class ReportWriter implements AutoCloseable {
 
   public static final int SCHEMA_VERSION = 1;
 
+  /**
+   * The optional top-level field {@code "redacted": true} of a report written with {@code
+   * --redact}: its series are scaled to [0, 1] and its tables hold no raw values. Absent (as in
+   * every report before it) means raw values. Adding it kept schemaVersion 1: the schema allows it,
+   * readers that do not know it ignore it.
+   */
+  public static final String REDACTED = "redacted";
+
   private final JsonGenerator g;
   private final ObjectMapper mapper = Json.mapper();
   private boolean seriesOpen;

@@ -18,4 +18,14 @@ final class Sql {
     }
     return '\'' + text.replace("'", "''") + '\'';
   }
+
+  /** The first line of a database error message, trimmed, for a one-line error. */
+  static String firstLine(String s) {
+    if (s == null) {
+      return "unknown error";
+    }
+    String t = s.replace("\r", "").trim();
+    int nl = t.indexOf('\n');
+    return nl < 0 ? t : t.substring(0, nl).trim();
+  }
 }

@@ -39,8 +39,8 @@ class TableReaderMemoryTest {
   void refusedExactlyWhenTheEstimateExceedsTheHeap(
       @ForAll @LongRange(min = 1, max = 1_000_000_000L) long rows,
       @ForAll @LongRange(min = 16L << 20, max = 64L << 30) long heap) {
-    String m = TableReader.memoryRefusal("f.csv", rows, heap);
-    boolean over = rows * TableReader.HEAP_BYTES_PER_ROW > heap;
+    String m = InputLimits.memoryRefusal("f.csv", rows, heap);
+    boolean over = rows * InputLimits.HEAP_BYTES_PER_ROW > heap;
     assertThat(m != null).isEqualTo(over);
     if (m != null) {
       assertThat(m)
@@ -53,7 +53,7 @@ class TableReaderMemoryTest {
       java.util.regex.Matcher g = java.util.regex.Pattern.compile("-Xmx(\\d+)g").matcher(m);
       assertThat(g.find()).isTrue();
       assertThat(Long.parseLong(g.group(1)) << 30)
-          .isGreaterThanOrEqualTo(rows * TableReader.HEAP_BYTES_PER_ROW);
+          .isGreaterThanOrEqualTo(rows * InputLimits.HEAP_BYTES_PER_ROW);
     }
   }
 }

@@ -15,8 +15,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Placement only ever compares equal definitions: whatever the shape of a run (season, horizon,
- * origin policy, each series' origins), every population it is placed beside holds its values under
- * exactly the run's definition, and a population that does is never left out.
+ * origin policy, each series' origins), it is placed beside a population's series under exactly the
+ * run's definition and no others, and a population that has such series is never left out.
  */
 class PlacementPropertyTest {
 
@@ -73,7 +73,9 @@ class PlacementPropertyTest {
       assertThat(p.definition()).isEqualTo(own);
       if (p.population() != null) {
         placedBeside.add(p.population());
-        assertThat(referenceDefinitions(p.population())).containsOnly(own);
+        // a population may hold other definitions too (under a fixed 3, a series too short for
+        // 3 origins has fewer): only its series under the run's own are counted
+        assertThat(referenceDefinitions(p.population())).contains(own);
         assertThat(p.populationSeries()).isEqualTo(referenceSeries(p.population(), own));
       }
     }

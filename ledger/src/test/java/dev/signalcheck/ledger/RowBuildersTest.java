@@ -1,6 +1,6 @@
 package dev.signalcheck.ledger;
 
-import dev.signalcheck.core.audit.BuilderCheck;
+import dev.signalcheck.core.testing.BuilderContract;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -13,6 +13,6 @@ class RowBuildersTest {
   @ParameterizedTest
   @ValueSource(classes = {LedgerQueries.RunRow.class, LedgerQueries.SeriesRow.class})
   void everyComponentSetIsHeld(Class<?> record) throws Exception {
-    BuilderCheck.everyComponentSetIsHeld(record);
+    BuilderContract.everyComponentSetIsHeld(record);
   }
 }

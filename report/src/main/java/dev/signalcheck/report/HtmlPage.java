@@ -68,6 +68,20 @@ final class HtmlPage {
 
   private static Assets assets;
 
+  /** The element that holds the page's data; its end is the first {@code </script>} after it. */
+  static final String DATA_OPEN = "<script type=\"application/json\" id=\"report-data\">";
+
+  /** The JSON text of a page's data block, or null when the page has none. */
+  static String dataBlock(String page) {
+    int from = page.indexOf(DATA_OPEN);
+    if (from < 0) {
+      return null;
+    }
+    from += DATA_OPEN.length();
+    int to = page.indexOf("</script>", from);
+    return to < 0 ? null : page.substring(from, to);
+  }
+
   static synchronized Assets assets() {
     if (assets == null) {
       assets = new Assets();
@@ -91,7 +105,7 @@ final class HtmlPage {
         "<noscript><p class=\"noscript\">This report draws its tables and charts with JavaScript, which is "
             + "turned off. The same results are in report.json beside this file.</p></noscript>\n");
     out.write("<div id=\"app\"><p class=\"loading\">Loading the report…</p></div>\n");
-    out.write("<script type=\"application/json\" id=\"report-data\">");
+    out.write(DATA_OPEN);
     ScriptSafeWriter safe = new ScriptSafeWriter(out);
     JsonGenerator g = Json.mapper().getFactory().createGenerator(safe);
     g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);

@@ -232,6 +232,29 @@ public final class HtmlReport {
     return HtmlPage.assets().csp;
   }
 
+  /**
+   * The page's script and styles as report.html inlines them, for a page that draws report data
+   * itself (a dashboard): {@code pageScript} defines {@code window.signalcheck.render(data, root)}
+   * and needs {@code chartScript} (uPlot, with its licence notice) loaded before it.
+   */
+  public record Assets(
+      String chartScript, String chartStyle, String pageScript, String pageStyle) {}
+
+  /** The assets of the report page ({@link Assets}). */
+  public static Assets assets() {
+    HtmlPage.Assets a = HtmlPage.assets();
+    return new Assets(a.uplotJs, a.uplotCss, a.pageJs, a.pageCss);
+  }
+
+  /**
+   * The report data embedded in a report page (the JSON text of its data block, {@link ReportData}
+   * as the page's script reads it), or null when the page has none. The text is the page's own: a
+   * reader that needs a value parses it; a browser may be sent it as {@code application/json}.
+   */
+  public static String embeddedData(String page) {
+    return HtmlPage.dataBlock(page);
+  }
+
   /** Writes the page; the writer is flushed, not closed. */
   public void render(Writer out) throws IOException {
     HtmlPage.render(data(), out);

@@ -211,14 +211,10 @@ final class Fixtures {
     return w.toString();
   }
 
-  static final String DATA_OPEN = "<script type=\"application/json\" id=\"report-data\">";
-
   /** The JSON data block of a page, parsed. */
   static JsonNode embedded(String page) {
-    int a = page.indexOf(DATA_OPEN);
-    int b = page.indexOf("</script>", a);
     try {
-      return new ObjectMapper().readTree(page.substring(a + DATA_OPEN.length(), b));
+      return new ObjectMapper().readTree(HtmlReport.embeddedData(page));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

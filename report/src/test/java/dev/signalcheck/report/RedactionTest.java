@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signalcheck.core.audit.AuditSettings;
 import dev.signalcheck.core.audit.DatasetAudit;
 import dev.signalcheck.core.audit.ResultSink;
@@ -56,6 +57,10 @@ class RedactionTest {
         assertTrue(!redacted.json().contains(v), "seed " + seed + ": report.json holds " + v);
         assertTrue(!redacted.html().contains(v), "seed " + seed + ": report.html holds " + v);
       }
+      // report.json says it is redacted (the mark the server keeps for a pushed run), only then
+      JsonNode json = new ObjectMapper().readTree(redacted.json());
+      assertTrue(json.path(ReportWriter.REDACTED).asBoolean(), "report.json says it is redacted");
+      assertTrue(!new ObjectMapper().readTree(plain.json()).has(ReportWriter.REDACTED));
       JsonNode page = Fixtures.embedded(redacted.html());
       assertTrue(page.path("redacted").asBoolean(), "the page says it is redacted");
       assertEquals(false, Fixtures.embedded(plain.html()).path("redacted").asBoolean());
@@ -114,7 +119,8 @@ class RedactionTest {
     Path html = dir.resolve((redact ? "redacted-" : "plain-") + seed + ".html");
     List<ResultSink> reports = new ArrayList<>();
     reports.add(
-        new JsonReportSink(new ReportWriter(json, true), Fixtures.GENERATOR, "report.json"));
+        new JsonReportSink(new ReportWriter(json, true), Fixtures.GENERATOR, "report.json")
+            .redacted(redact));
     reports.add(new HtmlReportSink(new HtmlReport().redacted(redact), Fixtures.GENERATOR, html));
     ResultSink all = ResultSink.fanOut(reports);
     AuditSettings settings = Fixtures.fast();

@@ -50,12 +50,6 @@ import java.util.stream.Collectors;
  */
 final class AuditService {
 
-  /**
-   * The file beside a run's reports that says they were written with {@code redact} (scaled values
-   * only); a run without it embeds the series' raw values.
-   */
-  static final String REDACTED = "redacted";
-
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonSchema SCHEMA = schema();
 
@@ -219,17 +213,18 @@ final class AuditService {
       List<ResultSink> reports = new ArrayList<>();
       reports.add(
           new JsonReportSink(
-              new ReportWriter(
-                  new BufferedOutputStream(Files.newOutputStream(json), 1 << 16), true),
-              Version.generator(),
-              "report.json"));
+                  new ReportWriter(
+                      new BufferedOutputStream(Files.newOutputStream(json), 1 << 16), true),
+                  Version.generator(),
+                  "report.json")
+              .redacted(form.redact()));
       reports.add(
           new HtmlReportSink(new HtmlReport().redacted(form.redact()), Version.generator(), html));
       List<ResultSink> sinks = new ArrayList<>();
       sinks.add(
           form.redact() ? Redaction.sink(ResultSink.fanOut(reports)) : ResultSink.fanOut(reports));
       if (form.redact()) {
-        Files.writeString(jobDir.resolve(REDACTED), "scaled to [0, 1]\n");
+        RunStore.markRedacted(jobDir);
       }
       sinks.add(recorder);
       DatasetAudit.run(
@@ -251,7 +246,7 @@ final class AuditService {
                               ? "the audit ran but could not be recorded in the ledger"
                               : warnings.get(0).replace("signalcheck: warning: ", "")));
       JsonNode summary = summary(json, r.runId());
-      store.keep(r.runId(), jobDir, "report.json", "report.html", REDACTED);
+      store.keep(r.runId(), jobDir, "report.json", "report.html", RunStore.REDACTED);
       if (form.keep()) {
         store.keepUpload(r.runId(), data);
       }
@@ -321,6 +316,12 @@ final class AuditService {
     List<String> names = new ArrayList<>(List.of("report.json"));
     if (html != null) {
       names.add("report.html");
+    }
+    // the marker describes the files stored with it: a run already stored keeps its own
+    if (tree.path(ReportWriter.REDACTED).asBoolean(false)
+        && store.file(r.runId(), "report.json").isEmpty()) {
+      RunStore.markRedacted(dir);
+      names.add(RunStore.REDACTED);
     }
     store.keep(r.runId(), dir, names.toArray(String[]::new));
     return new Outcome(r.runId(), r.duplicate(), r.project(), tree.get("summary"));

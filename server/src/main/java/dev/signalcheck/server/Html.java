@@ -5,18 +5,26 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The dashboard's HTML: every piece of text from data (project and series names, messages, sources)
  * goes through {@link #esc} (or {@link #url} inside a link), so it shows as text and never becomes
- * markup. Pages carry no script at all.
+ * markup. Pages carry no script, but for the run page, whose scripts are files of this server
+ * ({@link #RUN_CSP}).
  */
 final class Html {
-  /** The dashboard's policy: its own style sheet, inline SVG, frames of its own reports. */
+  /** The dashboard's policy: its own style sheets, inline SVG, no script, no frames. */
   static final String CSP =
-      "default-src 'none'; style-src 'self'; img-src 'self' data:; frame-src 'self';"
-          + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+      "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self';"
+          + " base-uri 'none'; frame-ancestors 'none'";
+
+  /**
+   * The run page's policy: the dashboard's, plus the server's own scripts (the report's script that
+   * draws the run, and the few lines that call it) and fetching the run's data from this server.
+   */
+  static final String RUN_CSP = CSP + "; script-src 'self'; connect-src 'self'";
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(ZoneOffset.UTC);
@@ -70,6 +78,20 @@ final class Html {
 
   /** A whole page: the top bar (with the sign-out form when signed in) and the body. */
   static String page(String title, String user, String csrf, String body) {
+    return page(title, user, csrf, body, List.of(), List.of());
+  }
+
+  /**
+   * A whole page with more style sheets (before the dashboard's own, which wins) and scripts (at
+   * the end of the body, run in order); both are paths on this server.
+   */
+  static String page(
+      String title,
+      String user,
+      String csrf,
+      String body,
+      List<String> styles,
+      List<String> scripts) {
     StringBuilder b = new StringBuilder(body.length() + 2048);
     b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -77,6 +99,7 @@ final class Html {
         .append(esc(title))
         .append(" · signalcheck</title>\n")
         .append("<link rel=\"icon\" href=\"data:,\">\n")
+        .append(links(styles))
         .append("<link rel=\"stylesheet\" href=\"/static/dashboard.css\">\n</head>\n<body>\n")
         .append("<header class=\"top\"><span class=\"brand\">signalcheck</span>");
     if (user != null) {
@@ -89,11 +112,36 @@ final class Html {
           .append(csrfField(csrf))
           .append("<button class=\"plain\" type=\"submit\">Sign out</button></form>");
     }
-    b.append("</header>\n<main>\n").append(body).append("\n</main>\n</body>\n</html>\n");
+    b.append("</header>\n<main>\n").append(body).append("\n</main>\n");
+    for (String s : scripts) {
+      b.append("<script src=\"").append(esc(s)).append("\"></script>\n");
+    }
+    b.append("</body>\n</html>\n");
+    return b.toString();
+  }
+
+  private static String links(List<String> styles) {
+    StringBuilder b = new StringBuilder();
+    for (String s : styles) {
+      b.append("<link rel=\"stylesheet\" href=\"").append(esc(s)).append("\">\n");
+    }
     return b.toString();
   }
 
   static String csrfField(String csrf) {
     return "<input type=\"hidden\" name=\"csrf\" value=\"" + esc(csrf) + "\">";
+  }
+
+  /** An error page of the dashboard: HTML, not JSON, for a browser. */
+  static String errorPage(int status, String message) {
+    return page(
+        "Error " + status,
+        null,
+        null,
+        "<h1>Error "
+            + status
+            + "</h1><p class=\"error\">"
+            + esc(message)
+            + "</p><p><a href=\"/\">Back to the projects</a></p>");
   }
 }

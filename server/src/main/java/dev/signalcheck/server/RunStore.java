@@ -18,6 +18,12 @@ import java.util.stream.Stream;
  * numeric run ids only, never from what a request says.
  */
 final class RunStore {
+  /**
+   * The file beside a run's reports that says they were written with {@code redact} (scaled values
+   * only); a run without it embeds the series' raw values.
+   */
+  static final String REDACTED = "redacted";
+
   private final Path root;
 
   RunStore(Path root) {
@@ -60,6 +66,23 @@ final class RunStore {
   Optional<Path> file(long runId, String name) {
     Path p = runDir(runId).resolve(name);
     return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+  }
+
+  /**
+   * Whether the run's stored reports were written with redact (values scaled to [0, 1]); a run
+   * without the marker embeds the series' raw values.
+   */
+  boolean redacted(long runId) {
+    return file(runId, REDACTED).isPresent();
+  }
+
+  /** Marks the reports in a job folder as redacted (kept with them by {@link #keep}). */
+  static void markRedacted(Path jobDir) {
+    try {
+      Files.writeString(jobDir.resolve(REDACTED), "scaled to [0, 1]\n");
+    } catch (IOException e) {
+      throw new OutputException("cannot mark the reports as redacted: " + e.getMessage(), e);
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.signalcheck.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.signalcheck.ledger.LedgerLocation;
 import java.io.File;
 import java.io.IOException;
@@ -35,9 +36,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in headless Chromium: sign in with a token, the projects page on one scale, a
- * project's runs, a run with its report drawn in the frame, no console errors or policy violations,
- * and hostile project and column names shown as text. Screenshots go to {@code target/browser/}.
- * Skipped (not failed) when Chromium or its driver is not installed.
+ * project's runs, a run with its report drawn into the page by the report's own render function, no
+ * console errors or policy violations, and hostile project and column names shown as text.
+ * Screenshots go to {@code target/browser/}. Skipped (not failed) when Chromium or its driver is
+ * not installed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest {
@@ -130,6 +132,12 @@ class DashboardBrowserTest {
     return (JavascriptExecutor) driver;
   }
 
+  /** Waits until a script returns the text "true" (a page drawn by its script). */
+  private void awaitTrue(String script) {
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(d -> "true".equals(js().executeScript(script)));
+  }
+
   private List<String> problems() {
     List<String> out = new ArrayList<>();
     for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
@@ -186,29 +194,52 @@ class DashboardBrowserTest {
     assertThat(problems()).isEmpty();
     screenshot("dashboard-project");
 
-    // the hostile run: its report in the frame, charts drawn, names as text
+    // the hostile run: its report drawn into the run page by window.signalcheck.render from the
+    // run's data (no frame), charts drawn, names as text
     driver.get(s.base() + "/runs/" + hostileRun);
     assertThat(driver.findElement(By.tagName("h1")).getText()).contains(HOSTILE_PROJECT);
-    driver.switchTo().frame(driver.findElement(By.cssSelector("iframe.report")));
-    new WebDriverWait(driver, Duration.ofSeconds(30))
-        .until(
-            d ->
-                "true"
-                    .equals(
-                        js().executeScript(
-                                "return document.documentElement.getAttribute('data-rendered')")));
+    assertThat(driver.findElements(By.tagName("iframe"))).isEmpty();
+    assertThat(driver.findElement(By.cssSelector("p.redaction")).getAttribute("data-redacted"))
+        .isEqualTo("false");
+    awaitTrue(
+        "var r = document.getElementById('run-report');"
+            + " return r && r.getAttribute('data-run-rendered')");
     js().executeScript(
             "window.dispatchEvent(new Event('beforeprint')); window.dispatchEvent(new Event('afterprint'));");
     Number canvases =
-        (Number) js().executeScript("return document.querySelectorAll('.chart canvas').length");
+        (Number)
+            js().executeScript(
+                    "return document.querySelectorAll('#run-report .chart canvas').length");
     assertThat(canvases.intValue()).isGreaterThanOrEqualTo(3);
-    assertThat(driver.findElement(By.cssSelector("section.series h2")).getText())
-        .isEqualTo(HOSTILE_COLUMN);
-    assertThat(driver.getTitle()).doesNotContain("pwned");
-    driver.switchTo().defaultContent();
+    // what render wrote is this run's: its series, its verdict as the ledger has it, its input
+    JsonNode run = TestServer.json(s.get("/api/v1/runs/" + hostileRun, s.read));
+    JsonNode only = run.at("/seriesRows/0");
+    assertThat(driver.findElement(By.cssSelector("#run-report section.series h2")).getText())
+        .isEqualTo(HOSTILE_COLUMN)
+        .isEqualTo(only.get("id").asText());
+    String signal = only.get("verdict").asText();
+    String shown =
+        driver
+            .findElement(By.cssSelector("#run-report section.series .verdict .badge"))
+            .getAttribute("class");
+    assertThat(shown)
+        .isEqualTo(
+            "badge " + (List.of("strong", "weak", "none").contains(signal) ? signal : "short"));
+    // the report's header, put before the root by render
+    assertThat(driver.findElement(By.cssSelector("main > header.top h1")).getText())
+        .isEqualTo("plant.csv");
     assertThat(driver.getTitle()).doesNotContain("pwned");
     assertThat(problems()).isEmpty();
     screenshot("dashboard-run");
+
+    // the report as a page of its own still draws itself from its data block
+    driver.get(s.base() + "/runs/" + hostileRun + "/report.html");
+    awaitTrue("return document.documentElement.getAttribute('data-rendered')");
+    assertThat(driver.findElement(By.cssSelector("section.series h2")).getText())
+        .isEqualTo(HOSTILE_COLUMN);
+    // the title holds the series name as text (a script run from it would have set it to 'pwned')
+    assertThat(driver.getTitle()).startsWith(HOSTILE_COLUMN + " · signalcheck report");
+    assertThat(problems()).isEmpty();
 
     // usage: the views just made are counted
     driver.get(s.base() + "/usage");

@@ -90,12 +90,12 @@ class ManyRunsTest {
       HttpResponse<String> first = d.get("/projects/bulk");
       assertThat(first.statusCode()).isEqualTo(200);
       assertThat(first.body()).contains("10000 runs").contains("page 1 of 200");
-      assertThat(rows(first.body())).isEqualTo(Dashboard.PAGE);
+      assertThat(rows(first.body())).isEqualTo(ProjectPage.PAGE);
       // the newest first by default
       assertThat(first.body()).contains("href=\"/runs/" + (RUNS + 5) + "\"");
       HttpResponse<String> sorted = d.get("/projects/bulk?sort=critical&dir=desc&page=137");
       assertThat(sorted.body()).contains("page 137 of 200");
-      assertThat(rows(sorted.body())).isEqualTo(Dashboard.PAGE);
+      assertThat(rows(sorted.body())).isEqualTo(ProjectPage.PAGE);
       assertThat(d.get("/projects/bulk?sort=password&dir=desc").statusCode()).isEqualTo(400);
 
       // the API: every run exactly once through the cursor

@@ -3,12 +3,15 @@ package dev.signalcheck.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signalcheck.ledger.LedgerDialect;
 import dev.signalcheck.ledger.TestDatabases;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The upload field {@code redact}: the run's report.json and report.html hold none of the uploaded
- * values, and a share link says whether its report embeds raw values.
+ * values, and a share link says whether its report embeds raw values; a report.json pushed to
+ * {@code POST /api/v1/runs} carries its redaction marker, and the API, share links and the run page
+ * follow it.
  */
 class RedactTest {
 
@@ -51,6 +56,79 @@ class RedactTest {
       assertThat(d.get("/runs/" + redacted).body()).contains("values scaled to [0, 1]");
       assertThat(d.get("/runs/" + plain).body()).contains("the series' raw values");
     }
+  }
+
+  @Test
+  void aPushedReportKeepsItsRedactionMarkerAndIsShownAsItSays() throws Exception {
+    Path a = Files.createDirectories(dir.resolve("maker"));
+    Path b = Files.createDirectories(dir.resolve("receiver"));
+    try (TestServer maker = new TestServer(TestDatabases.fresh(LedgerDialect.SQLITE, a), a);
+        TestServer s = new TestServer(TestDatabases.fresh(LedgerDialect.SQLITE, b), b)) {
+      byte[] csv = TestServer.csv(120, 7);
+      Map<Boolean, Long> pushed = new LinkedHashMap<>();
+      for (boolean redact : List.of(false, true)) {
+        long made = run(maker, csv, redact ? Map.of("redact", "true") : Map.of());
+        String json = maker.get("/api/v1/runs/" + made + "/report.json", maker.read).body();
+        String html = maker.get("/api/v1/runs/" + made + "/report.html", maker.read).body();
+        // the report says so itself, and only when it is redacted
+        JsonNode report = TestServer.JSON.readTree(json);
+        assertThat(report.has("redacted")).isEqualTo(redact);
+        assertThat(report.path("redacted").asBoolean(false)).isEqualTo(redact);
+        pushed.put(redact, push(s, json, html));
+      }
+      Dash d = new Dash(s);
+      d.signIn(s.write);
+      for (Map.Entry<Boolean, Long> e : pushed.entrySet()) {
+        boolean redact = e.getKey();
+        long id = e.getValue();
+        JsonNode run = TestServer.json(s.get("/api/v1/runs/" + id, s.read));
+        assertThat(run.get("origin").asText()).isEqualTo("upload");
+        assertThat(run.get("redacted").asBoolean()).as("run " + id).isEqualTo(redact);
+        assertThat(share(s, id).get("rawValues").asBoolean()).as("run " + id).isEqualTo(!redact);
+        assertThat(d.get("/runs/" + id).body())
+            .contains("class=\"note redaction\" data-redacted=\"" + redact + "\"");
+      }
+      // the redacted report again: the run already there (200), still redacted
+      long red = pushed.get(true);
+      HttpResponse<String> again =
+          send(
+              s,
+              s.get("/api/v1/runs/" + red + "/report.json", s.read).body(),
+              s.get("/api/v1/runs/" + red + "/report.html", s.read).body());
+      assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+      assertThat(TestServer.json(again).get("runId").asLong()).isEqualTo(red);
+      assertThat(TestServer.json(s.get("/api/v1/runs/" + red, s.read)).get("redacted").asBoolean())
+          .isTrue();
+      // a marker of the wrong type is not a report of the schema
+      ObjectNode wrong =
+          (ObjectNode)
+              TestServer.JSON.readTree(
+                  s.get("/api/v1/runs/" + pushed.get(true) + "/report.json", s.read).body());
+      wrong.put("redacted", "yes");
+      HttpResponse<String> bad =
+          s.post(
+              "/api/v1/runs",
+              s.write,
+              "application/json",
+              TestServer.JSON.writeValueAsBytes(wrong));
+      assertThat(bad.statusCode()).as(bad.body()).isEqualTo(422);
+      assertThat(bad.body()).contains("schema");
+    }
+  }
+
+  /** Pushes a report.json and its report.html as {@code audit --push} does; the new run's id. */
+  private static long push(TestServer s, String json, String html) {
+    HttpResponse<String> r = send(s, json, html);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    return TestServer.json(r).get("runId").asLong();
+  }
+
+  private static HttpResponse<String> send(TestServer s, String json, String html) {
+    TestServer.Multipart m =
+        new TestServer.Multipart()
+            .file("report", "report.json", json.getBytes(StandardCharsets.UTF_8))
+            .file("html", "report.html", html.getBytes(StandardCharsets.UTF_8));
+    return s.post("/api/v1/runs", s.write, m.contentType(), m.body());
   }
 
   private static long run(TestServer s, byte[] csv, Map<String, String> extra) {

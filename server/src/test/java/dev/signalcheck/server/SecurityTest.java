@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -279,5 +281,45 @@ class SecurityTest {
         .doesNotContain("http");
     assertThat(page.body()).doesNotContain("<script");
     assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+  }
+
+  @Test
+  void theRunPageRunsOnlyTheServersOwnScripts() {
+    Dash d = new Dash(s);
+    // its data, like the page, needs a session
+    HttpResponse<String> anonymous = d.get("/runs/" + run + "/report-data.json");
+    assertThat(anonymous.statusCode()).isEqualTo(303);
+    assertThat(anonymous.body()).doesNotContain("series");
+    d.signIn(s.read);
+    HttpResponse<String> page = d.get("/runs/" + run);
+    String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+    assertThat(csp)
+        .isEqualTo(Html.RUN_CSP)
+        .contains("script-src 'self'")
+        .doesNotContain("unsafe")
+        .doesNotContain("http");
+    // every script is a file of this server; none is inline
+    Matcher m = Pattern.compile("<script([^>]*)>").matcher(page.body());
+    List<String> scripts = new java.util.ArrayList<>();
+    while (m.find()) {
+      scripts.add(m.group(1));
+    }
+    assertThat(scripts)
+        .containsExactly(
+            " src=\"/static/uplot.js\"", " src=\"/static/report.js\"", " src=\"/static/run.js\"");
+    for (String f : List.of("/static/uplot.js", "/static/report.js", "/static/run.js")) {
+      HttpResponse<String> js = d.get(f);
+      assertThat(js.statusCode()).as(f).isEqualTo(200);
+      assertThat(js.headers().firstValue("Content-Type").orElse("")).startsWith("text/javascript");
+    }
+    HttpResponse<String> data = d.get("/runs/" + run + "/report-data.json");
+    assertThat(data.statusCode()).isEqualTo(200);
+    assertThat(data.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    assertThat(TestServer.json(data).path("details").isArray()).isTrue();
+    // ids that are not run numbers never reach the file system
+    for (String id : List.of("..%2F..%2Fledger.db", "-1", "1e3", "%2e%2e")) {
+      assertThat(d.get("/runs/" + id + "/report-data.json").statusCode()).as(id).isIn(400, 404);
+    }
+    assertThat(d.get("/runs/99999/report-data.json").statusCode()).isEqualTo(404);
   }
 }

@@ -3,7 +3,7 @@ package dev.signalcheck.spark;
 import java.util.List;
 
 /**
- * Everything one run of the job needs, validated.
+ * Everything one run of the job needs, validated; built by name with {@link #builder()}.
  *
  * @param inputs files, folders or globs (Spark's paths); empty for a JDBC input
  * @param format csv, parquet, json, or jdbc
@@ -52,6 +52,143 @@ public record JobSpec(
     targets = List.copyOf(targets);
     labels = List.copyOf(labels);
     missingTokens = List.copyOf(missingTokens);
+  }
+
+  /** A builder naming each component: see {@link Builder}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link JobSpec} by component name. Unset lists are empty, the delimiter a comma, the
+   * cap {@link #DEFAULT_MAX_ROWS}, flags false and the rest null.
+   */
+  public static final class Builder {
+    private List<String> inputs = List.of();
+    private String format;
+    private Jdbc jdbc;
+    private List<String> ids = List.of();
+    private List<String> time = List.of();
+    private List<String> targets = List.of();
+    private List<String> labels = List.of();
+    private String delimiter = ",";
+    private boolean multiLine;
+    private String decimal;
+    private List<String> missingTokens = List.of();
+    private String timeFormat;
+    private String timezone;
+    private SettingsSpec settings;
+    private int maxRowsPerSeries = DEFAULT_MAX_ROWS;
+    private String output;
+    private boolean seriesInReport;
+
+    private Builder() {}
+
+    public Builder inputs(List<String> inputs) {
+      this.inputs = inputs;
+      return this;
+    }
+
+    public Builder format(String format) {
+      this.format = format;
+      return this;
+    }
+
+    public Builder jdbc(Jdbc jdbc) {
+      this.jdbc = jdbc;
+      return this;
+    }
+
+    public Builder ids(List<String> ids) {
+      this.ids = ids;
+      return this;
+    }
+
+    public Builder time(List<String> time) {
+      this.time = time;
+      return this;
+    }
+
+    public Builder targets(List<String> targets) {
+      this.targets = targets;
+      return this;
+    }
+
+    public Builder labels(List<String> labels) {
+      this.labels = labels;
+      return this;
+    }
+
+    public Builder delimiter(String delimiter) {
+      this.delimiter = delimiter;
+      return this;
+    }
+
+    public Builder multiLine(boolean multiLine) {
+      this.multiLine = multiLine;
+      return this;
+    }
+
+    public Builder decimal(String decimal) {
+      this.decimal = decimal;
+      return this;
+    }
+
+    public Builder missingTokens(List<String> missingTokens) {
+      this.missingTokens = missingTokens;
+      return this;
+    }
+
+    public Builder timeFormat(String timeFormat) {
+      this.timeFormat = timeFormat;
+      return this;
+    }
+
+    public Builder timezone(String timezone) {
+      this.timezone = timezone;
+      return this;
+    }
+
+    public Builder settings(SettingsSpec settings) {
+      this.settings = settings;
+      return this;
+    }
+
+    public Builder maxRowsPerSeries(int maxRowsPerSeries) {
+      this.maxRowsPerSeries = maxRowsPerSeries;
+      return this;
+    }
+
+    public Builder output(String output) {
+      this.output = output;
+      return this;
+    }
+
+    public Builder seriesInReport(boolean seriesInReport) {
+      this.seriesInReport = seriesInReport;
+      return this;
+    }
+
+    public JobSpec build() {
+      return new JobSpec(
+          inputs,
+          format,
+          jdbc,
+          ids,
+          time,
+          targets,
+          labels,
+          delimiter,
+          multiLine,
+          decimal,
+          missingTokens,
+          timeFormat,
+          timezone,
+          settings,
+          maxRowsPerSeries,
+          output,
+          seriesInReport);
+    }
   }
 
   /**

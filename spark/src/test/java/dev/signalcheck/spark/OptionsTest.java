@@ -18,10 +18,10 @@ class OptionsTest {
 
   @Test
   void theFormatFollowsTheExtension() {
-    assertThat(SparkAudit.formatOf("s3a://b/readings.PARQUET")).isEqualTo("parquet");
-    assertThat(SparkAudit.formatOf("a.jsonl")).isEqualTo("json");
-    assertThat(SparkAudit.formatOf("a.csv.gz")).isEqualTo("csv");
-    assertThat(SparkAudit.formatOf("readings/*")).isEqualTo("csv");
+    assertThat(JobOptions.formatOf("s3a://b/readings.PARQUET")).isEqualTo("parquet");
+    assertThat(JobOptions.formatOf("a.jsonl")).isEqualTo("json");
+    assertThat(JobOptions.formatOf("a.csv.gz")).isEqualTo("csv");
+    assertThat(JobOptions.formatOf("readings/*")).isEqualTo("csv");
   }
 
   @Test

@@ -30,7 +30,7 @@ final class Runs {
 
   /** The command line's report: DatasetAudit over TableReader, into report.json's shape. */
   static JsonNode cli(InputSpec input, String... settingsArgs) throws IOException {
-    SparkAudit opts = options(settingsArgs);
+    JobOptions opts = options(settingsArgs);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (TableReader reader = TableReader.open(input)) {
       DatasetAudit.run(
@@ -43,11 +43,11 @@ final class Runs {
   }
 
   /** The settings part of a job's arguments, parsed as the job parses them. */
-  private static SparkAudit options(String... settingsArgs) {
+  private static JobOptions options(String... settingsArgs) {
     List<String> a = new ArrayList<>(List.of("--input", "x", "--time", "t", "--target", "v"));
     a.addAll(List.of("--output", "o"));
     a.addAll(List.of(settingsArgs));
-    SparkAudit s = new SparkAudit();
+    JobOptions s = new JobOptions();
     new picocli.CommandLine(s).parseArgs(a.toArray(new String[0]));
     return s;
   }

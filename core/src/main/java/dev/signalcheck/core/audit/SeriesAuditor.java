@@ -7,6 +7,7 @@ import dev.signalcheck.core.checks.Alignment;
 import dev.signalcheck.core.checks.History;
 import dev.signalcheck.core.checks.ValueChecks;
 import dev.signalcheck.core.covariates.CovariateAnalysis;
+import dev.signalcheck.core.covariates.CovariateGrid;
 import dev.signalcheck.core.covariates.CovariateResult;
 import dev.signalcheck.core.finding.Category;
 import dev.signalcheck.core.finding.CheckType;
@@ -147,7 +148,7 @@ public final class SeriesAuditor {
         int to = cleaned.offset() + n;
         Map<String, double[]> codes = new LinkedHashMap<>();
         Map<String, double[]> x =
-            CovariateAnalysis.onGrid(data, aligned, values.codes(), to - recent.length, to, codes);
+            CovariateGrid.onGrid(data, aligned, values.codes(), to - recent.length, to, codes);
         CovariateAnalysis.Outcome cov =
             CovariateAnalysis.analyse(
                 recent, x, codes, knownAhead(x.keySet()), season, horizon, origins, backtest);

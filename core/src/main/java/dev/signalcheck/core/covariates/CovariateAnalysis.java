@@ -1,25 +1,14 @@
-// Over 400 lines on purpose: the covariate pipeline (alignment, pre-whitening, Granger, backtests,
-// leakage) in its order; the wording lives in CovariateAssessment.
 package dev.signalcheck.core.covariates;
 
 import dev.signalcheck.core.backtest.BacktestResult;
 import dev.signalcheck.core.backtest.ModelScore;
 import dev.signalcheck.core.backtest.OriginTest;
 import dev.signalcheck.core.backtest.Significance;
-import dev.signalcheck.core.checks.Alignment;
-import dev.signalcheck.core.checks.SentinelCheck;
-import dev.signalcheck.core.finding.Category;
 import dev.signalcheck.core.finding.CheckType;
 import dev.signalcheck.core.finding.Finding;
-import dev.signalcheck.core.finding.Severity;
-import dev.signalcheck.core.profile.Kpss;
-import dev.signalcheck.core.series.SeriesData;
-import dev.signalcheck.core.text.Prose;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -82,53 +71,6 @@ public final class CovariateAnalysis {
   public record Outcome(CovariateResult result, List<Finding> findings) {}
 
   /**
-   * The covariates of a series on its regular grid, positions {@code from} (inclusive) to {@code
-   * to} (exclusive), with codes for missing set to NaN.
-   *
-   * @param targetCodes the codes found in the target, also treated as missing in the covariates
-   * @param codesOut receives each covariate's codes
-   */
-  public static Map<String, double[]> onGrid(
-      SeriesData data,
-      Alignment.Result aligned,
-      double[] targetCodes,
-      int from,
-      int to,
-      Map<String, double[]> codesOut) {
-    Map<String, double[]> out = new LinkedHashMap<>();
-    int[] kept = aligned.keptIndex();
-    for (Map.Entry<String, double[]> e : data.covariates().entrySet()) {
-      double[] raw = e.getValue();
-      double[] grid = new double[kept.length];
-      for (int p = 0; p < kept.length; p++) {
-        grid[p] = kept[p] < 0 ? Double.NaN : raw[kept[p]];
-        if (Double.isInfinite(grid[p])) {
-          grid[p] = Double.NaN;
-        }
-      }
-      double[] own = SentinelCheck.codes(grid);
-      double[] codes = union(own, targetCodes == null ? new double[0] : targetCodes);
-      double[] masked = SentinelCheck.maskCodes(grid, codes);
-      codesOut.put(e.getKey(), codes);
-      out.put(
-          e.getKey(),
-          Arrays.copyOfRange(
-              masked, Math.max(0, from), Math.max(Math.max(0, from), Math.min(to, masked.length))));
-    }
-    return out;
-  }
-
-  private static double[] union(double[] a, double[] b) {
-    return Arrays.stream(concat(a, b)).distinct().toArray();
-  }
-
-  private static double[] concat(double[] a, double[] b) {
-    double[] c = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, c, a.length, b.length);
-    return c;
-  }
-
-  /**
    * Runs the analysis.
    *
    * @param y the target as the main backtest saw it (complete)
@@ -169,54 +111,13 @@ public final class CovariateAnalysis {
     List<String> known = names.stream().filter(knownAhead::contains).toList();
 
     // profile: pre-whitened cross-correlation and Granger tests
-    double[] phi = n >= 10 ? CrossCorrelation.filter(y) : new double[0];
+    double[] phi = n >= CovariateScreen.MIN_LENGTH ? CrossCorrelation.filter(y) : new double[0];
     double[] yw = CrossCorrelation.whiten(y, phi);
     int maxLag = Math.max(0, Math.min(horizon, n / 4));
     int grangerLags = Granger.lags(phi.length);
-    double[] present = new double[c];
-    boolean[] assessable = new boolean[c];
-    String[] notAssessed = new String[c];
-    List<List<Double>> ccfs = new ArrayList<>();
-    List<CovariateResult.GrangerTest> grangers = new ArrayList<>();
+    List<CovariateScreen> screens = new ArrayList<>();
     for (int j = 0; j < c; j++) {
-      int have = 0;
-      double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-      for (double v : x[j]) {
-        if (Double.isFinite(v)) {
-          have++;
-          lo = Math.min(lo, v);
-          hi = Math.max(hi, v);
-        }
-      }
-      present[j] = n == 0 ? 0 : have / (double) n;
-      assessable[j] = present[j] >= MIN_PRESENT && hi > lo && n >= 10;
-      if (present[j] < MIN_PRESENT) {
-        notAssessed[j] =
-            String.format(
-                Locale.ROOT,
-                "%s has a value at only %s of the %d time stamps analysed: too sparse to assess, and a model would"
-                    + " need it at every forecast origin",
-                names.get(j),
-                pct(present[j]),
-                n);
-      } else if (!(hi > lo)) {
-        notAssessed[j] =
-            names.get(j) + " does not vary over the time analysed: it cannot carry any signal";
-      } else if (n < 10) {
-        notAssessed[j] = names.get(j) + " cannot be assessed: the series is too short";
-      }
-      double[] r =
-          assessable[j]
-              ? CrossCorrelation.ccf(CrossCorrelation.whiten(x[j], phi), yw, maxLag)
-              : new double[0];
-      List<Double> rl = new ArrayList<>();
-      for (double v : r) {
-        rl.add(v);
-      }
-      ccfs.add(rl);
-      Granger.Result g = assessable[j] ? Granger.test(y, x[j], grangerLags) : null;
-      grangers.add(
-          g == null ? null : new CovariateResult.GrangerTest(g.lags(), g.statistic(), g.pValue()));
+      screens.add(CovariateScreen.of(names.get(j), x[j], y, phi, yw, maxLag, grangerLags));
     }
 
     // backtests
@@ -244,7 +145,7 @@ public final class CovariateAnalysis {
       ModelScore honest = null;
       ModelScore oracle = null;
       ModelScore withoutZero = null;
-      if (assessable[j] && base != null) {
+      if (screens.get(j).assessable() && base != null) {
         honest =
             bt.run(y, x, names, m, List.of(new CovariateBacktest.Term(j, ka, Arx.lags(ka))), "arx");
         if (!ka) {
@@ -272,17 +173,17 @@ public final class CovariateAnalysis {
           CovariateAssessment.decide(
               name,
               ka,
-              present[j],
-              notAssessed[j],
-              ccfs.get(j),
-              grangers.get(j),
+              screens.get(j).present(),
+              screens.get(j).notAssessed(),
+              screens.get(j).ccf(),
+              screens.get(j).granger(),
               base,
               honest,
               oracle,
               withoutZero,
               dmH);
       assessed.add(a);
-      findings.add(a.finding(base));
+      findings.add(CovariateWriter.finding(a, base));
     }
 
     // the best covariate model
@@ -331,7 +232,11 @@ public final class CovariateAnalysis {
     }
 
     // collinearity
-    List<List<String>> groups = collinear(x, names, assessable, findings);
+    boolean[] assessable = new boolean[c];
+    for (int j = 0; j < c; j++) {
+      assessable[j] = screens.get(j).assessable();
+    }
+    List<List<String>> groups = Collinearity.groups(x, names, assessable, findings);
 
     List<CovariateResult.Item> items = new ArrayList<>();
     for (int j = 0; j < c; j++) {
@@ -343,7 +248,7 @@ public final class CovariateAnalysis {
           cl.add(v);
         }
       }
-      items.add(assessed.get(j).item(cl));
+      items.add(CovariateWriter.item(assessed.get(j), cl));
     }
     CovariateResult result =
         CovariateResult.builder()
@@ -361,144 +266,5 @@ public final class CovariateAnalysis {
             .notes(notes)
             .build();
     return new Outcome(result, findings);
-  }
-
-  private static List<List<String>> collinear(
-      double[][] x, List<String> names, boolean[] ok, List<Finding> out) {
-    int c = names.size();
-    double[][] diffed = new double[c][];
-    boolean[] nonStationary = new boolean[c];
-    for (int j = 0; j < c; j++) {
-      if (!ok[j]) {
-        continue;
-      }
-      double[] fin = Arrays.stream(x[j]).filter(Double::isFinite).toArray();
-      try {
-        nonStationary[j] = fin.length >= 10 && Kpss.test(fin).pValue() < 0.05;
-      } catch (RuntimeException e) {
-        nonStationary[j] = false;
-      }
-      double[] d = new double[x[j].length];
-      d[0] = Double.NaN;
-      for (int t = 1; t < d.length; t++) {
-        d[t] = x[j][t] - x[j][t - 1];
-      }
-      diffed[j] = d;
-    }
-    int[] parent = new int[c];
-    for (int j = 0; j < c; j++) {
-      parent[j] = j;
-    }
-    double[][] r = new double[c][c];
-    for (int a = 0; a < c; a++) {
-      for (int b = a + 1; b < c; b++) {
-        if (!ok[a] || !ok[b]) {
-          continue;
-        }
-        boolean diff = nonStationary[a] || nonStationary[b];
-        double v =
-            diff
-                ? CrossCorrelation.corr(diffed[a], diffed[b], 0)
-                : CrossCorrelation.corr(x[a], x[b], 0);
-        r[a][b] = r[b][a] = v;
-        if (Math.abs(v) > COLLINEAR) {
-          parent[find(parent, a)] = find(parent, b);
-        }
-      }
-    }
-    Map<Integer, List<Integer>> comp = new LinkedHashMap<>();
-    for (int j = 0; j < c; j++) {
-      comp.computeIfAbsent(find(parent, j), k -> new ArrayList<>()).add(j);
-    }
-    List<List<String>> groups = new ArrayList<>();
-    for (List<Integer> g : comp.values()) {
-      if (g.size() < 2) {
-        continue;
-      }
-      g.sort(Integer::compare);
-      List<String> gn = g.stream().map(names::get).toList();
-      groups.add(gn);
-      List<String> pairs = new ArrayList<>();
-      List<Map<String, Object>> detail = new ArrayList<>();
-      boolean anyDiff = false;
-      for (int i = 0; i < g.size(); i++) {
-        for (int k = i + 1; k < g.size(); k++) {
-          int a = g.get(i), b = g.get(k);
-          double v = r[a][b];
-          boolean diff = nonStationary[a] || nonStationary[b];
-          anyDiff |= diff;
-          if (Math.abs(v) > COLLINEAR) {
-            pairs.add(
-                String.format(
-                    Locale.ROOT,
-                    "%s ~ %s %.2f%s",
-                    names.get(a),
-                    names.get(b),
-                    v,
-                    diff ? " (changes)" : ""));
-          }
-          Map<String, Object> d = new LinkedHashMap<>();
-          d.put("a", names.get(a));
-          d.put("b", names.get(b));
-          d.put("correlation", v);
-          d.put("differenced", diff);
-          detail.add(d);
-        }
-      }
-      String msg =
-          String.format(
-              Locale.ROOT,
-              "%s move together (correlation %s%s): a model can swap one for another with little change in"
-                  + " accuracy, so attributions among them (SHAP values, coefficients, feature importances) are"
-                  + " unreliable; keep one, or combine them and report them as a group",
-              joinNames(gn),
-              String.join(", ", pairs),
-              anyDiff
-                  ? "; \"changes\" = on first differences, since trending series correlate by their trends alone"
-                  : "");
-      out.add(
-          new Finding(
-              COLLINEAR_CHECK,
-              Severity.INFO,
-              Category.MODEL_EXPLAINABILITY,
-              msg,
-              gn.size(),
-              List.of(),
-              List.of(),
-              Map.of("covariates", gn, "correlations", detail)));
-    }
-    return groups;
-  }
-
-  private static int find(int[] parent, int i) {
-    while (parent[i] != i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
-  }
-
-  private static Finding finding(
-      String check, Severity s, Category cat, String msg, String covariate) {
-    return new Finding(check, s, cat, msg, 1, List.of(), List.of(), Map.of("covariate", covariate));
-  }
-
-  static String joinNames(List<String> n) {
-    if (n.size() <= 1) {
-      return String.join("", n);
-    }
-    return String.join(", ", n.subList(0, n.size() - 1)) + " and " + n.get(n.size() - 1);
-  }
-
-  static String pct(double x) {
-    return Prose.percent(x);
-  }
-
-  static String num(double x) {
-    return Prose.stat(x);
-  }
-
-  static String pText(double p) {
-    return Prose.pValue(p);
   }
 }

@@ -2,18 +2,11 @@ package dev.signalcheck.core.covariates;
 
 import dev.signalcheck.core.backtest.ModelScore;
 import dev.signalcheck.core.backtest.OriginTest;
-import dev.signalcheck.core.finding.Category;
-import dev.signalcheck.core.finding.CheckType;
-import dev.signalcheck.core.finding.Finding;
-import dev.signalcheck.core.finding.Severity;
-import dev.signalcheck.core.text.Prose;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * What {@link CovariateAnalysis} decided about one covariate, as values ({@link #decide}); {@link
- * #finding} and {@link #item} word it.
+ * CovariateWriter} words it (its finding and its report item) and only reads it.
  *
  * @param name the column
  * @param knownAhead declared with {@code --known-ahead}
@@ -166,160 +159,6 @@ public record CovariateAssessment(
       case LEAKAGE_SAME_TIME, LEAKAGE_FUTURE_NOISE -> CovariateResult.Item.LEAKAGE;
       case NOT_ASSESSED, NOT_BACKTESTED -> CovariateResult.Item.NOT_ASSESSED;
     };
-  }
-
-  /** The report's item, with the codes treated as missing. */
-  CovariateResult.Item item(List<Double> missingCodes) {
-    return CovariateResult.Item.builder()
-        .name(name)
-        .knownAhead(knownAhead)
-        .present(present)
-        .missingCodes(missingCodes)
-        .crossCorrelation(crossCorrelation)
-        .granger(granger)
-        .mase(honest == null || honest.skipped() ? Double.NaN : honest.mase())
-        .gain(gain)
-        .pValue(pValue)
-        .sameTimeGain(sameTimeGain)
-        .sameTimePValue(sameTimePValue)
-        .assessment(label())
-        .reason(reason(null))
-        .build();
-  }
-
-  /** The finding for this covariate; {@code base} the target-only model, or null. */
-  Finding finding(ModelScore base) {
-    String msg = reason(base);
-    return switch (kind) {
-      case LEAKAGE_FUTURE_NOISE ->
-          finding(CheckType.COVARIATE_LEAKAGE, Severity.CRITICAL, Category.DATA_LEAKAGE, msg)
-              .withDetail("lag", noiseLag)
-              .withDetail("crossCorrelation", crossCorrelation.get(noiseLag))
-              .withDetail("noiseShare", noiseShare);
-      case LEAKAGE_SAME_TIME ->
-          finding(CheckType.COVARIATE_LEAKAGE, Severity.CRITICAL, Category.DATA_LEAKAGE, msg)
-              .withDetail("lag", 0)
-              .withDetail("sameTimeGain", sameTimeGain);
-      case USEFUL ->
-          finding(CheckType.COVARIATE_USEFUL, Severity.INFO, Category.EXTERNAL_DEPENDENCY, msg)
-              .withDetail("gain", gain)
-              .withDetail("pValue", pValue);
-      case NO_VALUE ->
-          finding(CheckType.COVARIATE_NO_VALUE, Severity.INFO, Category.DATA_NO_SIGNAL, msg)
-              .withDetail("gain", gain)
-              .withDetail("pValue", pValue);
-      case NOT_ASSESSED ->
-          finding(
-              CheckType.COVARIATE_NO_VALUE,
-              Severity.INFO,
-              present < CovariateAnalysis.MIN_PRESENT
-                  ? Category.DATA_MISSING
-                  : Category.DATA_NO_SIGNAL,
-              msg);
-      case NOT_BACKTESTED ->
-          finding(CheckType.COVARIATE_NO_VALUE, Severity.INFO, Category.DATA_NO_SIGNAL, msg);
-    };
-  }
-
-  private Finding finding(CheckType check, Severity s, Category cat, String msg) {
-    return new Finding(check.id(), s, cat, msg, 1, List.of(), List.of(), Map.of("covariate", name));
-  }
-
-  private String reason(ModelScore base) {
-    switch (kind) {
-      case NOT_ASSESSED:
-        return notAssessed;
-      case NOT_BACKTESTED:
-        return name
-            + " was profiled but not backtested: "
-            + (honest == null ? "no backtest could be run on this series" : honest.reason());
-      case LEAKAGE_FUTURE_NOISE:
-        return String.format(
-            Locale.ROOT,
-            "%s reproduces the target's future noise: its value at time t explains %s of what the target's own"
-                + " past cannot forecast %s later (pre-whitened cross-correlation %s). A real input, however"
-                + " strong, leaves the target's own noise unexplained; this is most likely the target itself"
-                + " shifted (a misaligned join, a value computed from later data) and would not be available at"
-                + " forecast time. Leave it out of any model%s.",
-            name,
-            Prose.percent(noiseShare),
-            Prose.count(noiseLag, "step"),
-            Prose.stat(crossCorrelation.get(noiseLag)),
-            Double.isFinite(gain)
-                ? " (in the backtest it \"improves\" MASE by " + Prose.percent(gain) + ")"
-                : "");
-      case LEAKAGE_SAME_TIME:
-        return String.format(
-            Locale.ROOT,
-            "%s helps only at lag 0: used at the same time as the target it cuts MASE by %s (%s), but with only"
-                + " its values up to the forecast origin the model %s (%s). It is measured together with the"
-                + " target, so when forecasting it is not yet known: a model trained on its same-time value"
-                + " looks good in a backtest and fails in use. Use only its past values, or declare it with"
-                + " --known-ahead if its future really is known in advance (a plan, a calendar, a published"
-                + " forecast).",
-            name,
-            Prose.percent(sameTimeGain),
-            Prose.pValue(sameTimePValue),
-            changeText(gain),
-            Prose.pValue(pValue));
-      case USEFUL:
-        {
-          String extra =
-              !knownAhead
-                      && sameTimeGain >= CovariateAnalysis.MIN_GAIN
-                      && sameTimePValue < CovariateAnalysis.ALPHA
-                      && sameTimeGain > 2 * gain
-                  ? " Its same-time value would seem to cut MASE by "
-                      + Prose.percent(sameTimeGain)
-                      + ", but it is not known when forecasting: use only its past values unless it"
-                      + " is known ahead."
-                  : "";
-          return String.format(
-              Locale.ROOT,
-              "%s adds value out of sample: %s cuts the target's own autoregression's MASE by %s (%s%s;"
-                  + " test over the origins %s). A model that uses it depends on %s.%s",
-              name,
-              knownAhead
-                  ? "its values up to "
-                      + Arx.COVARIATE_LAGS
-                      + " steps before each forecast step, future ones included (declared known"
-                      + " ahead),"
-                  : "its last " + Arx.COVARIATE_LAGS + " values before each forecast origin",
-              Prose.percent(gain),
-              base == null ? "" : Prose.stat(base.mase()) + " → ",
-              Prose.stat(honest.mase()),
-              Prose.pValue(pValue),
-              knownAhead
-                  ? "its future values being available"
-                  : "it being delivered up to the forecast origin",
-              extra);
-        }
-      default:
-        return String.format(
-            Locale.ROOT,
-            "%s adds no value out of sample: with its recent values the target's autoregression %s (%s)%s.",
-            name,
-            changeText(gain),
-            Prose.pValue(pValue),
-            granger != null && Double.isFinite(granger.pValue())
-                ? "; Granger test of its past on the target "
-                    + Prose.pValue(granger.pValue())
-                    + (granger.pValue() < CovariateAnalysis.ALPHA
-                        ? " (in-sample association, but it does not survive the backtest)"
-                        : "")
-                : "");
-    }
-  }
-
-  private static String changeText(double gain) {
-    if (!Double.isFinite(gain)) {
-      return "could not be scored";
-    }
-    long pc = Math.round(Math.abs(gain) * 100);
-    if (pc == 0) {
-      return "is no more accurate";
-    }
-    return gain > 0 ? "is " + pc + "% more accurate" : "is " + pc + "% less accurate";
   }
 
   /** A builder naming each component: see {@link Builder}. */

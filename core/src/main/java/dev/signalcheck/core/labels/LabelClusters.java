@@ -4,6 +4,7 @@ import dev.signalcheck.core.finding.Category;
 import dev.signalcheck.core.finding.CheckType;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.finding.Severity;
+import dev.signalcheck.core.stats.DisjointSets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -194,7 +195,8 @@ public final class LabelClusters {
         for (int b = a + 1; b < block.size(); b++) {
           int i = block.get(a);
           int j = block.get(b);
-          if (find(parent, i) == find(parent, j) || !digits[i].equals(digits[j])) {
+          if (DisjointSets.find(parent, i) == DisjointSets.find(parent, j)
+              || !digits[i].equals(digits[j])) {
             continue;
           }
           int r = radius(Math.min(norm[i].length(), norm[j].length()));
@@ -212,7 +214,7 @@ public final class LabelClusters {
     // collect clusters
     Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
     for (int i = 0; i < size; i++) {
-      groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(i);
+      groups.computeIfAbsent(DisjointSets.find(parent, i), k -> new ArrayList<>()).add(i);
     }
     List<Cluster> clusters = new ArrayList<>();
     for (Map.Entry<Integer, List<Integer>> g : groups.entrySet()) {
@@ -266,17 +268,9 @@ public final class LabelClusters {
     return u;
   }
 
-  private static int find(int[] p, int i) {
-    while (p[i] != i) {
-      p[i] = p[p[i]];
-      i = p[i];
-    }
-    return i;
-  }
-
   private static void union(int[] p, int[] method, int i, int j, int m) {
-    int a = find(p, i);
-    int b = find(p, j);
+    int a = DisjointSets.find(p, i);
+    int b = DisjointSets.find(p, j);
     if (a == b) {
       return;
     }

@@ -1,5 +1,7 @@
-// Over 400 lines on purpose: one port of R stl (Cleveland et al. 1990) whose inner and outer loops
-// share state; split, it could no longer be read against the original.
+// Over 400 lines on purpose: a routine-by-routine port of the netlib stl Fortran that R's stl runs
+// (stlstp = innerLoop, stlss = cycleSubseries, stlfts/stlma = lowPassAverages/movingAverage,
+// stless/stlest = loess/estimate, stlrwt = robustnessWeights). The routines share the Work arrays
+// and the Fortran's 1-based offsets; in one file each can be checked against its original.
 package dev.signalcheck.core.profile;
 
 import java.util.Arrays;

@@ -5,6 +5,7 @@ import dev.signalcheck.core.backtest.ModelScore;
 import dev.signalcheck.core.covariates.CovariateAssessment;
 import dev.signalcheck.core.covariates.CovariateResult;
 import dev.signalcheck.core.profile.Profile;
+import dev.signalcheck.core.testing.BuilderContract;
 import dev.signalcheck.core.verdict.Decision;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,6 +30,6 @@ class BuildersTest {
         Profile.class
       })
   void everyComponentSetIsHeld(Class<?> record) throws Exception {
-    BuilderCheck.everyComponentSetIsHeld(record);
+    BuilderContract.everyComponentSetIsHeld(record);
   }
 }

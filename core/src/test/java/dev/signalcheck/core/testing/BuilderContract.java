@@ -1,4 +1,4 @@
-package dev.signalcheck.core.audit;
+package dev.signalcheck.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,20 +6,20 @@ import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The check of a builder of a record with many components, for every module's records: each
- * component has a setter of its own name, and what is set is what the record holds (no component
- * forgotten or swapped for another of its type).
+ * The contract of a record's hand-written builder, for any module's tests: {@code builder()} gives
+ * a builder with one setter per component, of the component's name and type, that returns the
+ * builder; and what is set is what the built record holds (no component forgotten or swapped for
+ * another of its type).
  */
-public final class BuilderCheck {
-  private BuilderCheck() {}
+public final class BuilderContract {
+  private BuilderContract() {}
 
-  /** Sets every component of {@code record} through its {@code builder()} and reads it back. */
-  public static void everyComponentSetIsHeld(Class<?> record) throws Exception {
+  /** Sets every component to a value distinct from the others' and reads it back. */
+  public static void everyComponentSetIsHeld(Class<?> record) throws ReflectiveOperationException {
     Object builder = record.getMethod("builder").invoke(null);
     RecordComponent[] components = record.getRecordComponents();
     Object[] values = new Object[components.length];
@@ -54,8 +54,8 @@ public final class BuilderCheck {
     if (type == boolean.class || type == Boolean.class) {
       return i % 2 == 0;
     }
-    if (type == Instant.class) {
-      return Instant.ofEpochSecond(1_000_000L * (i + 1));
+    if (type == java.time.Instant.class) {
+      return java.time.Instant.ofEpochSecond(1_000_000L * (i + 1));
     }
     if (type == String.class) {
       return "text " + i;
