@@ -12,7 +12,7 @@ series="${3:-100}"
   | grep -E 'filled|Elapsed|Maximum resident'
 sc="./signalcheck"   # the launcher: class-data-sharing archive, first JIT tier for ledger commands
 ./signalcheck --version >/dev/null   # makes the archive once, outside the timings
-last=$((runs + 5)); prev=$((runs + 4))   # the five reference populations are runs 1-5
+last=$((runs + 10)); prev=$((runs + 9))   # the ten reference populations (five, under two origin policies) are runs 1-10
 hyperfine -w 1 -r "${RUNS_EACH:-5}" -N \
   "$sc ledger runs --ledger $url" \
   "$sc ledger runs --ledger $url --project project-7 --offset 400" \

@@ -118,9 +118,9 @@ public final class LedgerCommand implements Runnable {
           + p.definition().describe()
           + (p.referenceOrigins() == null
               ? ""
-              : "; the reference populations were audited with "
+              : "; the reference populations were audited with --origins "
                   + p.referenceOrigins()
-                  + " origins: audit with --origins "
+                  + ": audit with --origins "
                   + p.referenceOrigins()
                   + " to be placed beside them");
     }

@@ -149,7 +149,7 @@ class LedgerCommandTest {
         references++;
       }
     }
-    assertThat(references).isEqualTo(5);
+    assertThat(references).isEqualTo(10);
     assertThat(plant).isNotNull();
     assertThat(plant.path("runs").asInt()).isEqualTo(2);
     assertThat(plant.path("series").asInt()).isEqualTo(6);

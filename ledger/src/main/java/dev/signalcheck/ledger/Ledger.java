@@ -37,7 +37,7 @@ public final class Ledger implements AutoCloseable {
    * The newest schema version this build knows: the highest {@code V<N>__} migration. A test checks
    * that the two agree; bump it with every new migration.
    */
-  public static final int SCHEMA_VERSION = 6;
+  public static final int SCHEMA_VERSION = 7;
 
   /** How long a SQLite writer waits for another to finish (milliseconds). */
   static final int BUSY_TIMEOUT_MS = 30_000;

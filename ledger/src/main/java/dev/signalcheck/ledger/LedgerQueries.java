@@ -16,6 +16,10 @@ import java.util.Map;
  * What the ledger commands (and the server) read: runs newest first, one run with its series and
  * findings, two runs compared, every project on one scale, and a run placed beside the reference
  * populations. Complete runs only. Values are records; the words are the caller's.
+ *
+ * <p>A little over 400 lines because it also holds the value records that every reader (the
+ * commands, the server) names as {@code LedgerQueries.X}; the work itself is in {@link
+ * ProjectSummaries}, {@link RunComparison} and {@link ReferencePlacement}.
  */
 public final class LedgerQueries {
 
@@ -41,7 +45,12 @@ public final class LedgerQueries {
       Long durationMs,
       Integer exitStatus,
       String osUser,
-      String settingsHash) {}
+      String settingsHash) {
+    /** A builder naming each component. */
+    public static RunRowBuilder builder() {
+      return new RunRowBuilder();
+    }
+  }
 
   /** One series of a run. */
   public record SeriesRow(
@@ -62,7 +71,12 @@ public final class LedgerQueries {
       int critical,
       int warning,
       int info,
-      String worstSeverity) {}
+      String worstSeverity) {
+    /** A builder naming each component. */
+    public static SeriesRowBuilder builder() {
+      return new SeriesRowBuilder();
+    }
+  }
 
   /** One finding of a run: of a series, or of the data set (series null). */
   public record FindingRow(
@@ -85,6 +99,8 @@ public final class LedgerQueries {
    * @param populationSeries series of the population under the definition
    * @param betterThan share of the population's series whose best MASE is worse (higher); ties
    *     count half
+   * @param referenceOrigins when no population has this definition: the {@code --origins} value
+   *     ({@code auto} or a count) under which one has all the rest of it, else null
    */
   public record Placement(
       MetricDefinition definition,
@@ -93,7 +109,7 @@ public final class LedgerQueries {
       String population,
       long populationSeries,
       Double betterThan,
-      Integer referenceOrigins) {}
+      String referenceOrigins) {}
 
   /** R's type-7 quantiles of a sample. */
   public record Quartiles(long n, Double q1, Double median, Double q3) {
@@ -307,25 +323,26 @@ public final class LedgerQueries {
             + " worst_severity FROM series WHERE run_id = ? ORDER BY ordinal",
         ps -> ps.setLong(1, runId),
         rs ->
-            new SeriesRow(
-                rs.getInt(1),
-                rs.getString(2),
-                rs.getString(3),
-                getLong(rs, 4),
-                rs.getString(5),
-                getInt(rs, 6),
-                getInt(rs, 7),
-                getInt(rs, 8),
-                rs.getString(9),
-                getDouble(rs, 10),
-                getDouble(rs, 11),
-                rs.getString(12),
-                getDouble(rs, 13),
-                getDouble(rs, 14),
-                rs.getInt(15),
-                rs.getInt(16),
-                rs.getInt(17),
-                rs.getString(18)));
+            SeriesRow.builder()
+                .ordinal(rs.getInt(1))
+                .id(rs.getString(2))
+                .target(rs.getString(3))
+                .n(getLong(rs, 4))
+                .step(rs.getString(5))
+                .season(getInt(rs, 6))
+                .horizon(getInt(rs, 7))
+                .origins(getInt(rs, 8))
+                .verdict(rs.getString(9))
+                .skill(getDouble(rs, 10))
+                .predictability(getDouble(rs, 11))
+                .bestModel(rs.getString(12))
+                .bestMase(getDouble(rs, 13))
+                .expectedMase(getDouble(rs, 14))
+                .critical(rs.getInt(15))
+                .warning(rs.getInt(16))
+                .info(rs.getInt(17))
+                .worstSeverity(rs.getString(18))
+                .build());
   }
 
   /** A run's findings: dataset-level first, then by series in report order. */
@@ -382,27 +399,28 @@ public final class LedgerQueries {
   }
 
   private RunRow runRow(ResultSet rs) throws SQLException {
-    return new RunRow(
-        rs.getLong("id"),
-        rs.getString("project"),
-        rs.getBoolean("reference"),
-        rs.getString("origin"),
-        dialect.getTime(rs, "started_at"),
-        rs.getString("source"),
-        rs.getString("sha256"),
-        getLong(rs, rs.findColumn("size_bytes")),
-        rs.getLong("series_count"),
-        rs.getLong("strong"),
-        rs.getLong("weak"),
-        rs.getLong("no_signal"),
-        rs.getLong("insufficient_data"),
-        rs.getLong("critical"),
-        rs.getLong("warning"),
-        rs.getLong("info"),
-        rs.getString("tool_version"),
-        getLong(rs, rs.findColumn("duration_ms")),
-        getInt(rs, rs.findColumn("exit_status")),
-        rs.getString("os_user"),
-        rs.getString("settings_hash"));
+    return RunRow.builder()
+        .id(rs.getLong("id"))
+        .project(rs.getString("project"))
+        .reference(rs.getBoolean("reference"))
+        .origin(rs.getString("origin"))
+        .startedAt(dialect.getTime(rs, "started_at"))
+        .source(rs.getString("source"))
+        .sha256(rs.getString("sha256"))
+        .sizeBytes(getLong(rs, rs.findColumn("size_bytes")))
+        .series(rs.getLong("series_count"))
+        .strong(rs.getLong("strong"))
+        .weak(rs.getLong("weak"))
+        .none(rs.getLong("no_signal"))
+        .insufficientData(rs.getLong("insufficient_data"))
+        .critical(rs.getLong("critical"))
+        .warning(rs.getLong("warning"))
+        .info(rs.getLong("info"))
+        .toolVersion(rs.getString("tool_version"))
+        .durationMs(getLong(rs, rs.findColumn("duration_ms")))
+        .exitStatus(getInt(rs, rs.findColumn("exit_status")))
+        .osUser(rs.getString("os_user"))
+        .settingsHash(rs.getString("settings_hash"))
+        .build();
   }
 }

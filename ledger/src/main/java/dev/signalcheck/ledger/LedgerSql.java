@@ -29,7 +29,7 @@ final class LedgerSql {
         id,
         k ->
             query(
-                    "SELECT name, scaling, season, horizon, origins, aggregation FROM"
+                    "SELECT name, scaling, season, horizon, origins, origin_policy, aggregation FROM"
                         + " metric_definition WHERE id = ?",
                     ps -> ps.setLong(1, k),
                     rs ->
@@ -39,7 +39,8 @@ final class LedgerSql {
                             rs.getInt(3),
                             rs.getInt(4),
                             rs.getInt(5),
-                            rs.getString(6)))
+                            rs.getString(6),
+                            rs.getString(7)))
                 .get(0));
   }
 

@@ -10,8 +10,9 @@ import java.util.Set;
 
 /**
  * A run's best MASE placed beside the reference populations: under the same metric definition only,
- * with the share of reference series it is better than; when none shares the definition, the number
- * of origins under which one would.
+ * (metric, scale, season, horizon, and how the origins were chosen: a fixed number, or automatic up
+ * to a cap), with the share of reference series it is better than; when none shares the definition,
+ * the {@code --origins} under which one would.
  */
 final class ReferencePlacement {
   private final LedgerSql sql;
@@ -96,23 +97,24 @@ final class ReferencePlacement {
   }
 
   /**
-   * When no reference population shares a definition: the number of origins under which one shares
-   * all the rest of it (metric, scaling, season, horizon, aggregation), or null. Origins are part
-   * of the definition, so such runs are not placed; the words can say how to be.
+   * When no reference population shares a definition: the {@code --origins} value (a count or
+   * {@code auto}) under which one shares all the rest of it (metric, scaling, season, horizon,
+   * aggregation), or null. How the origins were chosen is part of the definition, so such runs are
+   * not placed; the words can say how to be.
    */
-  private Integer otherOrigins(MetricDefinition def) {
+  private String otherOrigins(MetricDefinition def) {
+    String other = null;
     for (long id : referenceDefinitionIds()) {
       MetricDefinition r = sql.definition(id);
-      if (r.name().equals(def.name())
-          && r.scaling().equals(def.scaling())
-          && r.season() == def.season()
-          && r.horizon() == def.horizon()
-          && r.aggregation().equals(def.aggregation())
-          && r.origins() != def.origins()) {
-        return r.origins();
+      if (r.sameButOrigins(def) && !r.originsPolicy().equals(def.originsPolicy())) {
+        // the audit's default first
+        if (MetricDefinition.AUTO.equals(r.originPolicy())) {
+          return r.originsPolicy().option();
+        }
+        other = other == null ? r.originsPolicy().option() : other;
       }
     }
-    return null;
+    return other;
   }
 
   private Set<Long> referenceDefinitionIds;

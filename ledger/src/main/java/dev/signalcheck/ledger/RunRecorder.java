@@ -93,7 +93,7 @@ public final class RunRecorder {
   private final Provenance prov;
   private final MessageDigest content = Canonical.sha256();
   private final List<JsonNode> pending = new ArrayList<>();
-  private SeriesRows rows = new SeriesRows(null, -1); // replaced once the run row exists
+  private SeriesRows rows = new SeriesRows(null, -1, false); // replaced once the run row exists
 
   private long projectId;
   private long runId = -1;
@@ -165,11 +165,29 @@ public final class RunRecorder {
           rs.next();
           runId = rs.getLong(1);
         }
-        rows = new SeriesRows(c, runId);
+        rows = new SeriesRows(c, runId, autoOrigins(header.path("settings"), settings));
       }
     } catch (SQLException e) {
       throw failed(e);
     }
+  }
+
+  /**
+   * Whether the run's origins were chosen per series ({@code "origins": "auto"} in the report's
+   * settings block, or in the full settings' audit block). A report without it (written before
+   * automatic origins existed) used a fixed number.
+   */
+  static boolean autoOrigins(JsonNode reportSettings, JsonNode settings) {
+    for (JsonNode o :
+        List.of(
+            reportSettings.path("origins"),
+            settings.path("origins"),
+            settings.path("audit").path("origins"))) {
+      if (!o.isMissingNode() && !o.isNull()) {
+        return o.isTextual() && MetricDefinition.AUTO.equals(o.asText());
+      }
+    }
+    return false;
   }
 
   /** The run id (-1 before {@link #begin}, or when the same run was already recorded). */

@@ -27,13 +27,20 @@ import java.util.Map;
 final class SeriesRows {
   private final Connection c;
   private final long run;
+  private final boolean autoOrigins;
   private final Map<String, Long> definitions = new HashMap<>();
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private RunValues values = new RunValues();
 
-  SeriesRows(Connection c, long run) {
+  /**
+   * @param autoOrigins whether the run chose each series' origins by its length ({@code --origins
+   *     auto}): its metrics are then defined under {@link MetricDefinition.Origins#AUTO_DEFAULT},
+   *     else under the series' own number of origins
+   */
+  SeriesRows(Connection c, long run, boolean autoOrigins) {
     this.c = c;
     this.run = run;
+    this.autoOrigins = autoOrigins;
   }
 
   /** Drops what was batched but not sent (after a rollback). */
@@ -58,8 +65,14 @@ final class SeriesRows {
     Long maseDef = null;
     List<JsonNode> models = new ArrayList<>();
     bt.path("models").forEach(models::add);
-    if (horizon != null && origins != null) {
-      maseDef = definition(MetricDefinition.mase(season, horizon, origins));
+    MetricDefinition.Origins policy =
+        origins == null
+            ? null
+            : autoOrigins
+                ? MetricDefinition.Origins.AUTO_DEFAULT
+                : MetricDefinition.Origins.fixed(origins);
+    if (horizon != null && policy != null) {
+      maseDef = definition(MetricDefinition.mase(season, horizon, policy));
       for (JsonNode m : models) {
         if (best != null && best.equals(m.path("name").asText())) {
           bestMase = doubleOrNull(m.get("mase"));
@@ -144,7 +157,7 @@ final class SeriesRows {
             pm.setNull(7, Types.BOOLEAN);
           }
           pm.addBatch();
-          if (horizon == null || origins == null) {
+          if (horizon == null || policy == null) {
             continue;
           }
           for (MetricDefinition.Kind k : MetricDefinition.KINDS) {
@@ -154,16 +167,7 @@ final class SeriesRows {
             }
             pv.setLong(1, seriesId);
             pv.setString(2, name);
-            pv.setLong(
-                3,
-                definition(
-                    new MetricDefinition(
-                        k.name(),
-                        k.scaling(),
-                        season,
-                        horizon,
-                        origins,
-                        MetricDefinition.MEAN_OVER_ORIGINS)));
+            pv.setLong(3, definition(MetricDefinition.of(k, season, horizon, policy)));
             pv.setDouble(4, v);
             pv.addBatch();
           }
@@ -266,16 +270,16 @@ final class SeriesRows {
     }
     try (PreparedStatement ins =
         c.prepareStatement(
-            "INSERT INTO metric_definition (name, scaling, season, horizon, origins, aggregation)"
-                + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name, scaling, season, horizon,"
-                + " origins, aggregation) DO NOTHING")) {
+            "INSERT INTO metric_definition (name, scaling, season, horizon, origins,"
+                + " aggregation, origin_policy) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name,"
+                + " scaling, season, horizon, origins, aggregation, origin_policy) DO NOTHING")) {
       bindDefinition(ins, d);
       ins.executeUpdate();
     }
     try (PreparedStatement sel =
         c.prepareStatement(
             "SELECT id FROM metric_definition WHERE name = ? AND scaling = ? AND season = ? AND"
-                + " horizon = ? AND origins = ? AND aggregation = ?")) {
+                + " horizon = ? AND origins = ? AND aggregation = ? AND origin_policy = ?")) {
       bindDefinition(sel, d);
       try (ResultSet rs = sel.executeQuery()) {
         rs.next();
@@ -293,6 +297,7 @@ final class SeriesRows {
     ps.setInt(4, d.horizon());
     ps.setInt(5, d.origins());
     ps.setString(6, d.aggregation());
+    ps.setString(7, d.originPolicy());
   }
 
   private static int rank(String severity) {

@@ -169,7 +169,17 @@ class QueriesTest {
               ps.stream()
                   .filter(LedgerQueries.ProjectRow::reference)
                   .map(LedgerQueries.ProjectRow::name))
-          .containsExactly("M3 Other", "M3 Quarterly", "M3 Yearly", "M4 Hourly", "M4 Weekly");
+          .containsExactly(
+              "M3 Other",
+              "M3 Other (3 origins)",
+              "M3 Quarterly",
+              "M3 Quarterly (3 origins)",
+              "M3 Yearly",
+              "M3 Yearly (3 origins)",
+              "M4 Hourly",
+              "M4 Hourly (3 origins)",
+              "M4 Weekly",
+              "M4 Weekly (3 origins)");
       assertThat(ps.get(ps.size() - 1).reference()).isTrue();
       LedgerQueries.ProjectRow hourly =
           ps.stream().filter(p -> p.name().equals("M4 Hourly")).findFirst().orElseThrow();
@@ -202,84 +212,111 @@ class QueriesTest {
       throws Exception {
     LedgerLocation loc = TestDatabases.fresh(d, java.nio.file.Files.createTempDirectory("sc-"));
     try (Ledger l = Ledger.open(loc)) {
-      // hourly data audited with automatic origins: season 24, horizon 48, 10 origins
-      RunRecorder rec =
-          new RunRecorder(
-              l,
-              "hourly",
-              new RunRecorder.Provenance("upload", null, null, null, null, null, null));
-      com.fasterxml.jackson.databind.ObjectMapper m =
-          new com.fasterxml.jackson.databind.ObjectMapper();
-      rec.begin(
-          m.readTree(
-              "{\"schemaVersion\":1,\"generator\":{\"name\":\"signalcheck\",\"version\":\"x\"},\"settings\":{}}"));
-      rec.series(
-          m.readTree(
-              "{\"id\":\"s\",\"n\":700,\"backtest\":{\"season\":24,\"horizon\":48,\"origins\":10,\"best\":\"ets\",\"models\":[{\"name\":\"ets\",\"baseline\":false,\"skipped\":false,\"mase\":0.8}]},\"verdict\":{\"signal\":\"weak\"},\"findings\":[]}"));
-      long id =
-          rec.end(
-                  m.readTree("{\"source\":\"h10.csv\"}"),
-                  m.readTree("{\"series\":1}"),
-                  m.createArrayNode(),
-                  0,
-                  1L)
-              .runId();
+      // hourly data audited with a fixed 10 origins: season 24, horizon 48
+      long id = hourlyRun(l, "10", new int[] {10}, new double[] {0.8});
       List<LedgerQueries.Placement> ps = new LedgerQueries(l).placements(id);
       assertThat(ps).hasSize(1);
       LedgerQueries.Placement p = ps.get(0);
-      // origins are part of the definition: not placed, but told under which it would be
+      // origins are part of the definition: not placed, but told under which it would be (the
+      // audit's default first)
       assertThat(p.population()).isNull();
       assertThat(p.betterThan()).isNull();
-      assertThat(p.definition().origins()).isEqualTo(10);
-      assertThat(p.referenceOrigins()).isEqualTo(3);
+      assertThat(p.definition().originsPolicy()).isEqualTo(MetricDefinition.Origins.fixed(10));
+      assertThat(p.referenceOrigins()).isEqualTo("auto");
     }
   }
 
+  /**
+   * A run is placed beside the population audited under its own origin policy only: automatic
+   * origins (each series its own count, up to the cap) beside the automatic population, a fixed 3
+   * beside the fixed-3 one, and never one beside the other.
+   */
   @ParameterizedTest
   @MethodSource("dialects")
   void aRunIsPlacedBesideTheReferenceWithTheSameDefinition(LedgerDialect d) throws Exception {
     LedgerLocation loc = TestDatabases.fresh(d, java.nio.file.Files.createTempDirectory("sc-"));
     try (Ledger l = Ledger.open(loc)) {
-      // a run shaped like hourly data: season 24, horizon 48, 3 origins
-      RunRecorder rec =
-          new RunRecorder(
-              l,
-              "hourly",
-              new RunRecorder.Provenance("upload", null, null, null, null, null, null));
-      com.fasterxml.jackson.databind.ObjectMapper m =
-          new com.fasterxml.jackson.databind.ObjectMapper();
-      rec.begin(
-          m.readTree(
-              "{\"schemaVersion\":1,\"generator\":{\"name\":\"signalcheck\",\"version\":\"x\"},\"settings\":{}}"));
-      for (double v : new double[] {0.7, 0.9, 1.1}) {
-        rec.series(
-            m.readTree(
-                "{\"id\":\"s"
-                    + v
-                    + "\",\"n\":700,\"backtest\":{\"season\":24,\"horizon\":48,\"origins\":3,\"best\":\"ets\",\"models\":[{\"name\":\"ets\",\"baseline\":false,\"skipped\":false,\"mase\":"
-                    + v
-                    + "}]},\"verdict\":{\"signal\":\"weak\"},\"findings\":[]}"));
+      double[] mase = {0.7, 0.9, 1.1};
+      long auto = hourlyRun(l, "auto", new int[] {10, 12, 14}, mase);
+      long fixed = hourlyRun(l, "3", new int[] {3, 3, 3}, mase);
+      for (long id : new long[] {auto, fixed}) {
+        List<LedgerQueries.Placement> ps = new LedgerQueries(l).placements(id);
+        assertThat(ps).hasSize(1);
+        LedgerQueries.Placement p = ps.get(0);
+        String population = id == auto ? "M4 Hourly" : "M4 Hourly (3 origins)";
+        assertThat(p.population()).isEqualTo(population);
+        assertThat(p.definition())
+            .isEqualTo(
+                MetricDefinition.mase(
+                    24,
+                    48,
+                    id == auto
+                        ? MetricDefinition.Origins.AUTO_DEFAULT
+                        : MetricDefinition.Origins.fixed(3)));
+        assertThat(p.series()).isEqualTo(3);
+        assertThat(p.medianBestMase()).isEqualTo(0.9);
+        // the share of the population's best MASE values above 0.9, from the shipped file itself
+        double[] ref = referenceBestMase(population);
+        long worse = Arrays.stream(ref).filter(x -> x > 0.9).count();
+        long ties = Arrays.stream(ref).filter(x -> x == 0.9).count();
+        assertThat(p.populationSeries()).isEqualTo(ref.length);
+        assertThat(p.betterThan()).isCloseTo((worse + 0.5 * ties) / ref.length, within(1e-12));
       }
-      long id =
-          rec.end(
-                  m.readTree("{\"source\":\"h.csv\"}"),
-                  m.readTree("{\"series\":3}"),
-                  m.createArrayNode(),
-                  0,
-                  1L)
-              .runId();
-      List<LedgerQueries.Placement> ps = new LedgerQueries(l).placements(id);
-      assertThat(ps).hasSize(1);
-      LedgerQueries.Placement p = ps.get(0);
-      assertThat(p.population()).isEqualTo("M4 Hourly");
-      assertThat(p.medianBestMase()).isEqualTo(0.9);
-      // the share of M4 Hourly's best MASE values above 0.9, from the shipped file itself
-      double[] ref = referenceBestMase("M4 Hourly");
-      long worse = Arrays.stream(ref).filter(x -> x > 0.9).count();
-      long ties = Arrays.stream(ref).filter(x -> x == 0.9).count();
-      assertThat(p.populationSeries()).isEqualTo(ref.length);
-      assertThat(p.betterThan()).isCloseTo((worse + 0.5 * ties) / ref.length, within(1e-12));
     }
+  }
+
+  /**
+   * An uploaded run of hourly series (season 24, horizon 48) with {@code "origins": originsSetting}
+   * in its settings, series i having {@code origins[i]} origins and best MASE {@code mase[i]}.
+   */
+  static long hourlyRun(Ledger l, String originsSetting, int[] origins, double[] mase)
+      throws Exception {
+    return run(l, 24, 48, originsSetting, origins, mase);
+  }
+
+  /** {@link #hourlyRun} of any season and horizon. */
+  static long run(
+      Ledger l, int season, int horizon, String originsSetting, int[] origins, double[] mase)
+      throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper m =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode header = m.createObjectNode();
+    header.put("schemaVersion", 1);
+    header.putObject("generator").put("name", "signalcheck").put("version", "x");
+    if (originsSetting.equals("auto")) {
+      header.putObject("settings").put("origins", "auto");
+    } else {
+      header.putObject("settings").put("origins", Integer.parseInt(originsSetting));
+    }
+    RunRecorder rec =
+        new RunRecorder(
+            l, "hourly", new RunRecorder.Provenance("upload", null, null, null, null, null, null));
+    rec.begin(header);
+    for (int i = 0; i < origins.length; i++) {
+      com.fasterxml.jackson.databind.node.ObjectNode s = m.createObjectNode();
+      s.put("id", "s" + i).put("n", 700);
+      com.fasterxml.jackson.databind.node.ObjectNode bt = s.putObject("backtest");
+      bt.put("season", season)
+          .put("horizon", horizon)
+          .put("origins", origins[i])
+          .put("best", "ets");
+      bt.putArray("models")
+          .addObject()
+          .put("name", "ets")
+          .put("baseline", false)
+          .put("skipped", false)
+          .put("mase", mase[i]);
+      s.putObject("verdict").put("signal", "weak");
+      s.putArray("findings");
+      rec.series(s);
+    }
+    return rec.end(
+            m.readTree("{\"source\":\"h" + originsSetting + ".csv\"}"),
+            m.readTree("{\"series\":" + origins.length + "}"),
+            m.createArrayNode(),
+            0,
+            1L)
+        .runId();
   }
 
   @Test

@@ -42,17 +42,20 @@ public final class BuilderContract {
 
   /** A value of this type distinct from the other components' (by position), or null. */
   private static Object sample(Class<?> type, Type generic, int i) {
-    if (type == int.class) {
+    if (type == int.class || type == Integer.class) {
       return i + 1;
     }
-    if (type == long.class) {
+    if (type == long.class || type == Long.class) {
       return i + 1L;
     }
-    if (type == double.class) {
+    if (type == double.class || type == Double.class) {
       return i + 0.5;
     }
-    if (type == boolean.class) {
+    if (type == boolean.class || type == Boolean.class) {
       return i % 2 == 0;
+    }
+    if (type == java.time.Instant.class) {
+      return java.time.Instant.ofEpochSecond(1_000_000L * (i + 1));
     }
     if (type == String.class) {
       return "text " + i;
