@@ -312,14 +312,17 @@ class BrowserTest {
     assertThat(js().executeScript("return document.scripts.length")).isEqualTo(3L);
     assertThat(driver.getTitle()).startsWith("signalcheck report").doesNotContain("pwned");
     String text = (String) js().executeScript("return document.body.textContent");
+    // a series key writes an id that starts with a quote in quotes, its own quotes doubled (so it
+    // cannot be taken for another id written that way): the page shows the key, as text
+    String quotedImg = "\"\"\"><img src=x onerror=\"\"window.__pwned=2\"\">\"";
     for (String id : ids) {
-      assertThat(text).contains(id);
+      assertThat(text).contains(id.startsWith("\"") ? quotedImg : id);
     }
     assertThat(text).contains(target, idCol);
     String visible = driver.findElement(By.tagName("body")).getText();
     assertThat(visible)
         .contains(
-            "\"><img src=x onerror=\"window.__pwned=2\">",
+            quotedImg,
             "=HYPERLINK(\"http://x\")",
             "</script><script>window.__pwned=3</script>",
             target);
