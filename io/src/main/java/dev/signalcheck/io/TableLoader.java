@@ -122,6 +122,9 @@ final class TableLoader {
       }
     }
     scan = sc;
+    if (sc != null && sc.headerFields() > 0) {
+      widen((int) Math.min(Integer.MAX_VALUE, sc.headerFields()));
+    }
     load(readPath, format, name);
     return sc;
   }
@@ -186,6 +189,15 @@ final class TableLoader {
     } catch (SQLException e) {
       throw new InputException(
           "cannot read " + displayName + " as one table: " + Sql.firstLine(e.getMessage()), e);
+    }
+  }
+
+  /** DuckDB's memory limit for a table of this many columns ({@link DuckDbMemory#limitMb}). */
+  void widen(int columns) {
+    try {
+      DuckDbMemory.widen(conn, columns);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot set DuckDB's memory limit: " + e.getMessage(), e);
     }
   }
 

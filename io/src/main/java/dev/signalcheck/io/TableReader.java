@@ -108,6 +108,7 @@ public final class TableReader implements SeriesSource {
     this.tempCopy = copy;
     try {
       columns = TableLoader.describe(conn);
+      loader.widen(columns.size());
       rows = TableLoader.count(conn);
       if (rows == 0) {
         throw new InputException(displayName + " has a header but no data rows; nothing to audit");

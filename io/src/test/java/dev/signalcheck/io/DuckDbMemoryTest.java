@@ -33,6 +33,16 @@ class DuckDbMemoryTest {
     assertThat(mb).isEqualTo(Math.max(DuckDbMemory.FLOOR_MB, heap / 4 / (1024 * 1024)));
   }
 
+  @Property(tries = 200)
+  void aWideTableGetsAtLeastItsColumnsWorthAndNeverLessThanTheHeapsShare(
+      @ForAll @LongRange(min = 0, max = 1L << 40) long heap,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 100_000) int columns) {
+    long mb = DuckDbMemory.limitMb(heap, columns);
+    assertThat(mb).isGreaterThanOrEqualTo(DuckDbMemory.limitMb(heap));
+    assertThat(mb).isGreaterThanOrEqualTo(DuckDbMemory.FLOOR_MB + columns / 4);
+    assertThat(DuckDbMemory.limitMb(heap, columns + 4)).isGreaterThanOrEqualTo(mb);
+  }
+
   private static Set<Path> spills() throws IOException {
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
     try (Stream<Path> s = Files.list(tmp)) {
