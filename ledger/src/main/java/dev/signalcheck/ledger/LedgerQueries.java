@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: some 170 of them are the nested result records of the query API
+// (LedgerQueries.RunRow, .Placement, ...), which callers in every module name through this class.
 package dev.signalcheck.ledger;
 
 import static dev.signalcheck.ledger.LedgerSql.getDouble;

@@ -10,7 +10,6 @@ import static dev.signalcheck.ledger.Cells.textOrNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.signalcheck.core.errors.OutputException;
-import dev.signalcheck.core.errors.UsageException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -135,14 +134,14 @@ public final class RunRecorder {
     settingsJson = Canonical.json(settings.isMissingNode() ? Canonical.tree(Map.of()) : settings);
     settingsHash = Canonical.sha256(settingsJson);
     try {
-      projectId = project();
+      projectId = RunTables.project(c, dialect, project, "reference".equals(prov.origin()));
       if (prov.inputSha256() != null) {
-        duplicateOf = existing(key(prov.inputSha256()));
+        duplicateOf = RunTables.completeRun(c, key(prov.inputSha256()));
         if (duplicateOf != null) {
           return;
         }
       }
-      removeStale();
+      RunTables.removeStale(c, dialect, STALE);
       try (PreparedStatement ps =
           c.prepareStatement(
               "INSERT INTO run (project_id, origin, tool_name, tool_version, java_version,"
@@ -244,13 +243,13 @@ public final class RunRecorder {
     try {
       c.setAutoCommit(false);
       try {
-        Long other = existing(key);
+        Long other = RunTables.completeRun(c, key);
         if (other != null) {
-          deleteRun(runId);
+          RunTables.deleteIncomplete(c, runId);
           c.commit();
           return new Recorded(other, true, project);
         }
-        long datasetId = dataset(input, contentHash);
+        long datasetId = RunTables.dataset(c, dialect, prov, input, contentHash);
         rows.insertFindings(findings, null);
         rows.insertValues();
         rows.executeBatches();
@@ -300,9 +299,9 @@ public final class RunRecorder {
       } catch (SQLException e) {
         c.rollback();
         // the same run completed by another process between the check and the update
-        Long other = existing(key);
+        Long other = RunTables.completeRun(c, key);
         if (other != null) {
-          deleteRun(runId);
+          RunTables.deleteIncomplete(c, runId);
           c.commit();
           return new Recorded(other, true, project);
         }
@@ -326,7 +325,7 @@ public final class RunRecorder {
     try {
       ledger.rollbackQuietly();
       c.setAutoCommit(true);
-      deleteRun(runId);
+      RunTables.deleteIncomplete(c, runId);
     } catch (SQLException e) {
       // the run stays incomplete, invisible, and is removed once stale
     }
@@ -364,93 +363,8 @@ public final class RunRecorder {
     }
   }
 
-  private long project() throws SQLException {
-    try (PreparedStatement ins =
-        c.prepareStatement(
-            "INSERT INTO project (name, reference, created_at) VALUES (?, ?, ?) ON CONFLICT"
-                + " (name) DO NOTHING")) {
-      ins.setString(1, project);
-      ins.setBoolean(2, "reference".equals(prov.origin()));
-      dialect.setTime(ins, 3, Instant.now());
-      ins.executeUpdate();
-    }
-    try (PreparedStatement sel =
-        c.prepareStatement("SELECT id, reference FROM project WHERE name = ?")) {
-      sel.setString(1, project);
-      try (ResultSet rs = sel.executeQuery()) {
-        rs.next();
-        if (rs.getBoolean(2) && !"reference".equals(prov.origin())) {
-          throw new UsageException(
-              "project '"
-                  + project
-                  + "' is a read-only reference population; file the run under another"
-                  + " --project");
-        }
-        return rs.getLong(1);
-      }
-    }
-  }
-
-  private long dataset(JsonNode input, String contentHash) throws SQLException {
-    String source = input.path("source").asText("unknown");
-    String columns = Canonical.stringList(prov.columns());
-    String fp =
-        Canonical.sha256(
-            source,
-            String.valueOf(prov.inputSha256()),
-            String.valueOf(prov.inputSize()),
-            String.valueOf(columns),
-            prov.inputSha256() == null ? contentHash : "");
-    try (PreparedStatement ins =
-        c.prepareStatement(
-            "INSERT INTO dataset (fingerprint, source, size_bytes, sha256, columns, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING")) {
-      ins.setString(1, fp);
-      ins.setString(2, source);
-      setLong(ins, 3, prov.inputSize());
-      ins.setString(4, prov.inputSha256());
-      ins.setString(5, columns);
-      dialect.setTime(ins, 6, Instant.now());
-      ins.executeUpdate();
-    }
-    try (PreparedStatement sel =
-        c.prepareStatement("SELECT id FROM dataset WHERE fingerprint = ?")) {
-      sel.setString(1, fp);
-      try (ResultSet rs = sel.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
-  }
-
   private String key(String input) {
     return Canonical.sha256("run", project, input, settingsHash, toolName, toolVersion);
-  }
-
-  private Long existing(String key) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT id FROM run WHERE run_key = ? AND complete")) {
-      ps.setString(1, key);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getLong(1) : null;
-      }
-    }
-  }
-
-  private void removeStale() throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("DELETE FROM run WHERE NOT complete AND updated_at < ?")) {
-      dialect.setTime(ps, 1, Instant.now().minus(STALE));
-      ps.executeUpdate();
-    }
-  }
-
-  private void deleteRun(long id) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("DELETE FROM run WHERE id = ? AND NOT complete")) {
-      ps.setLong(1, id);
-      ps.executeUpdate();
-    }
   }
 
   private OutputException failed(SQLException e) {
