@@ -46,6 +46,20 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--debug", description = "Stack traces on errors.")
   boolean debug;
 
+  @Option(
+      names = "--ledger",
+      paramLabel = "URL",
+      description =
+          "Record the demo's runs (project 'demo') in this ledger (default: $SIGNALCHECK_LEDGER,"
+              + " else ~/.signalcheck/ledger.db).")
+  String ledger;
+
+  @Option(names = "--no-ledger", description = "Record nothing in the ledger.")
+  boolean noLedger;
+
+  /** The project the demo's runs are filed under. */
+  static final String PROJECT = "demo";
+
   @Override
   public Integer call() {
     java.io.PrintWriter o = spec.commandLine().getOut();
@@ -76,13 +90,26 @@ public final class DemoCommand implements Callable<Integer> {
               Runtime.getRuntime().availableProcessors(),
               false,
               true);
-      new AuditRun(opts, o, spec.commandLine().getErr()).run();
+      new AuditRun(opts, o, spec.commandLine().getErr())
+          .recordIn(
+              noLedger
+                  ? null
+                  : new AuditLedgerOptions.Choice(LedgerLocations.resolve(ledger), PROJECT))
+          .run();
       o.println();
     }
     o.println(
         "Reports are in "
             + out.toAbsolutePath().normalize()
             + ": one folder per example, each with report.html (open it in a browser) and report.json.");
+    if (!noLedger) {
+      o.println(
+          "Both runs are in the ledger under project '"
+              + PROJECT
+              + "': 'signalcheck ledger show latest' shows the latest (placed beside a reference"
+              + " population audited under the same definition, when one is shipped),"
+              + " 'signalcheck ledger projects' every project on one scale.");
+    }
     o.flush();
     return 0;
   }

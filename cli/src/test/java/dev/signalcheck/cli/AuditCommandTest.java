@@ -140,9 +140,16 @@ class AuditCommandTest {
   }
 
   @Test
-  void demoWritesReportsForTheBundledExamples() {
-    Cli c = Cli.run("demo", "--out", dir.toString());
+  void demoWritesReportsForTheBundledExamples() throws Exception {
+    Path ledger = dir.resolve("demo-ledger.db");
+    Cli c = Cli.run("demo", "--out", dir.toString(), "--ledger", ledger.toString());
     assertThat(c.exit).as(c.err).isZero();
+    // both runs recorded under project 'demo' in the embedded SQLite ledger
+    Cli runs =
+        Cli.run("ledger", "runs", "--ledger", ledger.toString(), "--project", "demo", "--json");
+    assertThat(runs.exit).as(runs.err).isZero();
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(runs.out).path("runs"))
+        .hasSize(2);
     JsonNode ec2 = Cli.validReport(dir.resolve("ec2_request_latency_system_failure/report.json"));
     JsonNode air = Cli.validReport(dir.resolve("air_passengers/report.json"));
     assertThat(dir.resolve("ec2_request_latency_system_failure/report.html")).exists();
