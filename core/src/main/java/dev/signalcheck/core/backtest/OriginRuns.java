@@ -93,7 +93,7 @@ final class OriginRuns {
       for (int h = 0; h < horizon; h++) {
         byHorizon[h] += scale[o] > 0 ? Math.abs(a[h] - f[h]) / scale[o] : Double.NaN;
       }
-      origins.add(new OriginForecast(trainLengths[o], boxed(a), boxed(f), oMase));
+      origins.add(new OriginForecast(trainLengths[o], DoubleList.of(a), DoubleList.of(f), oMase));
     }
     List<Double> maseByHorizon = new ArrayList<>();
     for (int h = 0; h < horizon; h++) {
@@ -130,13 +130,5 @@ final class OriginRuns {
         .overfit(overfit)
         .forecasts(origins)
         .build();
-  }
-
-  private static List<Double> boxed(double[] v) {
-    List<Double> l = new ArrayList<>(v.length);
-    for (double x : v) {
-      l.add(x);
-    }
-    return l;
   }
 }
