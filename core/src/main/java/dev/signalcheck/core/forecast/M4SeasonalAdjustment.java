@@ -62,6 +62,13 @@ public final class M4SeasonalAdjustment implements Forecaster {
     return Math.abs(r[m]) > limit;
   }
 
+  /** The inner model's own way over a backtest's origins ({@link Forecaster#forOrigins()}). */
+  @Override
+  public Forecaster forOrigins() {
+    Forecaster in = inner.forOrigins();
+    return in == inner ? this : new M4SeasonalAdjustment(name, in);
+  }
+
   @Override
   public Fitted fit(double[] y, int m) {
     if (!SeasonalityMemo.isSeasonal(y, m)) {

@@ -46,6 +46,22 @@ public final class AutoEts implements Forecaster {
     return selectScreened(y, m, candidates(y, m));
   }
 
+  /** {@link #fitScreened} without the seasonal forms when {@link #mayBeSeasonal} says no. */
+  static Fitted fitPretested(double[] y, int m) {
+    Ets.checkData(y);
+    if (isConstant(y)) {
+      return new ConstantFit(y);
+    }
+    if (y.length <= 6) {
+      throw new ModelFailure("too short for ETS: " + y.length + " values, need at least 7");
+    }
+    List<EtsSpec> forms = candidates(y, m);
+    if (!mayBeSeasonal(y, m)) {
+      forms.removeIf(EtsSpec::seasonal);
+    }
+    return selectScreened(y, m, forms);
+  }
+
   private static Fitted select(double[] y, int m, List<EtsSpec> candidates) {
     List<EtsFit> fits = new ArrayList<>();
     for (EtsSpec spec : candidates) {
@@ -125,17 +141,20 @@ public final class AutoEts implements Forecaster {
 
   /**
    * Automatic ETS for the origins of one backtest. Windows shorter than {@link #EXACT_BELOW} are
-   * fitted at every origin over all forms, as {@link #fit} fits them but screened. From there on
-   * the form is chosen at the earliest origin (and again whenever the window has grown by half
-   * since), and later origins refit only that form, starting from the previous origin's optimum.
-   * The choice sees only the earliest training window, so it knows nothing after any origin. At the
-   * earliest origin, seasonal forms are left out when the training data fail the M4 seasonality
-   * test (the lag-m autocorrelation at 90%; with fewer than three seasons they stay in): without a
-   * cycle their m extra states cannot pay for their AICc penalty, and they are nine of the fifteen
-   * forms and nearly all of the work. Every search over forms here (short windows and choices
-   * alike) is screened ({@link #selectScreened}): only the most promising forms are carried to the
-   * optimiser's full limit. Each fit remains {@code ets}'s own maximum likelihood of its form; only
-   * the candidates and the optimiser's start differ from fitting every origin afresh.
+   * fitted at every origin over all forms, as {@link #fit} fits them but screened and without the
+   * seasonal forms when the window fails the seasonality pretest below (on all of M3 quarterly at
+   * 10 origins: mean MASE +0.04% against the exact search, 26% less CPU than without the pretest).
+   * From there on the form is chosen at the earliest origin (and again whenever the window has
+   * grown by half since), and later origins refit only that form, starting from the previous
+   * origin's optimum. The choice sees only the earliest training window, so it knows nothing after
+   * any origin. At the earliest origin, seasonal forms are left out when the training data fail the
+   * M4 seasonality test (the lag-m autocorrelation at 90%; with fewer than three seasons they stay
+   * in): without a cycle their m extra states cannot pay for their AICc penalty, and they are nine
+   * of the fifteen forms and nearly all of the work. Every search over forms here (short windows
+   * and choices alike) is screened ({@link #selectScreened}): only the most promising forms are
+   * carried to the optimiser's full limit. Each fit remains {@code ets}'s own maximum likelihood of
+   * its form; only the candidates and the optimiser's start differ from fitting every origin
+   * afresh.
    */
   @Override
   public Forecaster forOrigins() {
@@ -177,7 +196,7 @@ public final class AutoEts implements Forecaster {
       Ets.checkData(y);
       if (y.length < EXACT_BELOW) {
         // short windows: searching every form is cheap, and a choice on few points is fragile
-        Fitted f = fitScreened(y, m);
+        Fitted f = fitPretested(y, m);
         last = f instanceof EtsFit e ? e : null;
         chosenAt = y.length;
         return f;
@@ -185,8 +204,11 @@ public final class AutoEts implements Forecaster {
       if (last != null && !isConstant(y) && y.length < RESELECT_GROWTH * chosenAt) {
         try {
           EtsFit f =
-              Ets.estimateFrom(
-                  y, m, last.spec(), Ets.Criterion.LIK, Ets.parameters(last), WARM_MAXIT);
+              last.spec().seasonal() && Boolean.getBoolean("ets.fixedRefit")
+                  ? FixedSeasonFit.estimate(
+                      y, m, last.spec(), Ets.Criterion.LIK, Ets.parameters(last), WARM_MAXIT, true)
+                  : Ets.estimateFrom(
+                      y, m, last.spec(), Ets.Criterion.LIK, Ets.parameters(last), WARM_MAXIT);
           if (!Double.isNaN(f.aicc())) {
             last = f;
             return f;
@@ -205,11 +227,78 @@ public final class AutoEts implements Forecaster {
       if (!mayBeSeasonal(y, m)) {
         forms.removeIf(EtsSpec::seasonal);
       }
-      Fitted f = selectScreened(y, m, forms);
+      Fitted f =
+          Boolean.getBoolean("ets.fixedChoice")
+              ? chooseFixed(y, m, forms)
+              : selectScreened(y, m, forms);
       last = f instanceof EtsFit e ? e : null;
       chosenAt = y.length;
       return f;
     }
+  }
+
+  /**
+   * The choice of form with the seasonal forms' initial seasonal states held at their start ({@link
+   * FixedSeasonFit}): the non-seasonal forms are searched as {@link #selectScreened} searches them;
+   * of the seasonal forms, fitted with few free parameters, the one of lowest AICc is then fitted
+   * in full from its optimum; the lower AICc of the two wins.
+   */
+  static Fitted chooseFixed(double[] y, int m, List<EtsSpec> forms) {
+    List<EtsSpec> plain = new ArrayList<>();
+    EtsFit seasonal = null;
+    for (EtsSpec spec : forms) {
+      if (!spec.seasonal()) {
+        plain.add(spec);
+        continue;
+      }
+      try {
+        EtsFit f =
+            FixedSeasonFit.estimate(
+                y, m, spec, Ets.Criterion.LIK, Ets.start(y, m, spec), Ets.MAXIT, false);
+        if (!Double.isNaN(f.aicc()) && (seasonal == null || f.aicc() < seasonal.aicc())) {
+          seasonal = f;
+        }
+      } catch (ModelFailure e) {
+        // not a candidate
+      }
+    }
+    if (seasonal != null) {
+      try {
+        EtsFit full =
+            Ets.estimateFrom(
+                y,
+                m,
+                seasonal.spec(),
+                Ets.Criterion.LIK,
+                Ets.parameters(seasonal),
+                Integer.getInteger("ets.polishMaxit", Ets.MAXIT));
+        if (!Double.isNaN(full.aicc()) && full.aicc() < seasonal.aicc()) {
+          seasonal = full;
+        }
+      } catch (ModelFailure e) {
+        // keep the fit with the seasonal states held
+      }
+    }
+    Fitted best = null;
+    if (!plain.isEmpty()) {
+      try {
+        best = selectScreened(y, m, plain);
+      } catch (ModelFailure e) {
+        if (seasonal == null) {
+          throw e;
+        }
+      }
+    }
+    if (seasonal == null) {
+      if (best == null) {
+        throw new ModelFailure("no ETS model could be fitted");
+      }
+      return best;
+    }
+    if (best instanceof EtsFit b && !(seasonal.aicc() < b.aicc())) {
+      return best;
+    }
+    return best == null || best instanceof EtsFit ? seasonal : best;
   }
 
   /**

@@ -23,4 +23,13 @@ public final class DampedHolt implements Forecaster {
     }
     return Ets.fit(y, 1, EtsSpec.AADN, Ets.Criterion.MSE);
   }
+
+  /**
+   * Over a backtest's origins each fit starts from the previous origin's optimum ({@link
+   * WarmStart}).
+   */
+  @Override
+  public Forecaster forOrigins() {
+    return WarmStart.over(this, EtsSpec.AADN);
+  }
 }

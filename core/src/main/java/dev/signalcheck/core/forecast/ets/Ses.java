@@ -18,4 +18,13 @@ public final class Ses implements Forecaster {
   public Fitted fit(double[] y, int m) {
     return Ets.fit(y, 1, EtsSpec.ANN, Ets.Criterion.MSE);
   }
+
+  /**
+   * Over a backtest's origins each fit starts from the previous origin's optimum ({@link
+   * WarmStart}).
+   */
+  @Override
+  public Forecaster forOrigins() {
+    return WarmStart.over(this, EtsSpec.ANN);
+  }
 }

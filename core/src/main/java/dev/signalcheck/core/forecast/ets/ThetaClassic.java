@@ -18,6 +18,33 @@ public final class ThetaClassic implements Forecaster {
 
   @Override
   public Fitted fit(double[] y, int m) {
+    return fit(y, theta2 -> Ets.fit(theta2, 1, EtsSpec.ANN, Ets.Criterion.MSE));
+  }
+
+  /**
+   * Over a backtest's origins the SES of each origin's theta = 2 line starts from the previous
+   * origin's optimum ({@link WarmStart}).
+   */
+  @Override
+  public Forecaster forOrigins() {
+    WarmStart warm = new WarmStart(EtsSpec.ANN);
+    ThetaClassic cold = this;
+    return new Forecaster() {
+      @Override
+      public String name() {
+        return cold.name();
+      }
+
+      @Override
+      public Fitted fit(double[] y, int m) {
+        return cold.fit(
+            y,
+            theta2 -> warm.fit(theta2, () -> Ets.fit(theta2, 1, EtsSpec.ANN, Ets.Criterion.MSE)));
+      }
+    };
+  }
+
+  private Fitted fit(double[] y, java.util.function.Function<double[], EtsFit> sesFit) {
     int n = y.length;
     if (n < 2) {
       throw new ModelFailure("theta needs at least two observations");
@@ -38,7 +65,7 @@ public final class ThetaClassic implements Forecaster {
     for (int i = 0; i < n; i++) {
       theta2[i] = 2 * y[i] - (intercept + slope * (i + 1));
     }
-    EtsFit ses = Ets.fit(theta2, 1, EtsSpec.ANN, Ets.Criterion.MSE);
+    EtsFit ses = sesFit.apply(theta2);
     return new ThetaFitted(ses, intercept, slope, n);
   }
 
