@@ -44,7 +44,9 @@ final class EtsRecursion {
   double level;
 
   double growth;
-  final double[] finalSeason;
+
+  /** Position in the ring of the oldest seasonal state after the last run. */
+  private int ringPos;
 
   EtsRecursion(double[] y, int m, EtsSpec spec) {
     this.y = y;
@@ -59,7 +61,6 @@ final class EtsRecursion {
         };
     this.m = season == 0 ? 1 : m;
     this.ring = new double[this.m];
-    this.finalSeason = new double[season == 0 ? 0 : this.m];
   }
 
   int n() {
@@ -104,7 +105,7 @@ final class EtsRecursion {
         ring[k] = s0[m - 1 - k];
       }
       runSeasonal(alpha, beta, gamma, phi, l0, trend ? b0 : 0.0, resid);
-      // ring[p] is the oldest after the run; rebuild newest-first order
+      // ring[p] is the oldest after the run (finalSeason() reads them newest first)
     }
   }
 
@@ -309,14 +310,27 @@ final class EtsRecursion {
     this.sumLogF = mult ? slog + Math.log(prod) + exps * LN2 : slog;
     this.level = l;
     this.growth = hasTrend ? b : 0;
-    // newest is at p-1, then p-2, ...
+    this.ringPos = p;
+  }
+
+  /**
+   * The final seasonal states of the last run, newest first (empty without season); built on
+   * demand, since the optimiser's evaluations need only the criterion.
+   */
+  double[] finalSeason() {
+    if (season == 0) {
+      return new double[0];
+    }
+    double[] out = new double[m];
+    // newest is at ringPos-1, then ringPos-2, ...
     for (int j = 0; j < m; j++) {
-      int k = p - 1 - j;
+      int k = ringPos - 1 - j;
       while (k < 0) {
         k += m;
       }
-      finalSeason[j] = ring[k];
+      out[j] = ring[k];
     }
+    return out;
   }
 
   /**
