@@ -62,9 +62,16 @@ final class Admissibility {
     if (beta < -(1 - phi) * (gamma / m + alpha)) {
       return false;
     }
-    // Characteristic polynomial, coefficients of z^0 .. z^(m+1).
-    int deg = m + 1;
-    double[] c = work;
+    characteristic(alpha, beta, gamma, phi, m, work);
+    return rootsWithin(work, m + 1, 1 + 1e-10);
+  }
+
+  /**
+   * The characteristic polynomial of a seasonal form (m ≥ 2): its coefficients of z^0 .. z^(m+1)
+   * into {@code c[0..m+1]}.
+   */
+  static void characteristic(
+      double alpha, double beta, double gamma, double phi, int m, double[] c) {
     c[0] = phi * (1 - alpha - gamma);
     c[1] = alpha + beta - alpha * phi + gamma - 1;
     for (int k = 2; k <= m - 1; k++) {
@@ -72,7 +79,6 @@ final class Admissibility {
     }
     c[m] = alpha + beta - phi;
     c[m + 1] = 1;
-    return rootsWithin(c, deg, 1 + 1e-10);
   }
 
   /**
@@ -95,10 +101,20 @@ final class Admissibility {
       if (!(Math.abs(a0) < Math.abs(ad))) {
         return false;
       }
-      // T p(z) = (a_d p(z) - a_0 p*(z)) / z, normalised by its leading coefficient a_d^2 - a_0^2.
+      // T p(z) = (a_d p(z) - a_0 p*(z)) / z, normalised by the power of two of its leading
+      // coefficient a_d^2 - a_0^2: the test only compares moduli, so any positive scale serves, and
+      // a power of two is exact and a multiplication instead of a division per coefficient.
       double lead = ad * ad - a0 * a0;
-      for (int k = 0; k < d; k++) {
-        c[other + k] = (ad * c[off + k + 1] - a0 * c[off + d - 1 - k]) / lead;
+      if (lead >= Double.MIN_NORMAL && lead <= Double.MAX_VALUE) {
+        double scale = Math.scalb(1.0, -Math.getExponent(lead));
+        for (int k = 0; k < d; k++) {
+          c[other + k] = (ad * c[off + k + 1] - a0 * c[off + d - 1 - k]) * scale;
+        }
+      } else {
+        // zero, subnormal or infinite: as it is
+        for (int k = 0; k < d; k++) {
+          c[other + k] = (ad * c[off + k + 1] - a0 * c[off + d - 1 - k]) / lead;
+        }
       }
       int t = off;
       off = other;

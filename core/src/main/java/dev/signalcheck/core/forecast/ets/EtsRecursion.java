@@ -153,13 +153,20 @@ final class EtsRecursion {
   }
 
   /*
-   * The growth update b = φb + (β/α)(l_new − l − φb) of forecast's etscalc is written in its
-   * algebraically equal form φb + β·e (l_new − l − φb = α·e): it halves the dependency chain of the
-   * loop; the results differ from the longer form only by rounding.
+   * With q = l + φb the one-step forecast, forecast's etscalc updates l' = q + α(y − q) and b' = φb
+   * + (β/α)(l' − l − φb) = φb + β(y − q). Both are written here in their algebraically equal forms
+   * l' = (1 − α)l + (1 − α)φ·b + αy and b' = φ(1 − β)·b − β·l + βy: each new state is one fused
+   * multiply-add from each old one, so the loop's dependency chain is two fused multiply-adds per
+   * step instead of four or five; q and the error are off the chain. The results differ from the
+   * longer forms only by rounding.
    */
   private void runTrend(
       double alpha, double beta, double phi, double l0, double b0, double[] resid) {
     final double[] y = this.y;
+    final double oma = 1 - alpha;
+    final double omaPhi = oma * phi;
+    final double phiOmb = phi * (1 - beta);
+    final double negBeta = -beta;
     double l = l0;
     double b = b0;
     double sse = 0;
@@ -167,9 +174,9 @@ final class EtsRecursion {
     if (multError) {
       double ssd = 0;
       for (int i = 0; i < n; i++) {
-        final double phib = phi * b;
-        final double q = l + phib;
-        final double d = y[i] - q;
+        final double yi = y[i];
+        final double q = l + phi * b;
+        final double d = yi - q;
         final double e = d / q;
         slog += Math.log(Math.abs(q));
         sse += e * e;
@@ -177,39 +184,30 @@ final class EtsRecursion {
         if (resid != null) {
           resid[i] = e;
         }
-        l = Math.fma(alpha, d, q);
-        b = Math.fma(beta, d, phib);
+        final double ln = Math.fma(oma, l, Math.fma(omaPhi, b, alpha * yi));
+        b = Math.fma(phiOmb, b, Math.fma(negBeta, l, beta * yi));
+        l = ln;
       }
       this.ssd = ssd;
-    } else if (resid == null && phi == 1.0) {
-      // Undamped: φ·b is b exactly, so leave the multiplication off the dependency chain.
-      for (int i = 0; i < n; i++) {
-        final double q = l + b;
-        final double e = y[i] - q;
-        sse += e * e;
-        l = Math.fma(alpha, e, q);
-        b = Math.fma(beta, e, b);
-      }
-      this.ssd = sse;
     } else if (resid == null) {
       for (int i = 0; i < n; i++) {
-        final double phib = phi * b;
-        final double q = Math.fma(phi, b, l);
-        final double e = y[i] - q;
+        final double yi = y[i];
+        final double e = yi - (l + phi * b);
         sse += e * e;
-        l = Math.fma(alpha, e, q);
-        b = Math.fma(beta, e, phib);
+        final double ln = Math.fma(oma, l, Math.fma(omaPhi, b, alpha * yi));
+        b = Math.fma(phiOmb, b, Math.fma(negBeta, l, beta * yi));
+        l = ln;
       }
       this.ssd = sse;
     } else {
       for (int i = 0; i < n; i++) {
-        final double phib = phi * b;
-        final double q = l + phib;
-        final double e = y[i] - q;
+        final double yi = y[i];
+        final double e = yi - (l + phi * b);
         sse += e * e;
         resid[i] = e;
-        l = Math.fma(alpha, e, q);
-        b = Math.fma(beta, e, phib);
+        final double ln = Math.fma(oma, l, Math.fma(omaPhi, b, alpha * yi));
+        b = Math.fma(phiOmb, b, Math.fma(negBeta, l, beta * yi));
+        l = ln;
       }
       this.ssd = sse;
     }
@@ -220,12 +218,12 @@ final class EtsRecursion {
   }
 
   /*
-   * The level update q + α(p − q) of forecast's etscalc is written in its algebraically equal form
-   * (1 − α)q + αp, and the growth update φb + (β/α)(l_new − l − φb) as φb + (β/α)(l_new − q), which
-   * shortens the level's dependency chain to one fused multiply-add; with multiplicative errors,
-   * Σ log|f| is summed as exponents plus one log per LOG_BLOCK mantissas. The results differ from
-   * the longer forms only by rounding (the R parity tests hold at their tolerances); measured on
-   * the fleet's default audit, about 7% less CPU in all (docs/benchmarks.md).
+   * The level update q + α(p − q) of forecast's etscalc (q = l + φb) is written in its
+   * algebraically equal form (1 − α)l + (1 − α)φ·b + αp, and the growth update φb + (β/α)(l_new −
+   * q) = φb + β(p − q) as φ(1 − β)·b − β·l + βp, so that each new state is one fused multiply-add
+   * from each old one (as in runTrend); with multiplicative errors, Σ log|f| is summed as exponents
+   * plus one log per LOG_BLOCK mantissas. The results differ from the longer forms only by rounding
+   * (the R parity tests hold at their tolerances).
    */
   private void runSeasonal(
       double alpha, double beta, double gamma, double phi, double l0, double b0, double[] resid) {
@@ -235,8 +233,10 @@ final class EtsRecursion {
     final boolean hasTrend = trend;
     final boolean multSeason = season == 2;
     final int m = this.m;
-    final double ba = hasTrend ? beta / alpha : 0.0;
     final double oma = 1 - alpha;
+    final double omaPhi = oma * phi;
+    final double phiOmb = phi * (1 - beta);
+    final double negBeta = -beta;
     double prod = 1;
     long exps = 0;
     int inBlock = 0;
@@ -248,15 +248,7 @@ final class EtsRecursion {
     int p = 0;
     for (int i = 0; i < n; i++) {
       final double sold = ring[p];
-      final double phib;
-      final double q;
-      if (hasTrend) {
-        phib = phi * b;
-        q = l + phib;
-      } else {
-        phib = 0;
-        q = l;
-      }
+      final double q = hasTrend ? l + phi * b : l;
       final double f = multSeason ? q * sold : q + sold;
       final double yi = y[i];
       final double d = yi - f;
@@ -295,11 +287,13 @@ final class EtsRecursion {
         pp = yi - sold;
         t = yi - q;
       }
-      final double ln = Math.fma(oma, q, alpha * pp);
       if (hasTrend) {
-        b = Math.fma(ba, ln - q, phib);
+        final double ln = Math.fma(oma, l, Math.fma(omaPhi, b, alpha * pp));
+        b = Math.fma(phiOmb, b, Math.fma(negBeta, l, beta * pp));
+        l = ln;
+      } else {
+        l = Math.fma(oma, l, alpha * pp);
       }
-      l = ln;
       ring[p] = sold + gamma * (t - sold);
       if (++p == m) {
         p = 0;
