@@ -101,20 +101,10 @@ final class Admissibility {
       if (!(Math.abs(a0) < Math.abs(ad))) {
         return false;
       }
-      // T p(z) = (a_d p(z) - a_0 p*(z)) / z, normalised by the power of two of its leading
-      // coefficient a_d^2 - a_0^2: the test only compares moduli, so any positive scale serves, and
-      // a power of two is exact and a multiplication instead of a division per coefficient.
+      // T p(z) = (a_d p(z) - a_0 p*(z)) / z, normalised by its leading coefficient a_d^2 - a_0^2.
       double lead = ad * ad - a0 * a0;
-      if (lead >= Double.MIN_NORMAL && lead <= Double.MAX_VALUE) {
-        double scale = Math.scalb(1.0, -Math.getExponent(lead));
-        for (int k = 0; k < d; k++) {
-          c[other + k] = (ad * c[off + k + 1] - a0 * c[off + d - 1 - k]) * scale;
-        }
-      } else {
-        // zero, subnormal or infinite: as it is
-        for (int k = 0; k < d; k++) {
-          c[other + k] = (ad * c[off + k + 1] - a0 * c[off + d - 1 - k]) / lead;
-        }
+      for (int k = 0; k < d; k++) {
+        c[other + k] = (ad * c[off + k + 1] - a0 * c[off + d - 1 - k]) / lead;
       }
       int t = off;
       off = other;

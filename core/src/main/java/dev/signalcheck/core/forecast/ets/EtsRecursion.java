@@ -48,6 +48,9 @@ final class EtsRecursion {
   /** Position in the ring of the oldest seasonal state after the last run. */
   private int ringPos;
 
+  /** The sum of squared errors at which the current run may stop (see the run with a stop). */
+  private double sseStop = Double.POSITIVE_INFINITY;
+
   EtsRecursion(double[] y, int m, EtsSpec spec) {
     this.y = y;
     this.n = y.length;
@@ -94,6 +97,26 @@ final class EtsRecursion {
       double b0,
       double[] s0,
       double[] resid) {
+    run(alpha, beta, gamma, phi, l0, b0, s0, resid, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * {@link #run} that may stop as soon as the sum of squared errors reaches {@code sseStop} (for
+   * additive errors without residuals; other forms run to the end): {@link #sse} is then the
+   * partial sum, at least {@code sseStop} and at most the full sum, and the final states are not
+   * meaningful. The sum of nonnegative terms only grows, so the full sum is at least as large.
+   */
+  void run(
+      double alpha,
+      double beta,
+      double gamma,
+      double phi,
+      double l0,
+      double b0,
+      double[] s0,
+      double[] resid,
+      double sseStop) {
+    this.sseStop = sseStop;
     if (season == 0) {
       if (trend) {
         runTrend(alpha, beta, phi, l0, b0, resid);
@@ -104,7 +127,11 @@ final class EtsRecursion {
       for (int k = 0; k < m; k++) {
         ring[k] = s0[m - 1 - k];
       }
-      runSeasonal(alpha, beta, gamma, phi, l0, trend ? b0 : 0.0, resid);
+      if (!multError && season == 1 && resid == null) {
+        runAdditiveSeasonal(alpha, beta, gamma, phi, l0, trend ? b0 : 0.0);
+      } else {
+        runSeasonal(alpha, beta, gamma, phi, l0, trend ? b0 : 0.0, resid);
+      }
       // ring[p] is the oldest after the run (finalSeason() reads them newest first)
     }
   }
@@ -190,6 +217,7 @@ final class EtsRecursion {
       }
       this.ssd = ssd;
     } else if (resid == null) {
+      final double stop = sseStop;
       for (int i = 0; i < n; i++) {
         final double yi = y[i];
         final double e = yi - (l + phi * b);
@@ -197,6 +225,9 @@ final class EtsRecursion {
         final double ln = Math.fma(oma, l, Math.fma(omaPhi, b, alpha * yi));
         b = Math.fma(phiOmb, b, Math.fma(negBeta, l, beta * yi));
         l = ln;
+        if (sse >= stop) {
+          break;
+        }
       }
       this.ssd = sse;
     } else {
@@ -279,13 +310,14 @@ final class EtsRecursion {
         resid[i] = e;
       }
       final double pp;
-      final double t;
+      final double snew;
       if (multSeason) {
         pp = Math.abs(sold) < TOL ? HUGEN : yi / sold;
-        t = Math.abs(q) < TOL ? HUGEN : yi / q;
+        final double t = Math.abs(q) < TOL ? HUGEN : yi / q;
+        snew = sold + gamma * (t - sold);
       } else {
         pp = yi - sold;
-        t = yi - q;
+        snew = sold + gamma * (yi - q - sold);
       }
       if (hasTrend) {
         final double ln = Math.fma(oma, l, Math.fma(omaPhi, b, alpha * pp));
@@ -294,7 +326,7 @@ final class EtsRecursion {
       } else {
         l = Math.fma(oma, l, alpha * pp);
       }
-      ring[p] = sold + gamma * (t - sold);
+      ring[p] = snew;
       if (++p == m) {
         p = 0;
       }
@@ -302,6 +334,57 @@ final class EtsRecursion {
     this.sse = sse;
     this.ssd = ssd;
     this.sumLogF = mult ? slog + Math.log(prod) + exps * LN2 : slog;
+    this.level = l;
+    this.growth = hasTrend ? b : 0;
+    this.ringPos = p;
+  }
+
+  /*
+   * runSeasonal for additive errors and season without residuals (the optimiser's evaluations of
+   * ANA, AAA and AAdA): no per-step tests of the form, the error computed once (e = y − f is also
+   * the squared difference's term); it may stop at the end of a season once the sum of squares has
+   * reached the run's stop.
+   */
+  private void runAdditiveSeasonal(
+      double alpha, double beta, double gamma, double phi, double l0, double b0) {
+    final double[] y = this.y;
+    final double[] ring = this.ring;
+    final boolean hasTrend = trend;
+    final int m = this.m;
+    final double oma = 1 - alpha;
+    final double omaPhi = oma * phi;
+    final double phiOmb = phi * (1 - beta);
+    final double negBeta = -beta;
+    final double stop = sseStop;
+    double l = l0;
+    double b = b0;
+    double sse = 0;
+    int p = 0;
+    for (int i = 0; i < n; i++) {
+      final double sold = ring[p];
+      final double yi = y[i];
+      final double pp = yi - sold;
+      final double q = hasTrend ? l + phi * b : l;
+      final double e = yi - (q + sold);
+      if (hasTrend) {
+        final double ln = Math.fma(oma, l, Math.fma(omaPhi, b, alpha * pp));
+        b = Math.fma(phiOmb, b, Math.fma(negBeta, l, beta * pp));
+        l = ln;
+      } else {
+        l = Math.fma(oma, l, alpha * pp);
+      }
+      sse += e * e;
+      ring[p] = sold + gamma * (yi - q - sold);
+      if (++p == m) {
+        p = 0;
+        if (sse >= stop) {
+          break;
+        }
+      }
+    }
+    this.sse = sse;
+    this.ssd = sse;
+    this.sumLogF = 0;
     this.level = l;
     this.growth = hasTrend ? b : 0;
     this.ringPos = p;

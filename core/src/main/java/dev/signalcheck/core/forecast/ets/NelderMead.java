@@ -17,6 +17,16 @@ final class NelderMead {
   @FunctionalInterface
   interface Objective {
     double value(double[] x);
+
+    /**
+     * The value at {@code x} if it is below {@code cutoff}; otherwise any value of at least {@code
+     * cutoff} (an objective may stop computing once it knows the value cannot be below). The
+     * minimiser asks this way where it only compares the value with {@code cutoff} unless it is
+     * below, so its steps are exactly those with {@link #value(double[])}.
+     */
+    default double value(double[] x, double cutoff) {
+      return value(x);
+    }
   }
 
   /** Outcome of one minimisation. */
@@ -150,6 +160,13 @@ final class NelderMead {
       return Double.isFinite(value) ? value : BIG;
     }
 
+    /** {@link #eval} where the value is only compared with {@code cutoff} unless below it. */
+    private double eval(double[] x, double cutoff) {
+      double value = f.value(x, cutoff);
+      funcount++;
+      return Double.isFinite(value) ? value : BIG;
+    }
+
     /** Goes on until the minimisation ends or more than {@code maxit} evaluations were made. */
     void advance(int maxit) {
       limit = maxit;
@@ -213,14 +230,15 @@ final class NelderMead {
         for (int i = 0; i < n; i++) {
           b[i] = (1.0 + alpha) * cen[i] - alpha * ph[i];
         }
-        final double vr = eval(b);
+        // The reflection is kept, and its value used, only when below vh; beyond, only compared.
+        final double vr = eval(b, vh);
         if (vr < vl) {
           for (int i = 0; i < n; i++) {
             double e = gamma * b[i] + (1 - gamma) * cen[i];
             cen[i] = b[i];
             b[i] = e;
           }
-          double fe = eval(b);
+          double fe = eval(b, vr);
           if (fe < vr) {
             System.arraycopy(b, 0, ph, 0, n);
             fv[h - 1] = fe;
@@ -236,7 +254,7 @@ final class NelderMead {
           for (int i = 0; i < n; i++) {
             b[i] = (1 - beta) * ph[i] + beta * cen[i];
           }
-          double fc = eval(b);
+          double fc = eval(b, fv[h - 1]);
           if (fc < fv[h - 1]) {
             System.arraycopy(b, 0, ph, 0, n);
             fv[h - 1] = fc;

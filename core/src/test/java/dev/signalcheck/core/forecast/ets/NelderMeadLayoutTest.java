@@ -11,7 +11,9 @@ import net.jqwik.api.constraints.IntRange;
  * {@link NelderMead} keeps its simplex vertex-major; it must end exactly where the coordinate-major
  * transcription of R's {@code nmmin} ({@link NelderMeadReference}) ends: the same point, value,
  * count of evaluations and convergence flag, bit for bit, for objectives with non-finite regions,
- * dimensions up to those of seasonal ETS forms, and both kinds of initial simplex.
+ * dimensions up to those of seasonal ETS forms, and both kinds of initial simplex; and so must a
+ * run whose objective answers the minimiser's "at least this cutoff?" evaluations with any value of
+ * at least the cutoff.
  */
 class NelderMeadLayoutTest {
 
@@ -53,5 +55,26 @@ class NelderMeadLayoutTest {
     assertThat(actual.value()).isEqualTo(expected.value());
     assertThat(actual.evaluations()).isEqualTo(expected.evaluations());
     assertThat(actual.converged()).isEqualTo(expected.converged());
+    // an objective that answers "at least the cutoff" with any such value: the very same run
+    double share = r.nextDouble();
+    NelderMead.Objective cut =
+        new NelderMead.Objective() {
+          @Override
+          public double value(double[] x) {
+            return f.value(x);
+          }
+
+          @Override
+          public double value(double[] x, double cutoff) {
+            double v = f.value(x);
+            return v >= cutoff ? cutoff + share * (v - cutoff) : v;
+          }
+        };
+    NelderMead.Result withCutoff =
+        NelderMead.minimize(cut, start, steps, Double.NEGATIVE_INFINITY, reltol, maxit);
+    assertThat(withCutoff.x()).containsExactly(expected.x());
+    assertThat(withCutoff.value()).isEqualTo(expected.value());
+    assertThat(withCutoff.evaluations()).isEqualTo(expected.evaluations());
+    assertThat(withCutoff.converged()).isEqualTo(expected.converged());
   }
 }
