@@ -62,9 +62,16 @@ final class Admissibility {
     if (beta < -(1 - phi) * (gamma / m + alpha)) {
       return false;
     }
-    // Characteristic polynomial, coefficients of z^0 .. z^(m+1).
-    int deg = m + 1;
-    double[] c = work;
+    characteristic(alpha, beta, gamma, phi, m, work);
+    return rootsWithin(work, m + 1, 1 + 1e-10);
+  }
+
+  /**
+   * The characteristic polynomial of a seasonal form (m ≥ 2): its coefficients of z^0 .. z^(m+1)
+   * into {@code c[0..m+1]}.
+   */
+  static void characteristic(
+      double alpha, double beta, double gamma, double phi, int m, double[] c) {
     c[0] = phi * (1 - alpha - gamma);
     c[1] = alpha + beta - alpha * phi + gamma - 1;
     for (int k = 2; k <= m - 1; k++) {
@@ -72,7 +79,6 @@ final class Admissibility {
     }
     c[m] = alpha + beta - phi;
     c[m + 1] = 1;
-    return rootsWithin(c, deg, 1 + 1e-10);
   }
 
   /**

@@ -319,7 +319,7 @@ public final class Ets {
         initialState,
         rec.level,
         rec.growth,
-        seasonal ? rec.finalSeason.clone() : new double[0],
+        seasonal ? rec.finalSeason() : new double[0],
         fitted,
         resid,
         lik,

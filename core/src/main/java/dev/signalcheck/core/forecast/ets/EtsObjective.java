@@ -13,6 +13,7 @@ final class EtsObjective implements NelderMead.Objective {
   private final boolean damped;
   private final boolean seasonal;
   private final boolean multSeason;
+  private final boolean multError;
   private final double[] s;
   private final double[] work;
   private final int n;
@@ -27,6 +28,7 @@ final class EtsObjective implements NelderMead.Objective {
     this.damped = spec.damped();
     this.seasonal = spec.seasonal();
     this.multSeason = spec.season() == EtsSpec.SeasonType.MULTIPLICATIVE;
+    this.multError = spec.error() == EtsSpec.ErrorType.MULTIPLICATIVE;
     this.s = new double[seasonal ? m : 0];
     this.work = new double[2 * (m + 2)];
     this.n = y.length;
@@ -53,6 +55,32 @@ final class EtsObjective implements NelderMead.Objective {
 
   @Override
   public double value(double[] par) {
+    return evaluate(par, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * With the likelihood criterion and additive errors, the criterion n·log(Σe²) only grows with the
+   * sum of squares, so the recursion may stop once the partial sum gives a criterion of at least
+   * {@code cutoff}; the value returned is then that partial criterion, at least {@code cutoff} and
+   * at most the full one.
+   */
+  @Override
+  public double value(double[] par, double cutoff) {
+    if (crit != Ets.Criterion.LIK || multError || !(cutoff > -1e10 && cutoff < 1e300)) {
+      return value(par);
+    }
+    // the smallest sum of squares whose criterion, as computed below, is at least the cutoff
+    double stop = Math.exp(cutoff / n);
+    for (int k = 0; k < 4 && n * Math.log(stop) < cutoff; k++) {
+      stop = Math.nextUp(stop);
+    }
+    if (!(stop > 0) || n * Math.log(stop) < cutoff) {
+      return value(par);
+    }
+    return evaluate(par, stop);
+  }
+
+  private double evaluate(double[] par, double sseStop) {
     int j = 0;
     double alpha = par[j++];
     double beta = trend ? par[j++] : 0;
@@ -77,7 +105,7 @@ final class EtsObjective implements NelderMead.Objective {
         }
       }
     }
-    rec.run(alpha, beta, gamma, phi, l0, b0, s, null);
+    rec.run(alpha, beta, gamma, phi, l0, b0, s, null, sseStop);
     if (crit == Ets.Criterion.MSE) {
       return rec.ssd / n;
     }

@@ -44,7 +44,12 @@ final class EtsRecursion {
   double level;
 
   double growth;
-  final double[] finalSeason;
+
+  /** Position in the ring of the oldest seasonal state after the last run. */
+  private int ringPos;
+
+  /** The sum of squared errors at which the current run may stop (see the run with a stop). */
+  private double sseStop = Double.POSITIVE_INFINITY;
 
   EtsRecursion(double[] y, int m, EtsSpec spec) {
     this.y = y;
@@ -59,7 +64,6 @@ final class EtsRecursion {
         };
     this.m = season == 0 ? 1 : m;
     this.ring = new double[this.m];
-    this.finalSeason = new double[season == 0 ? 0 : this.m];
   }
 
   int n() {
@@ -93,6 +97,26 @@ final class EtsRecursion {
       double b0,
       double[] s0,
       double[] resid) {
+    run(alpha, beta, gamma, phi, l0, b0, s0, resid, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * {@link #run} that may stop as soon as the sum of squared errors reaches {@code sseStop} (for
+   * additive errors without residuals; other forms run to the end): {@link #sse} is then the
+   * partial sum, at least {@code sseStop} and at most the full sum, and the final states are not
+   * meaningful. The sum of nonnegative terms only grows, so the full sum is at least as large.
+   */
+  void run(
+      double alpha,
+      double beta,
+      double gamma,
+      double phi,
+      double l0,
+      double b0,
+      double[] s0,
+      double[] resid,
+      double sseStop) {
+    this.sseStop = sseStop;
     if (season == 0) {
       if (trend) {
         runTrend(alpha, beta, phi, l0, b0, resid);
@@ -103,8 +127,12 @@ final class EtsRecursion {
       for (int k = 0; k < m; k++) {
         ring[k] = s0[m - 1 - k];
       }
-      runSeasonal(alpha, beta, gamma, phi, l0, trend ? b0 : 0.0, resid);
-      // ring[p] is the oldest after the run; rebuild newest-first order
+      if (!multError && season == 1 && resid == null) {
+        runAdditiveSeasonal(alpha, beta, gamma, phi, l0, trend ? b0 : 0.0);
+      } else {
+        runSeasonal(alpha, beta, gamma, phi, l0, trend ? b0 : 0.0, resid);
+      }
+      // ring[p] is the oldest after the run (finalSeason() reads them newest first)
     }
   }
 
@@ -152,13 +180,20 @@ final class EtsRecursion {
   }
 
   /*
-   * The growth update b = φb + (β/α)(l_new − l − φb) of forecast's etscalc is written in its
-   * algebraically equal form φb + β·e (l_new − l − φb = α·e): it halves the dependency chain of the
-   * loop; the results differ from the longer form only by rounding.
+   * With q = l + φb the one-step forecast, forecast's etscalc updates l' = q + α(y − q) and b' = φb
+   * + (β/α)(l' − l − φb) = φb + β(y − q). Both are written here in their algebraically equal forms
+   * l' = (1 − α)l + (1 − α)φ·b + αy and b' = φ(1 − β)·b − β·l + βy: each new state is one fused
+   * multiply-add from each old one, so the loop's dependency chain is two fused multiply-adds per
+   * step instead of four or five; q and the error are off the chain. The results differ from the
+   * longer forms only by rounding.
    */
   private void runTrend(
       double alpha, double beta, double phi, double l0, double b0, double[] resid) {
     final double[] y = this.y;
+    final double oma = 1 - alpha;
+    final double omaPhi = oma * phi;
+    final double phiOmb = phi * (1 - beta);
+    final double negBeta = -beta;
     double l = l0;
     double b = b0;
     double sse = 0;
@@ -166,9 +201,9 @@ final class EtsRecursion {
     if (multError) {
       double ssd = 0;
       for (int i = 0; i < n; i++) {
-        final double phib = phi * b;
-        final double q = l + phib;
-        final double d = y[i] - q;
+        final double yi = y[i];
+        final double q = l + phi * b;
+        final double d = yi - q;
         final double e = d / q;
         slog += Math.log(Math.abs(q));
         sse += e * e;
@@ -176,39 +211,34 @@ final class EtsRecursion {
         if (resid != null) {
           resid[i] = e;
         }
-        l = Math.fma(alpha, d, q);
-        b = Math.fma(beta, d, phib);
+        final double ln = Math.fma(oma, l, Math.fma(omaPhi, b, alpha * yi));
+        b = Math.fma(phiOmb, b, Math.fma(negBeta, l, beta * yi));
+        l = ln;
       }
       this.ssd = ssd;
-    } else if (resid == null && phi == 1.0) {
-      // Undamped: φ·b is b exactly, so leave the multiplication off the dependency chain.
-      for (int i = 0; i < n; i++) {
-        final double q = l + b;
-        final double e = y[i] - q;
-        sse += e * e;
-        l = Math.fma(alpha, e, q);
-        b = Math.fma(beta, e, b);
-      }
-      this.ssd = sse;
     } else if (resid == null) {
+      final double stop = sseStop;
       for (int i = 0; i < n; i++) {
-        final double phib = phi * b;
-        final double q = Math.fma(phi, b, l);
-        final double e = y[i] - q;
+        final double yi = y[i];
+        final double e = yi - (l + phi * b);
         sse += e * e;
-        l = Math.fma(alpha, e, q);
-        b = Math.fma(beta, e, phib);
+        final double ln = Math.fma(oma, l, Math.fma(omaPhi, b, alpha * yi));
+        b = Math.fma(phiOmb, b, Math.fma(negBeta, l, beta * yi));
+        l = ln;
+        if (sse >= stop) {
+          break;
+        }
       }
       this.ssd = sse;
     } else {
       for (int i = 0; i < n; i++) {
-        final double phib = phi * b;
-        final double q = l + phib;
-        final double e = y[i] - q;
+        final double yi = y[i];
+        final double e = yi - (l + phi * b);
         sse += e * e;
         resid[i] = e;
-        l = Math.fma(alpha, e, q);
-        b = Math.fma(beta, e, phib);
+        final double ln = Math.fma(oma, l, Math.fma(omaPhi, b, alpha * yi));
+        b = Math.fma(phiOmb, b, Math.fma(negBeta, l, beta * yi));
+        l = ln;
       }
       this.ssd = sse;
     }
@@ -219,12 +249,12 @@ final class EtsRecursion {
   }
 
   /*
-   * The level update q + α(p − q) of forecast's etscalc is written in its algebraically equal form
-   * (1 − α)q + αp, and the growth update φb + (β/α)(l_new − l − φb) as φb + (β/α)(l_new − q), which
-   * shortens the level's dependency chain to one fused multiply-add; with multiplicative errors,
-   * Σ log|f| is summed as exponents plus one log per LOG_BLOCK mantissas. The results differ from
-   * the longer forms only by rounding (the R parity tests hold at their tolerances); measured on
-   * the fleet's default audit, about 7% less CPU in all (docs/benchmarks.md).
+   * The level update q + α(p − q) of forecast's etscalc (q = l + φb) is written in its
+   * algebraically equal form (1 − α)l + (1 − α)φ·b + αp, and the growth update φb + (β/α)(l_new −
+   * q) = φb + β(p − q) as φ(1 − β)·b − β·l + βp, so that each new state is one fused multiply-add
+   * from each old one (as in runTrend); with multiplicative errors, Σ log|f| is summed as exponents
+   * plus one log per LOG_BLOCK mantissas. The results differ from the longer forms only by rounding
+   * (the R parity tests hold at their tolerances).
    */
   private void runSeasonal(
       double alpha, double beta, double gamma, double phi, double l0, double b0, double[] resid) {
@@ -234,8 +264,10 @@ final class EtsRecursion {
     final boolean hasTrend = trend;
     final boolean multSeason = season == 2;
     final int m = this.m;
-    final double ba = hasTrend ? beta / alpha : 0.0;
     final double oma = 1 - alpha;
+    final double omaPhi = oma * phi;
+    final double phiOmb = phi * (1 - beta);
+    final double negBeta = -beta;
     double prod = 1;
     long exps = 0;
     int inBlock = 0;
@@ -247,15 +279,7 @@ final class EtsRecursion {
     int p = 0;
     for (int i = 0; i < n; i++) {
       final double sold = ring[p];
-      final double phib;
-      final double q;
-      if (hasTrend) {
-        phib = phi * b;
-        q = l + phib;
-      } else {
-        phib = 0;
-        q = l;
-      }
+      final double q = hasTrend ? l + phi * b : l;
       final double f = multSeason ? q * sold : q + sold;
       final double yi = y[i];
       final double d = yi - f;
@@ -286,20 +310,23 @@ final class EtsRecursion {
         resid[i] = e;
       }
       final double pp;
-      final double t;
+      final double snew;
       if (multSeason) {
         pp = Math.abs(sold) < TOL ? HUGEN : yi / sold;
-        t = Math.abs(q) < TOL ? HUGEN : yi / q;
+        final double t = Math.abs(q) < TOL ? HUGEN : yi / q;
+        snew = sold + gamma * (t - sold);
       } else {
         pp = yi - sold;
-        t = yi - q;
+        snew = sold + gamma * (yi - q - sold);
       }
-      final double ln = Math.fma(oma, q, alpha * pp);
       if (hasTrend) {
-        b = Math.fma(ba, ln - q, phib);
+        final double ln = Math.fma(oma, l, Math.fma(omaPhi, b, alpha * pp));
+        b = Math.fma(phiOmb, b, Math.fma(negBeta, l, beta * pp));
+        l = ln;
+      } else {
+        l = Math.fma(oma, l, alpha * pp);
       }
-      l = ln;
-      ring[p] = sold + gamma * (t - sold);
+      ring[p] = snew;
       if (++p == m) {
         p = 0;
       }
@@ -309,14 +336,78 @@ final class EtsRecursion {
     this.sumLogF = mult ? slog + Math.log(prod) + exps * LN2 : slog;
     this.level = l;
     this.growth = hasTrend ? b : 0;
-    // newest is at p-1, then p-2, ...
+    this.ringPos = p;
+  }
+
+  /*
+   * runSeasonal for additive errors and season without residuals (the optimiser's evaluations of
+   * ANA, AAA and AAdA): no per-step tests of the form, the error computed once (e = y − f is also
+   * the squared difference's term); it may stop at the end of a season once the sum of squares has
+   * reached the run's stop.
+   */
+  private void runAdditiveSeasonal(
+      double alpha, double beta, double gamma, double phi, double l0, double b0) {
+    final double[] y = this.y;
+    final double[] ring = this.ring;
+    final boolean hasTrend = trend;
+    final int m = this.m;
+    final double oma = 1 - alpha;
+    final double omaPhi = oma * phi;
+    final double phiOmb = phi * (1 - beta);
+    final double negBeta = -beta;
+    final double stop = sseStop;
+    double l = l0;
+    double b = b0;
+    double sse = 0;
+    int p = 0;
+    for (int i = 0; i < n; i++) {
+      final double sold = ring[p];
+      final double yi = y[i];
+      final double pp = yi - sold;
+      final double q = hasTrend ? l + phi * b : l;
+      final double e = yi - (q + sold);
+      if (hasTrend) {
+        final double ln = Math.fma(oma, l, Math.fma(omaPhi, b, alpha * pp));
+        b = Math.fma(phiOmb, b, Math.fma(negBeta, l, beta * pp));
+        l = ln;
+      } else {
+        l = Math.fma(oma, l, alpha * pp);
+      }
+      sse += e * e;
+      ring[p] = sold + gamma * (yi - q - sold);
+      if (++p == m) {
+        p = 0;
+        if (sse >= stop) {
+          break;
+        }
+      }
+    }
+    this.sse = sse;
+    this.ssd = sse;
+    this.sumLogF = 0;
+    this.level = l;
+    this.growth = hasTrend ? b : 0;
+    this.ringPos = p;
+  }
+
+  /**
+   * The final seasonal states of the last run, newest first (empty without season); built on
+   * demand, since the optimiser's evaluations need only the criterion.
+   */
+  double[] finalSeason() {
+    if (season == 0) {
+      return new double[0];
+    }
+    double[] out = new double[m];
+    // newest is at ringPos-1, then ringPos-2, ...
     for (int j = 0; j < m; j++) {
-      int k = p - 1 - j;
+      int k = ringPos - 1 - j;
       while (k < 0) {
         k += m;
       }
-      finalSeason[j] = ring[k];
+      out[j] = ring[k];
     }
+    return out;
   }
 
   /**

@@ -17,6 +17,16 @@ final class NelderMead {
   @FunctionalInterface
   interface Objective {
     double value(double[] x);
+
+    /**
+     * The value at {@code x} if it is below {@code cutoff}; otherwise any value of at least {@code
+     * cutoff} (an objective may stop computing once it knows the value cannot be below). The
+     * minimiser asks this way where it only compares the value with {@code cutoff} unless it is
+     * below, so its steps are exactly those with {@link #value(double[])}.
+     */
+    default double value(double[] x, double cutoff) {
+      return value(x);
+    }
   }
 
   /** Outcome of one minimisation. */
@@ -70,8 +80,13 @@ final class NelderMead {
     private final double abstol;
     private final double convtol;
     private final double[] b;
-    // p[i][j]: coordinate i (row n holds the value) of vertex j; column c-1 holds the centroid.
-    private final double[][] p;
+    // Vertex-major: v[j] holds the coordinates of vertex j and fv[j] its value; cen the centroid
+    // (and, after an expansion, the reflected point). R's nmmin keeps coordinate-major columns;
+    // this layout performs the same operations in the same order on each coordinate, so the
+    // results are identical, but the centroid's sums over vertices run over contiguous arrays.
+    private final double[][] v;
+    private final double[] fv;
+    private final double[] cen;
     private int funcount;
     private int l = 1;
     private double oldsize;
@@ -90,18 +105,18 @@ final class NelderMead {
       this.abstol = abstol;
       this.n = start.length;
       this.b = start.clone();
-      double fv = f.value(b);
-      if (!Double.isFinite(fv)) {
+      double f0 = f.value(b);
+      if (!Double.isFinite(f0)) {
         throw new IllegalStateException("function cannot be evaluated at initial parameters");
       }
       funcount = 1;
-      convtol = reltol * (Math.abs(fv) + reltol);
+      convtol = reltol * (Math.abs(f0) + reltol);
       final int n1 = n + 1;
-      p = new double[n1][n + 2];
-      p[n1 - 1][0] = fv;
-      for (int i = 0; i < n; i++) {
-        p[i][0] = b[i];
-      }
+      v = new double[n1][n];
+      fv = new double[n1];
+      cen = new double[n];
+      fv[0] = f0;
+      System.arraycopy(b, 0, v[0], 0, n);
       double size = 0.0;
       double step = 0.0;
       for (int i = 0; i < n; i++) {
@@ -113,12 +128,11 @@ final class NelderMead {
         step = 0.1;
       }
       for (int j = 2; j <= n1; j++) {
-        for (int i = 0; i < n; i++) {
-          p[i][j - 1] = b[i];
-        }
+        double[] vj = v[j - 1];
+        System.arraycopy(b, 0, vj, 0, n);
         double trystep = steps == null ? step : steps[j - 2];
-        while (p[j - 2][j - 1] == b[j - 2]) {
-          p[j - 2][j - 1] = b[j - 2] + trystep;
+        while (vj[j - 2] == b[j - 2]) {
+          vj[j - 2] = b[j - 2] + trystep;
           trystep *= 10;
         }
         size += trystep;
@@ -133,11 +147,24 @@ final class NelderMead {
 
     /** The lowest value among the simplex's vertices (after at least one advance). */
     double best() {
-      return p[n][l - 1];
+      return fv[l - 1];
     }
 
     private Result stopHere() {
-      return new Result(b, p[n][0], 0, true);
+      return new Result(b, fv[0], 0, true);
+    }
+
+    private double eval(double[] x) {
+      double value = f.value(x);
+      funcount++;
+      return Double.isFinite(value) ? value : BIG;
+    }
+
+    /** {@link #eval} where the value is only compared with {@code cutoff} unless below it. */
+    private double eval(double[] x, double cutoff) {
+      double value = f.value(x, cutoff);
+      funcount++;
+      return Double.isFinite(value) ? value : BIG;
     }
 
     /** Goes on until the minimisation ends or more than {@code maxit} evaluations were made. */
@@ -151,41 +178,34 @@ final class NelderMead {
       final double gamma = GAMMA;
       final int n = this.n;
       final double[] b = this.b;
-      final double[][] p = this.p;
+      final double[][] v = this.v;
+      final double[] fv = this.fv;
+      final double[] cen = this.cen;
       final int n1 = n + 1;
-      final int c = n + 2;
       int l = this.l;
-      double fv;
       do {
         if (calcvert) {
           for (int j = 0; j < n1; j++) {
             if (j + 1 != l) {
-              for (int i = 0; i < n; i++) {
-                b[i] = p[i][j];
-              }
-              fv = f.value(b);
-              if (!Double.isFinite(fv)) {
-                fv = BIG;
-              }
-              funcount++;
-              p[n1 - 1][j] = fv;
+              System.arraycopy(v[j], 0, b, 0, n);
+              fv[j] = eval(b);
             }
           }
           calcvert = false;
         }
-        double vl = p[n1 - 1][l - 1];
+        double vl = fv[l - 1];
         double vh = vl;
         int h = l;
         for (int j = 1; j <= n1; j++) {
           if (j != l) {
-            double v = p[n1 - 1][j - 1];
-            if (v < vl) {
+            double x = fv[j - 1];
+            if (x < vl) {
               l = j;
-              vl = v;
+              vl = x;
             }
-            if (v > vh) {
+            if (x > vh) {
               h = j;
-              vh = v;
+              vh = x;
             }
           }
         }
@@ -193,73 +213,61 @@ final class NelderMead {
           done = true;
           break;
         }
+        final double[] ph = v[h - 1];
+        // Per coordinate: -p_h + p_0 + p_1 + ... + p_n, as nmmin sums it, then / n.
         for (int i = 0; i < n; i++) {
-          double temp = -p[i][h - 1];
-          for (int j = 0; j < n1; j++) {
-            temp += p[i][j];
-          }
-          p[i][c - 1] = temp / n;
+          cen[i] = -ph[i];
         }
-        for (int i = 0; i < n; i++) {
-          b[i] = (1.0 + alpha) * p[i][c - 1] - alpha * p[i][h - 1];
-        }
-        fv = f.value(b);
-        if (!Double.isFinite(fv)) {
-          fv = BIG;
-        }
-        funcount++;
-        double vr = fv;
-        if (vr < vl) {
-          p[n1 - 1][c - 1] = fv;
+        for (int j = 0; j < n1; j++) {
+          final double[] pj = v[j];
           for (int i = 0; i < n; i++) {
-            double e = gamma * b[i] + (1 - gamma) * p[i][c - 1];
-            p[i][c - 1] = b[i];
+            cen[i] += pj[i];
+          }
+        }
+        for (int i = 0; i < n; i++) {
+          cen[i] = cen[i] / n;
+        }
+        for (int i = 0; i < n; i++) {
+          b[i] = (1.0 + alpha) * cen[i] - alpha * ph[i];
+        }
+        // The reflection is kept, and its value used, only when below vh; beyond, only compared.
+        final double vr = eval(b, vh);
+        if (vr < vl) {
+          for (int i = 0; i < n; i++) {
+            double e = gamma * b[i] + (1 - gamma) * cen[i];
+            cen[i] = b[i];
             b[i] = e;
           }
-          fv = f.value(b);
-          if (!Double.isFinite(fv)) {
-            fv = BIG;
-          }
-          funcount++;
-          if (fv < vr) {
-            for (int i = 0; i < n; i++) {
-              p[i][h - 1] = b[i];
-            }
-            p[n1 - 1][h - 1] = fv;
+          double fe = eval(b, vr);
+          if (fe < vr) {
+            System.arraycopy(b, 0, ph, 0, n);
+            fv[h - 1] = fe;
           } else {
-            for (int i = 0; i < n; i++) {
-              p[i][h - 1] = p[i][c - 1];
-            }
-            p[n1 - 1][h - 1] = vr;
+            System.arraycopy(cen, 0, ph, 0, n);
+            fv[h - 1] = vr;
           }
         } else {
           if (vr < vh) {
-            for (int i = 0; i < n; i++) {
-              p[i][h - 1] = b[i];
-            }
-            p[n1 - 1][h - 1] = vr;
+            System.arraycopy(b, 0, ph, 0, n);
+            fv[h - 1] = vr;
           }
           for (int i = 0; i < n; i++) {
-            b[i] = (1 - beta) * p[i][h - 1] + beta * p[i][c - 1];
+            b[i] = (1 - beta) * ph[i] + beta * cen[i];
           }
-          fv = f.value(b);
-          if (!Double.isFinite(fv)) {
-            fv = BIG;
-          }
-          funcount++;
-          if (fv < p[n1 - 1][h - 1]) {
-            for (int i = 0; i < n; i++) {
-              p[i][h - 1] = b[i];
-            }
-            p[n1 - 1][h - 1] = fv;
+          double fc = eval(b, fv[h - 1]);
+          if (fc < fv[h - 1]) {
+            System.arraycopy(b, 0, ph, 0, n);
+            fv[h - 1] = fc;
           } else if (vr >= vh) {
             calcvert = true;
             double size = 0.0;
+            final double[] pl = v[l - 1];
             for (int j = 0; j < n1; j++) {
               if (j + 1 != l) {
+                final double[] pj = v[j];
                 for (int i = 0; i < n; i++) {
-                  p[i][j] = beta * (p[i][j] - p[i][l - 1]) + p[i][l - 1];
-                  size += Math.abs(p[i][j] - p[i][l - 1]);
+                  pj[i] = beta * (pj[i] - pl[i]) + pl[i];
+                  size += Math.abs(pj[i] - pl[i]);
                 }
               }
             }
@@ -278,11 +286,7 @@ final class NelderMead {
 
     /** The best vertex so far, as {@link #minimize} reports it at the limit it was advanced to. */
     Result result() {
-      double[] x = new double[n];
-      for (int i = 0; i < n; i++) {
-        x[i] = p[i][l - 1];
-      }
-      return new Result(x, p[n][l - 1], funcount, !failed && funcount <= limit);
+      return new Result(v[l - 1].clone(), fv[l - 1], funcount, !failed && funcount <= limit);
     }
   }
 }

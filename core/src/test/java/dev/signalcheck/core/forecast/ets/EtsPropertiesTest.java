@@ -150,13 +150,7 @@ class EtsPropertiesTest {
       @ForAll @IntRange(min = 2, max = 24) int m) {
     double beta = betaShare * alpha;
     double[] c = new double[2 * (m + 2)];
-    c[0] = phi * (1 - alpha - gamma);
-    c[1] = alpha + beta - alpha * phi + gamma - 1;
-    for (int k = 2; k <= m - 1; k++) {
-      c[k] = alpha + beta - alpha * phi;
-    }
-    c[m] = alpha + beta - phi;
-    c[m + 1] = 1;
+    Admissibility.characteristic(alpha, beta, gamma, phi, m, c);
     double max;
     try {
       max = maxRootModulus(c, m + 1);

@@ -15,7 +15,7 @@ import net.jqwik.api.constraints.IntRange;
 class NelderMeadRunTest {
 
   /** A bumpy bowl with its own centre, scales and coupling: some runs converge, some hit limits. */
-  private static NelderMead.Objective objective(long seed, int dim) {
+  static NelderMead.Objective objective(long seed, int dim) {
     SplittableRandom r = new SplittableRandom(seed);
     double[] centre = new double[dim];
     double[] scale = new double[dim];
