@@ -94,11 +94,14 @@ public final class ValueChecks {
     boolean[] spikes = new boolean[n];
     int rounds = 0;
     boolean few = false;
+    // the values sorted once; each round's sorted bulks are taken from it (the same arrays)
+    double[] sorted = Robust.finiteSorted(values);
     while (rounds < MAX_ROUNDS) {
       rounds++;
-      double[] c = SentinelCheck.codes(values, aside, spikes);
+      double[] c = SentinelCheck.codes(values, sorted, aside, spikes);
       double[] m = SentinelCheck.maskCodes(values, c);
-      few = Robust.fewStates(Robust.finiteSorted(m));
+      double[] sortedM = SortedExcept.withoutCodes(sorted, c);
+      few = Robust.fewStates(sortedM);
       if (few) {
         codes = c;
         v = m;
@@ -113,7 +116,7 @@ public final class ValueChecks {
       List<int[]> z = ZeroRunCheck.find(m, notBulk);
       boolean[] zeroMask = new boolean[n];
       mark(zeroMask, z);
-      StuckCheck.Runs st = StuckCheck.find(m, season, zeroMask);
+      StuckCheck.Runs st = StuckCheck.find(m, season, zeroMask, sortedM);
       double[] w = m.clone();
       blank(w, zeroMask);
       boolean[] stuckMask = new boolean[n];
