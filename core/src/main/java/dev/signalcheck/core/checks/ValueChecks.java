@@ -96,6 +96,7 @@ public final class ValueChecks {
     boolean few = false;
     // the values sorted once; each round's sorted bulks are taken from it (the same arrays)
     double[] sorted = Robust.finiteSorted(values);
+    double[] lastW = null;
     while (rounds < MAX_ROUNDS) {
       rounds++;
       double[] c = SentinelCheck.codes(values, sorted, aside, spikes);
@@ -122,7 +123,9 @@ public final class ValueChecks {
       boolean[] stuckMask = new boolean[n];
       mark(stuckMask, st.runs());
       blank(w, stuckMask);
-      boolean[] sp = SpikeCheck.find(w, season);
+      // the spikes depend on w alone: a round that leaves w as the last one did has its spikes
+      boolean[] sp = Arrays.equals(w, lastW) ? spikes : SpikeCheck.find(w, season);
+      lastW = w;
       // the next round would see the same zero runs, frozen runs and spikes set aside: settled
       boolean same =
           sameRuns(z, zeros)
