@@ -16,6 +16,17 @@ import java.util.zip.ZipException;
  * skips them, so row numbers would shift after each one).
  */
 final class InputScan {
+  /**
+   * Printable ASCII bytes that are neither a quote nor a delimiter: outside quotes and outside a
+   * UTF-8 sequence they only make the field and the record non-empty.
+   */
+  private static final boolean[] PLAIN = new boolean[256];
+
+  static {
+    for (int b = 0x20; b < 0x7F; b++) {
+      PLAIN[b] = b != '"' && b != ',' && b != ';' && b != '|';
+    }
+  }
 
   /** Blank records, as the number of non-blank records (header included) before each one. */
   private long[] blankAt = new long[16];
@@ -118,6 +129,12 @@ final class InputScan {
         first = false;
         for (; i < n; i++) {
           int b = buf[i] & 0xff;
+          if (PLAIN[b] && csv && !inQuote && utfNeed == 0) {
+            // the common byte of a field: all the steps below would only do this
+            recordEmpty = false;
+            fieldStart = false;
+            continue;
+          }
           if (b == 0) {
             throw new InputException(
                 name

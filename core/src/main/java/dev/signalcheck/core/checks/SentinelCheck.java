@@ -62,25 +62,24 @@ public final class SentinelCheck {
 
   /** The codes found in the values (finite values only), most frequent first. */
   public static double[] codes(double[] values) {
-    return codes(values, null, null);
+    return codes(values, Robust.finiteSorted(values), null, null);
   }
 
   /**
    * The codes found in the values, with the positions marked in {@code aside} (may be null: zero
    * runs and frozen runs) left out of the bulk the candidates are judged against, and those marked
    * in {@code spikes} (may be null) left out of the negative-number rule; a candidate's readings
-   * count wherever they are.
+   * count wherever they are. {@code all} holds the finite values, sorted.
    */
-  static double[] codes(double[] values, boolean[] aside, boolean[] spikes) {
-    double[] all = Robust.finiteSorted(values);
+  static double[] codes(double[] values, double[] all, boolean[] aside, boolean[] spikes) {
     int n = all.length;
     if (n < 10 || all[0] == all[n - 1] || twoValued(all)) {
       // a series of two states (a 0/1 flag, an on/off signal) has no "other readings" to stand
       // out from: neither state is a code
       return new double[0];
     }
-    double[] bulk = aside == null ? all : kept(values, aside, null);
-    double[] calm = spikes == null ? bulk : kept(values, aside, spikes);
+    double[] bulk = aside == null ? all : kept(values, all, aside, null);
+    double[] calm = spikes == null ? bulk : kept(values, all, aside, spikes);
     // distinct values with their counts
     List<double[]> ranges = new ArrayList<>();
     for (int i = 0; i < n; ) {

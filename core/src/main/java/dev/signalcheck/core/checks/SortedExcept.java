@@ -12,18 +12,65 @@ import java.util.List;
 final class SortedExcept {
   private SortedExcept() {}
 
-  /** The sorted finite values at the positions marked in neither mask (either may be null). */
-  static double[] kept(double[] values, boolean[] a, boolean[] b) {
-    double[] kept = new double[values.length];
+  /**
+   * The sorted finite values at the positions marked in neither mask (either may be null), taken
+   * from {@code sorted}, all finite values sorted: the marked values are sorted and removed in one
+   * merge, the array a sort of the kept values gives without sorting the whole series again.
+   */
+  static double[] kept(double[] values, double[] sorted, boolean[] a, boolean[] b) {
+    double[] gone = new double[values.length];
     int k = 0;
     for (int i = 0; i < values.length; i++) {
-      if ((a == null || !a[i]) && (b == null || !b[i]) && Double.isFinite(values[i])) {
-        kept[k++] = values[i];
+      if (((a != null && a[i]) || (b != null && b[i])) && Double.isFinite(values[i])) {
+        gone[k++] = values[i];
       }
     }
-    double[] out = Arrays.copyOf(kept, k);
-    Arrays.sort(out);
+    gone = Arrays.copyOf(gone, k);
+    Arrays.sort(gone);
+    return minus(sorted, gone);
+  }
+
+  /**
+   * The sorted values {@code sorted} with one occurrence of each value of {@code gone} (sorted, a
+   * part of them) removed, in the order of {@link Arrays#sort(double[])}.
+   */
+  static double[] minus(double[] sorted, double[] gone) {
+    double[] out = new double[sorted.length - gone.length];
+    int j = 0;
+    int k = 0;
+    for (double x : sorted) {
+      if (j < gone.length && Double.compare(x, gone[j]) == 0) {
+        j++;
+      } else {
+        out[k++] = x;
+      }
+    }
     return out;
+  }
+
+  /**
+   * The sorted values without those equal to a code, as the finite values of {@link
+   * SentinelCheck#maskCodes} sorted.
+   */
+  static double[] withoutCodes(double[] sorted, double[] codes) {
+    if (codes.length == 0) {
+      return sorted;
+    }
+    double[] out = new double[sorted.length];
+    int k = 0;
+    for (double x : sorted) {
+      boolean code = false;
+      for (double c : codes) {
+        if (x == c) {
+          code = true;
+          break;
+        }
+      }
+      if (!code) {
+        out[k++] = x;
+      }
+    }
+    return Arrays.copyOf(out, k);
   }
 
   /** The index ranges of the sorted values {@code s} that hold the excluded values, by start. */

@@ -45,7 +45,11 @@ public final class StuckCheck {
    * null: zero runs already found) do not count towards the usual run length.
    */
   static Runs find(double[] v, int season, boolean[] aside) {
-    double[] sorted = Robust.finiteSorted(v);
+    return find(v, season, aside, Robust.finiteSorted(v));
+  }
+
+  /** As {@link #find(double[], int, boolean[])}, given the finite values of v sorted. */
+  static Runs find(double[] v, int season, boolean[] aside, double[] sorted) {
     if (sorted.length < 2 || sorted[0] == sorted[sorted.length - 1]) {
       return new Runs(new int[0][], 0, 0);
     }

@@ -94,11 +94,15 @@ public final class ValueChecks {
     boolean[] spikes = new boolean[n];
     int rounds = 0;
     boolean few = false;
+    // the values sorted once; each round's sorted bulks are taken from it (the same arrays)
+    double[] sorted = Robust.finiteSorted(values);
+    double[] lastW = null;
     while (rounds < MAX_ROUNDS) {
       rounds++;
-      double[] c = SentinelCheck.codes(values, aside, spikes);
+      double[] c = SentinelCheck.codes(values, sorted, aside, spikes);
       double[] m = SentinelCheck.maskCodes(values, c);
-      few = Robust.fewStates(Robust.finiteSorted(m));
+      double[] sortedM = SortedExcept.withoutCodes(sorted, c);
+      few = Robust.fewStates(sortedM);
       if (few) {
         codes = c;
         v = m;
@@ -113,13 +117,15 @@ public final class ValueChecks {
       List<int[]> z = ZeroRunCheck.find(m, notBulk);
       boolean[] zeroMask = new boolean[n];
       mark(zeroMask, z);
-      StuckCheck.Runs st = StuckCheck.find(m, season, zeroMask);
+      StuckCheck.Runs st = StuckCheck.find(m, season, zeroMask, sortedM);
       double[] w = m.clone();
       blank(w, zeroMask);
       boolean[] stuckMask = new boolean[n];
       mark(stuckMask, st.runs());
       blank(w, stuckMask);
-      boolean[] sp = SpikeCheck.find(w, season);
+      // the spikes depend on w alone: a round that leaves w as the last one did has its spikes
+      boolean[] sp = Arrays.equals(w, lastW) ? spikes : SpikeCheck.find(w, season);
+      lastW = w;
       // the next round would see the same zero runs, frozen runs and spikes set aside: settled
       boolean same =
           sameRuns(z, zeros)

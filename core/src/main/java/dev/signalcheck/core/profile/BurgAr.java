@@ -65,13 +65,15 @@ public final class BurgAr {
       throw new IllegalArgumentException("series is constant");
     }
     double[] prev = new double[0];
+    // the sums of order 1; those of order p + 1 are taken in the same pass that updates the errors
+    // to order p, in the same order of additions
+    double num = 0;
+    double den = 0;
+    for (int t = 1; t < n; t++) {
+      num += v[t] * u[t - 1];
+      den += v[t] * v[t] + u[t - 1] * u[t - 1];
+    }
     for (int p = 1; p <= pmax; p++) {
-      double num = 0;
-      double den = 0;
-      for (int t = p; t < n; t++) {
-        num += v[t] * u[t - 1];
-        den += v[t] * v[t] + u[t - 1] * u[t - 1];
-      }
       double phi = den > 0 ? 2 * num / den : 0;
       double[] cur = new double[p];
       cur[p - 1] = phi;
@@ -82,12 +84,20 @@ public final class BurgAr {
       prev = cur;
       // update forward/backward errors; u[t-1] must be the value before this step
       double uPrevOld = u[p - 1];
+      double nextNum = 0;
+      double nextDen = 0;
       for (int t = p; t < n; t++) {
         double uOld = u[t];
         u[t] = uPrevOld - phi * v[t];
         v[t] = v[t] - phi * uPrevOld;
         uPrevOld = uOld;
+        if (t > p) {
+          nextNum += v[t] * u[t - 1];
+          nextDen += v[t] * v[t] + u[t - 1] * u[t - 1];
+        }
       }
+      num = nextNum;
+      den = nextDen;
       var[p] = var[p - 1] * (1 - phi * phi);
     }
     int best = 0;

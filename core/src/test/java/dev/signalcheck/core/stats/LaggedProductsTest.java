@@ -22,21 +22,62 @@ class LaggedProductsTest {
     return s;
   }
 
-  @Property(tries = 50)
-  void fftAgreesWithDirectSums(
-      @ForAll @IntRange(min = 2, max = 700) int n,
-      @ForAll @LongRange(min = 1, max = 1000) long seed) {
+  /** Gaussian noise of scale 100 around a small period-7 pattern. */
+  static double[] noise(int n, long seed) {
     Random r = new Random(seed);
     double[] d = new double[n];
     for (int i = 0; i < n; i++) {
       d[i] = r.nextGaussian() * 100 + (i % 7);
     }
-    int lags = n - 1;
+    return d;
+  }
+
+  /** b equals the direct sums of d to the given lag, up to a rounding error relative to s(0). */
+  static void agreesWithDirect(double[] d, int lags, double[] b) {
     double[] a = direct(d, lags);
-    double[] b = LaggedProducts.viaFft(d, lags);
+    assertThat(b).hasSize(lags + 1);
     for (int k = 0; k <= lags; k++) {
-      assertThat(b[k]).isCloseTo(a[k], within(1e-9 * a[0]));
+      assertThat(b[k]).isCloseTo(a[k], within(1e-10 * a[0]));
     }
+  }
+
+  @Property(tries = 50)
+  void fftAgreesWithDirectSums(
+      @ForAll @IntRange(min = 2, max = 700) int n,
+      @ForAll @LongRange(min = 1, max = 1000) long seed) {
+    double[] d = noise(n, seed);
+    agreesWithDirect(d, n - 1, LaggedProducts.viaFft(d, n - 1));
+  }
+
+  @Property(tries = 100)
+  void blockedSumsAgreeWithDirectSums(
+      @ForAll @IntRange(min = 1, max = 3000) int n,
+      @ForAll @IntRange(min = 0, max = 400) int lags,
+      @ForAll @IntRange(min = 0, max = 4) int extra,
+      @ForAll @LongRange(min = 1, max = 100_000) long seed) {
+    double[] d = noise(n, seed);
+    int last = Math.min(lags, n - 1);
+    // every block size from the smallest possible up, so blocks of one point beyond the lags, many
+    // blocks, a last block shorter than the lags and a single block are all covered
+    int s = LaggedProducts.ceilPow2(2 * (last + 1)) << extra;
+    agreesWithDirect(d, last, LaggedProducts.blocked(d, last, s));
+  }
+
+  @Property(tries = 30)
+  void fftWithFewLagsAgreesWithDirectSums(
+      @ForAll @IntRange(min = 500, max = 20_000) int n,
+      @ForAll @IntRange(min = 1, max = 300) int lags,
+      @ForAll @LongRange(min = 1, max = 1000) long seed) {
+    double[] d = noise(n, seed);
+    agreesWithDirect(d, lags, LaggedProducts.viaFft(d, lags));
+  }
+
+  @Test
+  void fewLagsOfALongSeriesAreSummedInBlocks() {
+    int n = 2_000_000;
+    int size = LaggedProducts.ceilPow2(2 * n - 1);
+    assertThat(LaggedProducts.blockSize(n, 34_560, size)).isLessThan(size / 8);
+    assertThat(LaggedProducts.blockSize(n, n - 1, size)).isEqualTo(size);
   }
 
   @Test
