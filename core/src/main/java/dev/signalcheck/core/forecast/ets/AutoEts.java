@@ -204,9 +204,8 @@ public final class AutoEts implements Forecaster {
       if (last != null && !isConstant(y) && y.length < RESELECT_GROWTH * chosenAt) {
         try {
           EtsFit f =
-              last.spec().seasonal() && Boolean.getBoolean("ets.fixedRefit")
-                  ? FixedSeasonFit.estimate(
-                      y, m, last.spec(), Ets.Criterion.LIK, Ets.parameters(last), WARM_MAXIT, true)
+              Boolean.getBoolean("ets.coldRefit")
+                  ? Ets.estimate(y, m, last.spec(), Ets.Criterion.LIK)
                   : Ets.estimateFrom(
                       y, m, last.spec(), Ets.Criterion.LIK, Ets.parameters(last), WARM_MAXIT);
           if (!Double.isNaN(f.aicc())) {
@@ -227,78 +226,11 @@ public final class AutoEts implements Forecaster {
       if (!mayBeSeasonal(y, m)) {
         forms.removeIf(EtsSpec::seasonal);
       }
-      Fitted f =
-          Boolean.getBoolean("ets.fixedChoice")
-              ? chooseFixed(y, m, forms)
-              : selectScreened(y, m, forms);
+      Fitted f = selectScreened(y, m, forms);
       last = f instanceof EtsFit e ? e : null;
       chosenAt = y.length;
       return f;
     }
-  }
-
-  /**
-   * The choice of form with the seasonal forms' initial seasonal states held at their start ({@link
-   * FixedSeasonFit}): the non-seasonal forms are searched as {@link #selectScreened} searches them;
-   * of the seasonal forms, fitted with few free parameters, the one of lowest AICc is then fitted
-   * in full from its optimum; the lower AICc of the two wins.
-   */
-  static Fitted chooseFixed(double[] y, int m, List<EtsSpec> forms) {
-    List<EtsSpec> plain = new ArrayList<>();
-    EtsFit seasonal = null;
-    for (EtsSpec spec : forms) {
-      if (!spec.seasonal()) {
-        plain.add(spec);
-        continue;
-      }
-      try {
-        EtsFit f =
-            FixedSeasonFit.estimate(
-                y, m, spec, Ets.Criterion.LIK, Ets.start(y, m, spec), Ets.MAXIT, false);
-        if (!Double.isNaN(f.aicc()) && (seasonal == null || f.aicc() < seasonal.aicc())) {
-          seasonal = f;
-        }
-      } catch (ModelFailure e) {
-        // not a candidate
-      }
-    }
-    if (seasonal != null) {
-      try {
-        EtsFit full =
-            Ets.estimateFrom(
-                y,
-                m,
-                seasonal.spec(),
-                Ets.Criterion.LIK,
-                Ets.parameters(seasonal),
-                Integer.getInteger("ets.polishMaxit", Ets.MAXIT));
-        if (!Double.isNaN(full.aicc()) && full.aicc() < seasonal.aicc()) {
-          seasonal = full;
-        }
-      } catch (ModelFailure e) {
-        // keep the fit with the seasonal states held
-      }
-    }
-    Fitted best = null;
-    if (!plain.isEmpty()) {
-      try {
-        best = selectScreened(y, m, plain);
-      } catch (ModelFailure e) {
-        if (seasonal == null) {
-          throw e;
-        }
-      }
-    }
-    if (seasonal == null) {
-      if (best == null) {
-        throw new ModelFailure("no ETS model could be fitted");
-      }
-      return best;
-    }
-    if (best instanceof EtsFit b && !(seasonal.aicc() < b.aicc())) {
-      return best;
-    }
-    return best == null || best instanceof EtsFit ? seasonal : best;
   }
 
   /**

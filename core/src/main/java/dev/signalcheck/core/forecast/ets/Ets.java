@@ -66,7 +66,7 @@ public final class Ets {
   }
 
   /** forecast's {@code etsmodel} up to the optimiser: the checks and the starting vector. */
-  static double[] start(double[] y, int mIn, EtsSpec spec) {
+  private static double[] start(double[] y, int mIn, EtsSpec spec) {
     final int n = y.length;
     final boolean trend = spec.hasTrend();
     final boolean damped = spec.damped();
@@ -204,7 +204,7 @@ public final class Ets {
     }
   }
 
-  static int nsmooth(EtsSpec spec) {
+  private static int nsmooth(EtsSpec spec) {
     return 1 + (spec.hasTrend() ? 1 : 0) + (spec.seasonal() ? 1 : 0) + (spec.damped() ? 1 : 0);
   }
 
@@ -276,7 +276,7 @@ public final class Ets {
     return fitAt(y, m, spec, obj, res, np);
   }
 
-  static EtsFit fitAt(
+  private static EtsFit fitAt(
       double[] y, int m, EtsSpec spec, EtsObjective obj, NelderMead.Result res, int np) {
     final int n = y.length;
     final boolean trend = spec.hasTrend();
