@@ -102,9 +102,10 @@ final class EtsRecursion {
 
   /**
    * {@link #run} that may stop as soon as the sum of squared errors reaches {@code sseStop} (for
-   * additive errors without residuals; other forms run to the end): {@link #sse} is then the
-   * partial sum, at least {@code sseStop} and at most the full sum, and the final states are not
-   * meaningful. The sum of nonnegative terms only grows, so the full sum is at least as large.
+   * additive errors without residuals, level-only, trend and additive seasonal forms; other forms
+   * run to the end): {@link #sse} is then the partial sum, at least {@code sseStop} and at most the
+   * full sum, and the final states are not meaningful. The sum of nonnegative terms only grows, so
+   * the full sum is at least as large.
    */
   void run(
       double alpha,
@@ -157,11 +158,16 @@ final class EtsRecursion {
       }
       this.ssd = ssd;
     } else if (resid == null) {
-      // The hot loop of the optimiser: one fused multiply-add on the dependency chain.
+      // The hot loop of the optimiser: one fused multiply-add on the dependency chain; the test
+      // of the stop is off it (and taken at most once).
+      final double stop = sseStop;
       for (int i = 0; i < n; i++) {
         final double e = y[i] - l;
         sse += e * e;
         l = Math.fma(alpha, e, l);
+        if (sse >= stop) {
+          break;
+        }
       }
       this.ssd = sse;
     } else {
