@@ -59,25 +59,40 @@ final class EtsObjective implements NelderMead.Objective {
   }
 
   /**
-   * With the likelihood criterion and additive errors, the criterion n·log(Σe²) only grows with the
-   * sum of squares, so the recursion may stop once the partial sum gives a criterion of at least
-   * {@code cutoff}; the value returned is then that partial criterion, at least {@code cutoff} and
-   * at most the full one.
+   * With additive errors the criterion only grows with the sum of squares: n·log(Σe²) for the
+   * likelihood, Σe²/n for the MSE. The recursion may therefore stop once the partial sum gives a
+   * criterion of at least {@code cutoff}; the value returned is then that partial criterion, at
+   * least {@code cutoff} and at most the full one. Below the cutoff it is the full value, bit for
+   * bit (the sum is the same sum, only possibly cut short).
    */
   @Override
   public double value(double[] par, double cutoff) {
-    if (crit != Ets.Criterion.LIK || multError || !(cutoff > -1e10 && cutoff < 1e300)) {
+    if (multError || !(cutoff > -1e10 && cutoff < 1e300)) {
       return value(par);
     }
-    // the smallest sum of squares whose criterion, as computed below, is at least the cutoff
+    double stop = crit == Ets.Criterion.MSE ? mseStop(cutoff) : likStop(cutoff);
+    return Double.isNaN(stop) ? value(par) : evaluate(par, stop);
+  }
+
+  /** The smallest sum of squares whose n·log(sum), as computed, is at least the cutoff; or NaN. */
+  private double likStop(double cutoff) {
     double stop = Math.exp(cutoff / n);
     for (int k = 0; k < 4 && n * Math.log(stop) < cutoff; k++) {
       stop = Math.nextUp(stop);
     }
-    if (!(stop > 0) || n * Math.log(stop) < cutoff) {
-      return value(par);
+    return stop > 0 && n * Math.log(stop) >= cutoff ? stop : Double.NaN;
+  }
+
+  /**
+   * A sum of squares whose sum/n, as computed, is at least the cutoff; or NaN. Division by n is
+   * monotone, so every partial sum at or above it also gives at least the cutoff.
+   */
+  private double mseStop(double cutoff) {
+    double stop = cutoff * n;
+    for (int k = 0; k < 4 && stop / n < cutoff; k++) {
+      stop = Math.nextUp(stop);
     }
-    return evaluate(par, stop);
+    return stop > 0 && stop / n >= cutoff ? stop : Double.NaN;
   }
 
   private double evaluate(double[] par, double sseStop) {

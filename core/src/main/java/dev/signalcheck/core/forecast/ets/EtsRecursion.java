@@ -102,9 +102,10 @@ final class EtsRecursion {
 
   /**
    * {@link #run} that may stop as soon as the sum of squared errors reaches {@code sseStop} (for
-   * additive errors without residuals; other forms run to the end): {@link #sse} is then the
-   * partial sum, at least {@code sseStop} and at most the full sum, and the final states are not
-   * meaningful. The sum of nonnegative terms only grows, so the full sum is at least as large.
+   * additive errors without residuals, level-only, trend and additive seasonal forms; other forms
+   * run to the end): {@link #sse} is then the partial sum, at least {@code sseStop} and at most the
+   * full sum, and the final states are not meaningful. The sum of nonnegative terms only grows, so
+   * the full sum is at least as large.
    */
   void run(
       double alpha,
@@ -157,19 +158,30 @@ final class EtsRecursion {
       }
       this.ssd = ssd;
     } else if (resid == null) {
-      // The hot loop of the optimiser: one fused multiply-add on the dependency chain.
+      // The hot loop of the optimiser. The level update l + α(y − l) is written in its
+      // algebraically equal form (1 − α)l + αy, one fused multiply-add from the old level, so the
+      // loop's dependency chain is that one operation per step (the error and the test of the stop
+      // are off it); the results differ from the longer form only by rounding.
+      final double oma = 1 - alpha;
+      final double stop = sseStop;
       for (int i = 0; i < n; i++) {
-        final double e = y[i] - l;
+        final double yi = y[i];
+        final double e = yi - l;
         sse += e * e;
-        l = Math.fma(alpha, e, l);
+        l = Math.fma(oma, l, alpha * yi);
+        if (sse >= stop) {
+          break;
+        }
       }
       this.ssd = sse;
     } else {
+      final double oma = 1 - alpha;
       for (int i = 0; i < n; i++) {
-        final double e = y[i] - l;
+        final double yi = y[i];
+        final double e = yi - l;
         sse += e * e;
         resid[i] = e;
-        l = Math.fma(alpha, e, l);
+        l = Math.fma(oma, l, alpha * yi);
       }
       this.ssd = sse;
     }
