@@ -219,14 +219,7 @@ public final class AutoEts implements Forecaster {
       if (isConstant(y)) {
         return new ConstantFit(y);
       }
-      if (y.length <= 6) {
-        throw new ModelFailure("too short for ETS: " + y.length + " values, need at least 7");
-      }
-      List<EtsSpec> forms = candidates(y, m);
-      if (!mayBeSeasonal(y, m)) {
-        forms.removeIf(EtsSpec::seasonal);
-      }
-      Fitted f = selectScreened(y, m, forms);
+      Fitted f = fitPretested(y, m);
       last = f instanceof EtsFit e ? e : null;
       chosenAt = y.length;
       return f;
