@@ -10,6 +10,7 @@ import dev.signalcheck.core.forecast.ModelRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -96,26 +97,46 @@ class KnownAnswersTest {
   /**
    * The same verdict mechanics with a stand-in candidate that estimates the seasonal pattern from
    * all seasons: the level's mean on the M4-adjusted series, multiplied back by the seasonal
-   * indices.
+   * indices. Strong on every seed; useful steps only when the gain is confirmed, and then exactly
+   * the steps the skill chart shows at 5% or more.
    */
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3, 4, 5})
   void stronglySeasonalIsStrongWithAPatternEstimatingCandidate(long seed) {
-    List<ModelRegistry.Entry> entries = new ArrayList<>(ModelRegistry.defaultEntries());
-    entries.add(ModelRegistry.m4Adjusted("seasonal-mean", MeanForecaster::new));
-    BacktestResult r =
-        new RollingOriginBacktest(12, 10)
-            .run(stronglySeasonal(seed, 360), 12, new ModelRegistry(entries).all());
+    BacktestResult r = withPatternCandidate(seed);
     Verdict v = VerdictRules.judge(r);
     assertThat(v.signal()).as(v.headline()).isEqualTo(Signal.STRONG);
     assertThat(v.predictability()).isGreaterThan(0.8);
-    // the useful steps are exactly the steps the skill chart shows at 5% or more
-    assertThat(v.usefulSteps()).isNotEmpty();
+    assertThat(r.skill()).isGreaterThan(VerdictRules.STRONG_SKILL);
     for (int h = 1; h <= 12; h++) {
-      assertThat(v.usefulSteps().contains(h)).isEqualTo(r.skillByHorizon().get(h - 1) >= 0.05);
+      assertThat(v.usefulSteps().contains(h))
+          .isEqualTo(v.decision().modelAdds() && r.skillByHorizon().get(h - 1) >= 0.05);
     }
     assertThat(v.usefulHorizon()).isLessThanOrEqualTo(v.usefulSteps().size());
     assertThat(r.baseline()).isIn("seasonal-naive", "naive2");
+  }
+
+  /**
+   * How often that gain (about 25% against seasonal naive, 10 origins) is confirmed: measured 31
+   * and 32 of these 40 seeds (with either way of refitting ETS over origins); a candidate that
+   * stopped estimating the pattern would be confirmed on hardly any.
+   */
+  @Test
+  void thePatternEstimatingGainIsConfirmedOnMostSeeds() {
+    int confirmed = 0;
+    for (long seed = 1; seed <= 40; seed++) {
+      if (VerdictRules.judge(withPatternCandidate(seed)).decision().modelAdds()) {
+        confirmed++;
+      }
+    }
+    assertThat(confirmed).isGreaterThanOrEqualTo(28);
+  }
+
+  private static BacktestResult withPatternCandidate(long seed) {
+    List<ModelRegistry.Entry> entries = new ArrayList<>(ModelRegistry.defaultEntries());
+    entries.add(ModelRegistry.m4Adjusted("seasonal-mean", MeanForecaster::new));
+    return new RollingOriginBacktest(12, 10)
+        .run(stronglySeasonal(seed, 360), 12, new ModelRegistry(entries).all());
   }
 
   @ParameterizedTest(name = "seed {0}")
