@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Automatic ETS as the backtest runs it over origins ({@link AutoEts#forOrigins()}): the form is
  * chosen at the earliest origin as {@code ets} would choose it (when the season shows), later
- * origins keep that form, and each origin's fit depends only on the data up to it.
+ * origins keep that form however far the window grows, and each origin's fit depends only on the
+ * data up to it.
  */
 class AutoEtsOriginsTest {
 
@@ -36,7 +37,7 @@ class AutoEtsOriginsTest {
 
   @Test
   void theEarliestOriginChoosesAsEtsDoesAndLaterOriginsKeepTheForm() {
-    double[] y = seasonal(320, 3);
+    double[] y = seasonal(600, 3);
     double[] first = Arrays.copyOf(y, 240);
     Forecaster seq = new AutoEts().forOrigins();
     Fitted a = seq.fit(first, 24);
@@ -44,8 +45,10 @@ class AutoEtsOriginsTest {
     assertThat(a.description()).isEqualTo(exact.description()).contains(",A)");
     assertThat(a.forecast(24)).containsExactly(exact.forecast(24));
     Fitted b = seq.fit(Arrays.copyOf(y, 280), 24);
-    Fitted c = seq.fit(y, 24);
+    Fitted d = seq.fit(Arrays.copyOf(y, 420), 24);
+    Fitted c = seq.fit(y, 24); // 2.5 times the earliest window: still the form chosen there
     assertThat(b.description()).isEqualTo(a.description());
+    assertThat(d.description()).isEqualTo(a.description());
     assertThat(c.description()).isEqualTo(a.description());
     // a later origin's fit is ets's own fit of the chosen form on that window
     EtsFit refit = (EtsFit) c;
