@@ -99,7 +99,9 @@ public final class EtsShortcut {
     return all.size() <= limit ? all : all.subList(0, limit);
   }
 
-  /** {@code -Dexact=skip}: only the audit's way (exact column NaN), for comparing variants of it. */
+  /**
+   * {@code -Dexact=skip}: only the audit's way (exact column NaN), for comparing variants of it.
+   */
   private static final boolean skipExact = "skip".equals(System.getProperty("exact"));
 
   private static void run(String name, List<double[]> series, int h, int m, int origins) {

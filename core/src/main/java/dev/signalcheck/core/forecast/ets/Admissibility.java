@@ -102,9 +102,13 @@ final class Admissibility {
         return false;
       }
       // T p(z) = (a_d p(z) - a_0 p*(z)) / z, normalised by its leading coefficient a_d^2 - a_0^2.
-      double lead = ad * ad - a0 * a0;
+      // One division per step, not per coefficient: the scaling only keeps the coefficients in
+      // range (the test compares moduli within one polynomial, which a common factor leaves alone).
+      double inv = 1 / (ad * ad - a0 * a0);
+      double sa = ad * inv;
+      double sb = a0 * inv;
       for (int k = 0; k < d; k++) {
-        c[other + k] = (ad * c[off + k + 1] - a0 * c[off + d - 1 - k]) / lead;
+        c[other + k] = sa * c[off + k + 1] - sb * c[off + d - 1 - k];
       }
       int t = off;
       off = other;
