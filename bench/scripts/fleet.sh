@@ -8,6 +8,7 @@
 # The machine's load is printed before each run: the machine may be shared, so compare CPU times.
 # Env: SERIES_DEFAULT (default 500), SERIES_FAST (default 20000), SERIES_CSV (default 5000),
 #      ORIGINS (default auto, the command line's default; a number for fixed origins).
+#      GC (default -XX:+UseParallelGC, the collector the launcher gives an audit; e.g. GC=-XX:+UseG1GC).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -20,7 +21,7 @@ bench() { # SERIES MODELS: FleetBench with 2 threads at $origins
   local log="$work/gc-$1-${2/-/default}.log"
   echo "== FleetBench $1 series, models $2, origins $origins (load: $(cut -d' ' -f1-3 /proc/loadavg))"
   /usr/bin/time -f "process: %e s wall, %U s user, %S s sys, peak RSS %M KB" \
-    java -Xmx1g -Xlog:gc:file="$log" -cp "$jar" dev.signalcheck.bench.FleetBench "$1" "$2" 2 "$origins"
+    java -Xmx1g ${GC:--XX:+UseParallelGC} -Xlog:gc:file="$log" -cp "$jar" dev.signalcheck.bench.FleetBench "$1" "$2" 2 "$origins"
   echo "heap after GC, max: $(grep -o -- '->[0-9]*M' "$log" | tr -dc '0-9\n' | sort -n | tail -1) MB"
 }
 bench "${SERIES_DEFAULT:-500}" -
@@ -30,7 +31,7 @@ csv="$work/fleet.csv"
 java -cp "$jar" dev.signalcheck.bench.FleetBench csv "${SERIES_CSV:-5000}" "$csv"
 echo "== signalcheck audit fleet.csv --models fast, ${SERIES_CSV:-5000} series (load: $(cut -d' ' -f1-3 /proc/loadavg))"
 /usr/bin/time -f "process: %e s wall, %U s user, %S s sys, peak RSS %M KB" \
-  java -Xmx1g -Xlog:gc:file="$work/gc-cli.log" -jar cli/target/signalcheck.jar audit "$csv" \
+  java -Xmx1g ${GC:--XX:+UseParallelGC} -Xlog:gc:file="$work/gc-cli.log" -jar cli/target/signalcheck.jar audit "$csv" \
   --id sensor --time ts --target value --models fast --origins "$origins" --json "$work/cli.json" --no-ledger \
   --quiet --no-progress >/dev/null
 echo "heap after GC, max: $(grep -o -- '->[0-9]*M' "$work/gc-cli.log" | tr -dc '0-9\n' | sort -n | tail -1) MB"

@@ -7,6 +7,7 @@
 # The machine's load is printed before each run: on a shared machine compare the CPU times.
 # Env: ROWS (default 2000000), SENSORS (default 5), RUNS (default 2), FILE (default bench/target/w4/w4.csv),
 #      AUDIT_ARGS (extra audit options, e.g. "--models fast").
+#      GC (default -XX:+UseParallelGC, the collector the launcher gives an audit; e.g. GC=-XX:+UseG1GC).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -38,7 +39,7 @@ rm -f "$work"/duckdb.times "$work"/audit.times
 for _ in $(seq "$runs"); do
   timed duckdb java -cp "$jar" dev.signalcheck.bench.DuckDbSortRead "$file" sensor timestamp value
   # shellcheck disable=SC2086
-  timed audit java -Xmx1g -Xlog:gc:file="$work/gc-audit.log" -jar cli/target/signalcheck.jar audit "$file" \
+  timed audit java -Xmx1g ${GC:--XX:+UseParallelGC} -Xlog:gc:file="$work/gc-audit.log" -jar cli/target/signalcheck.jar audit "$file" \
     --id sensor --time timestamp --target value --out "$work/report" --no-ledger --quiet --no-progress \
     ${AUDIT_ARGS:-} >"$work/audit.console"
 done
