@@ -41,6 +41,13 @@ import java.util.zip.GZIPInputStream;
  */
 public final class EtsShortcut {
 
+  /**
+   * {@code -Dtail=L}: each M4 Hourly series cut to its last L points (e.g. 247 with 3 origins: the
+   * training windows 103, 151 and 199, the range between the short-window search and the choice
+   * made once).
+   */
+  private static final int TAIL = Integer.getInteger("tail", 0);
+
   /** The model compared (a registered name). */
   private static String model = "ets";
 
@@ -67,6 +74,9 @@ public final class EtsShortcut {
       double[] y = new double[a.length + b.length];
       System.arraycopy(a, 0, y, 0, a.length);
       System.arraycopy(b, 0, y, a.length, b.length);
+      if (TAIL > 0 && y.length > TAIL) {
+        y = java.util.Arrays.copyOfRange(y, y.length - TAIL, y.length);
+      }
       hourly.add(y);
     }
     System.out.printf(
@@ -83,6 +93,9 @@ public final class EtsShortcut {
     if (!hourly.isEmpty()) {
       run("M4 Hourly", hourly, 48, 24, origins);
     }
+    if (sets.contains("weekly")) {
+      run("M4 Weekly", joined(m4, "Weekly", limit), 13, 52, origins);
+    }
     if (!sets.contains("m3")) {
       return;
     }
@@ -93,6 +106,28 @@ public final class EtsShortcut {
         4,
         origins);
     run("M3 yearly", first(readTsts(m3.resolve("M3_yearly_TSTS.csv.gz")), limit), 6, 1, origins);
+  }
+
+  /** An M4 set's training and test parts joined, each cut to its last {@code -Dtail} points. */
+  private static List<double[]> joined(Path m4, String set, int limit) throws IOException {
+    Map<String, double[]> tr = M4Protocol.readWide(M4Protocol.find(m4, set + "-train.csv"));
+    Map<String, double[]> te = M4Protocol.readWide(M4Protocol.find(m4, set + "-test.csv"));
+    List<double[]> out = new ArrayList<>();
+    for (Map.Entry<String, double[]> e : tr.entrySet()) {
+      if (out.size() == limit) {
+        break;
+      }
+      double[] a = e.getValue();
+      double[] b = te.get(e.getKey());
+      double[] y = new double[a.length + b.length];
+      System.arraycopy(a, 0, y, 0, a.length);
+      System.arraycopy(b, 0, y, a.length, b.length);
+      if (TAIL > 0 && y.length > TAIL) {
+        y = java.util.Arrays.copyOfRange(y, y.length - TAIL, y.length);
+      }
+      out.add(y);
+    }
+    return out;
   }
 
   private static List<double[]> first(List<double[]> all, int limit) {

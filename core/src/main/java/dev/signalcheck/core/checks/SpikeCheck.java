@@ -179,7 +179,14 @@ public final class SpikeCheck {
    * missing, only adds noise); null when there are too few residuals or no spread.
    */
   static Fit fit(double[] v, int season, boolean[] aside) {
-    Fit plain = fitWith(residuals(v, 1, aside));
+    return fit(v, season, aside, fitWith(residuals(v, 1, aside)));
+  }
+
+  /**
+   * {@link #fit} with the fit against the local level alone given: it does not depend on what is
+   * set aside (only the season's references do), so the passes over the same values share it.
+   */
+  private static Fit fit(double[] v, int season, boolean[] aside, Fit plain) {
     if (!seasonal(season, v.length)) {
       return plain;
     }
@@ -228,7 +235,15 @@ public final class SpikeCheck {
    * season in the second, so that a spike does not make the same hour of the next day a spike.
    */
   static boolean[] find(double[] v, int season) {
-    return find(v, season, find(v, season, null));
+    Fit plain = fitWith(residuals(v, 1, null));
+    boolean[] first = find(v, season, null, plain);
+    for (boolean b : first) {
+      if (b) {
+        return find(v, season, first, plain);
+      }
+    }
+    // nothing to set aside: the second pass would be the first again
+    return first;
   }
 
   /**
@@ -236,9 +251,13 @@ public final class SpikeCheck {
    * not used as references.
    */
   static boolean[] find(double[] v, int season, boolean[] aside) {
+    return find(v, season, aside, fitWith(residuals(v, 1, aside)));
+  }
+
+  private static boolean[] find(double[] v, int season, boolean[] aside, Fit plain) {
     int n = v.length;
     boolean[] spike = new boolean[n];
-    Fit f = fit(v, season, aside);
+    Fit f = fit(v, season, aside, plain);
     if (f == null) {
       return spike;
     }

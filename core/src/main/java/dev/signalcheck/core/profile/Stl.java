@@ -182,6 +182,12 @@ public final class Stl {
     final double[] d;
     final double[] e;
 
+    /** Tricube weights of the last window of each smoother (cycle subseries, low pass, trend). */
+    final Kernel sub = new Kernel();
+
+    final Kernel low = new Kernel();
+    final Kernel trend = new Kernel();
+
     Work(int n, int np) {
       int len = n + 2 * np;
       a = new double[len];
@@ -210,17 +216,18 @@ public final class Stl {
         w.a[i] = y[i] - trend[i];
       }
       // cycle-subseries smoothing into w.b (length n + 2np)
-      cycleSubseries(w.a, n, np, ns, s.sDegree(), s.sJump(), userw, rw, w.b, w.c, w.d, w.e, season);
+      cycleSubseries(
+          w.a, n, np, ns, s.sDegree(), s.sJump(), userw, rw, w.b, w.c, w.d, w.e, season, w.sub);
       // low-pass filter of w.b: MA(np), MA(np), MA(3) into w.c (length n), then loess into w.a
       lowPassAverages(w.b, n + 2 * np, np, w.c, w.a);
-      loess(w.c, n, nl, s.lDegree(), s.lJump(), false, w.d, w.a, 0, w.e);
+      loess(w.c, n, nl, s.lDegree(), s.lJump(), false, w.d, w.a, 0, w.e, w.low);
       for (int i = 0; i < n; i++) {
         season[i] = w.b[np + i] - w.a[i];
       }
       for (int i = 0; i < n; i++) {
         w.a[i] = y[i] - season[i];
       }
-      loess(w.a, n, nt, s.tDegree(), s.tJump(), userw, rw, trend, 0, w.c);
+      loess(w.a, n, nt, s.tDegree(), s.tJump(), userw, rw, trend, 0, w.c, w.trend);
     }
   }
 
@@ -241,7 +248,8 @@ public final class Stl {
       double[] sub,
       double[] subW,
       double[] scratch,
-      double[] fitted) {
+      double[] fitted,
+      Kernel kernel) {
     for (int j = 0; j < np; j++) {
       int k = (n - 1 - j) / np + 1;
       for (int i = 0; i < k; i++) {
@@ -253,12 +261,12 @@ public final class Stl {
         }
       }
       // fitted[1..k] holds the smoothed subseries, fitted[0] and fitted[k+1] the extrapolations
-      loess(sub, k, ns, isdeg, nsjump, userw, subW, fitted, 1, scratch);
+      loess(sub, k, ns, isdeg, nsjump, userw, subW, fitted, 1, scratch, kernel);
       int nright = Math.min(ns, k);
-      double v = estimate(sub, k, ns, isdeg, 0, 1, nright, scratch, userw, subW);
+      double v = estimate(sub, k, ns, isdeg, 0, 1, nright, scratch, userw, subW, kernel);
       fitted[0] = Double.isNaN(v) ? fitted[1] : v;
       int nleft = Math.max(1, k - ns + 1);
-      v = estimate(sub, k, ns, isdeg, k + 1, nleft, k, scratch, userw, subW);
+      v = estimate(sub, k, ns, isdeg, k + 1, nleft, k, scratch, userw, subW, kernel);
       fitted[k + 1] = Double.isNaN(v) ? fitted[k] : v;
       for (int m = 0; m < k + 2; m++) {
         out[m * np + j] = fitted[m];
@@ -304,7 +312,8 @@ public final class Stl {
       double[] rw,
       double[] ys,
       int off,
-      double[] res) {
+      double[] res,
+      Kernel kernel) {
     if (n < 2) {
       ys[off] = y[0];
       return;
@@ -316,7 +325,7 @@ public final class Stl {
       nleft = 1;
       nright = n;
       for (int i = 1; i <= n; i += newnj) {
-        fitAt(y, n, len, ideg, i, nleft, nright, res, userw, rw, ys, off);
+        fitAt(y, n, len, ideg, i, nleft, nright, res, userw, rw, ys, off, kernel);
       }
     } else if (newnj == 1) {
       int nsh = (len + 1) / 2;
@@ -327,7 +336,7 @@ public final class Stl {
           nleft++;
           nright++;
         }
-        fitAt(y, n, len, ideg, i, nleft, nright, res, userw, rw, ys, off);
+        fitAt(y, n, len, ideg, i, nleft, nright, res, userw, rw, ys, off, kernel);
       }
     } else {
       int nsh = (len + 1) / 2;
@@ -342,7 +351,7 @@ public final class Stl {
           nleft = i - nsh + 1;
           nright = len + i - nsh;
         }
-        fitAt(y, n, len, ideg, i, nleft, nright, res, userw, rw, ys, off);
+        fitAt(y, n, len, ideg, i, nleft, nright, res, userw, rw, ys, off, kernel);
       }
     }
     if (newnj != 1) {
@@ -354,7 +363,7 @@ public final class Stl {
       }
       int k = ((n - 1) / newnj) * newnj + 1;
       if (k != n) {
-        fitAt(y, n, len, ideg, n, nleft, nright, res, userw, rw, ys, off);
+        fitAt(y, n, len, ideg, n, nleft, nright, res, userw, rw, ys, off, kernel);
         if (k != n - 1) {
           double delta = (ys[off + n - 1] - ys[off + k - 1]) / (n - k);
           for (int j = k + 1; j <= n - 1; j++) {
@@ -378,9 +387,64 @@ public final class Stl {
       boolean userw,
       double[] rw,
       double[] ys,
-      int off) {
-    double v = estimate(y, n, len, ideg, i, nleft, nright, w, userw, rw);
+      int off,
+      Kernel kernel) {
+    double v = estimate(y, n, len, ideg, i, nleft, nright, w, userw, rw, kernel);
     ys[off + i - 1] = Double.isNaN(v) ? y[i - 1] : v;
+  }
+
+  /**
+   * The tricube weights of one window, kept for the next estimate: they depend only on the window's
+   * extent around the abscissa and its half width, which are the same for every interior point of a
+   * smoother. The weights and their sum are computed exactly as R's {@code stlest} computes them,
+   * so reusing them changes nothing.
+   */
+  static final class Kernel {
+    private double[] tri = new double[0];
+    private double left = Double.NaN;
+    private double right = Double.NaN;
+    private double half = Double.NaN;
+
+    /** Σ of the weights (before any robustness weights), in R's order of summation. */
+    double sum;
+
+    /** The weights at nleft … nright (index 0 at nleft); zero outside the window's 0.999·h. */
+    double[] weights(double xs, int nleft, int nright, double h) {
+      double dl = xs - nleft;
+      double dr = nright - xs;
+      if (dl == left && dr == right && h == half) {
+        return tri;
+      }
+      int size = nright - nleft + 1;
+      if (tri.length < size) {
+        tri = new double[Math.max(size, 2 * tri.length)];
+      }
+      double h9 = 0.999 * h;
+      double h1 = 0.001 * h;
+      double a = 0;
+      for (int j = nleft; j <= nright; j++) {
+        double r = Math.abs(j - xs);
+        double wj;
+        if (r <= h9) {
+          if (r <= h1) {
+            wj = 1.0;
+          } else {
+            double q = r / h;
+            double t = 1.0 - q * q * q;
+            wj = t * t * t;
+          }
+          a += wj;
+        } else {
+          wj = 0.0;
+        }
+        tri[j - nleft] = wj;
+      }
+      sum = a;
+      left = dl;
+      right = dr;
+      half = h;
+      return tri;
+    }
   }
 
   /**
@@ -397,34 +461,31 @@ public final class Stl {
       int nright,
       double[] w,
       boolean userw,
-      double[] rw) {
+      double[] rw,
+      Kernel kernel) {
     double range = n - 1.0;
     double h = Math.max(xs - nleft, nright - xs);
     if (len > n) {
       h += (len - n) / 2;
     }
-    double h9 = 0.999 * h;
-    double h1 = 0.001 * h;
-    double a = 0;
-    for (int j = nleft; j <= nright; j++) {
-      double r = Math.abs(j - xs);
-      double wj;
-      if (r <= h9) {
-        if (r <= h1) {
-          wj = 1.0;
+    double[] tri = kernel.weights(xs, nleft, nright, h);
+    double a;
+    if (userw) {
+      a = 0;
+      for (int j = nleft; j <= nright; j++) {
+        double t = tri[j - nleft];
+        double wj;
+        if (t > 0) {
+          wj = rw[j - 1] * t;
+          a += wj;
         } else {
-          double q = r / h;
-          double t = 1.0 - q * q * q;
-          wj = t * t * t;
+          wj = 0.0;
         }
-        if (userw) {
-          wj = rw[j - 1] * wj;
-        }
-        a += wj;
-      } else {
-        wj = 0.0;
+        w[j - 1] = wj;
       }
-      w[j - 1] = wj;
+    } else {
+      System.arraycopy(tri, 0, w, nleft - 1, nright - nleft + 1);
+      a = kernel.sum;
     }
     if (a <= 0) {
       return Double.NaN;

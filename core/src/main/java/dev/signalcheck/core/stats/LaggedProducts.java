@@ -32,17 +32,59 @@ public final class LaggedProducts {
     int n = d.length;
     int last = Math.min(Math.max(lags, 0), n - 1);
     if ((long) n * (last + 1) <= DIRECT_LIMIT) {
-      double[] s = new double[last + 1];
-      for (int k = 0; k <= last; k++) {
-        double acc = 0;
-        for (int t = 0; t + k < n; t++) {
-          acc += d[t] * d[t + k];
-        }
-        s[k] = acc;
-      }
-      return s;
+      return direct(d, last);
     }
     return viaFft(d, last);
+  }
+
+  /**
+   * The direct sums, four lags per pass over the data: each lag's sum is still one accumulator
+   * adding its products in the order of t (so every sum is bit for bit the single loop's), but the
+   * four chains of additions are independent, and the processor overlaps them instead of waiting
+   * for each addition before the next.
+   */
+  static double[] direct(double[] d, int last) {
+    int n = d.length;
+    double[] s = new double[last + 1];
+    int k = 0;
+    for (; k + 3 <= last; k += 4) {
+      double a0 = 0;
+      double a1 = 0;
+      double a2 = 0;
+      double a3 = 0;
+      int common = n - k - 3; // t < common: all four products exist
+      int t = 0;
+      for (; t < common; t++) {
+        double x = d[t];
+        a0 += x * d[t + k];
+        a1 += x * d[t + k + 1];
+        a2 += x * d[t + k + 2];
+        a3 += x * d[t + k + 3];
+      }
+      // the last few t, where the longer lags have run out
+      for (; t + k < n; t++) {
+        double x = d[t];
+        a0 += x * d[t + k];
+        if (t + k + 1 < n) {
+          a1 += x * d[t + k + 1];
+        }
+        if (t + k + 2 < n) {
+          a2 += x * d[t + k + 2];
+        }
+      }
+      s[k] = a0;
+      s[k + 1] = a1;
+      s[k + 2] = a2;
+      s[k + 3] = a3;
+    }
+    for (; k <= last; k++) {
+      double acc = 0;
+      for (int t = 0; t + k < n; t++) {
+        acc += d[t] * d[t + k];
+      }
+      s[k] = acc;
+    }
+    return s;
   }
 
   static double[] viaFft(double[] d, int last) {

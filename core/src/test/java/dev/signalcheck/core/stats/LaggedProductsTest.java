@@ -41,6 +41,24 @@ class LaggedProductsTest {
     }
   }
 
+  /** The direct sums four lags at a time are the single loop's, bit for bit, at every lag. */
+  @Property(tries = 200)
+  void directSumsAreTheSingleLoopsBitForBit(
+      @ForAll @IntRange(min = 1, max = 1500) int n,
+      @ForAll @IntRange(min = 0, max = 1600) int lags,
+      @ForAll @LongRange(min = 1, max = 100_000) long seed) {
+    double[] d = noise(n, seed);
+    int last = Math.min(lags, n - 1);
+    double[] a = direct(d, last);
+    double[] b = LaggedProducts.of(d, lags);
+    assertThat(b).hasSize(last + 1);
+    for (int k = 0; k <= last; k++) {
+      assertThat(Double.doubleToRawLongBits(b[k]))
+          .as("lag %d of %d, n = %d", k, last, n)
+          .isEqualTo(Double.doubleToRawLongBits(a[k]));
+    }
+  }
+
   @Property(tries = 50)
   void fftAgreesWithDirectSums(
       @ForAll @IntRange(min = 2, max = 700) int n,
