@@ -59,26 +59,7 @@ public final class EtsShortcut {
         args.length > 3 && !args[3].equals("all") ? Integer.parseInt(args[3]) : Integer.MAX_VALUE;
     String sets = args.length > 4 ? args[4] : "m4,m3";
     model = args.length > 5 ? args[5] : "ets";
-    Map<String, double[]> train = M4Protocol.readWide(M4Protocol.find(m4, "Hourly-train.csv"));
-    Map<String, double[]> test = M4Protocol.readWide(M4Protocol.find(m4, "Hourly-test.csv"));
-    List<double[]> hourly = new ArrayList<>();
-    if (!sets.contains("m4")) {
-      train.clear();
-    }
-    for (Map.Entry<String, double[]> e : train.entrySet()) {
-      if (hourly.size() == limit) {
-        break;
-      }
-      double[] a = e.getValue();
-      double[] b = test.get(e.getKey());
-      double[] y = new double[a.length + b.length];
-      System.arraycopy(a, 0, y, 0, a.length);
-      System.arraycopy(b, 0, y, a.length, b.length);
-      if (TAIL > 0 && y.length > TAIL) {
-        y = java.util.Arrays.copyOfRange(y, y.length - TAIL, y.length);
-      }
-      hourly.add(y);
-    }
+    List<double[]> hourly = sets.contains("m4") ? joined(m4, "Hourly", limit) : List.of();
     System.out.printf(
         Locale.ROOT,
         "%-14s %6s %12s %12s %9s %10s %10s %8s%n",
