@@ -9,17 +9,14 @@ package dev.signalcheck.core.forecast;
  * (additive).
  */
 public final class ClassicalDecomposition {
-  /**
-   * The seasonal component, one value per observation; the figure repeated from the first
-   * observation.
-   */
-  private final double[] seasonal;
+  /** The number of observations: the seasonal component is the figure repeated over them. */
+  private final int n;
 
   private final double[] figure;
   private final boolean multiplicative;
 
-  private ClassicalDecomposition(double[] seasonal, double[] figure, boolean multiplicative) {
-    this.seasonal = seasonal;
+  private ClassicalDecomposition(int n, double[] figure, boolean multiplicative) {
+    this.n = n;
     this.figure = figure;
     this.multiplicative = multiplicative;
   }
@@ -54,33 +51,26 @@ public final class ClassicalDecomposition {
     double[] detrended = new double[n];
     // long seasons (e.g. 17,280 five-second steps a day): the same centred average from prefix
     // sums, O(n)
-    double[] prefix = null;
     if ((long) n * nf > dev.signalcheck.core.stats.LaggedProducts.DIRECT_LIMIT) {
-      prefix = new double[n + 1];
+      double[] prefix = new double[n + 1];
       for (int i = 0; i < n; i++) {
         prefix[i + 1] = prefix[i] + x[i];
       }
-    }
-    for (int i = 0; i < n; i++) {
-      if (i + o - (nf - 1) < 0 || i + o >= n) {
-        detrended[i] = Double.NaN;
-        continue;
-      }
-      double z;
-      if (prefix != null) {
+      for (int i = 0; i < n; i++) {
+        if (i + o - (nf - 1) < 0 || i + o >= n) {
+          detrended[i] = Double.NaN;
+          continue;
+        }
         int lo = i + o - (nf - 1);
         int hi = i + o;
-        z = (prefix[hi + 1] - prefix[lo]) / m;
+        double z = (prefix[hi + 1] - prefix[lo]) / m;
         if (m % 2 == 0) {
           z -= 0.5 / m * (x[lo] + x[hi]);
         }
-      } else {
-        z = 0;
-        for (int j = 0; j < nf; j++) {
-          z += filter[j] * x[i + o - j];
-        }
+        detrended[i] = multiplicative ? x[i] / z : x[i] - z;
       }
-      detrended[i] = multiplicative ? x[i] / z : x[i] - z;
+    } else {
+      directAverages(x, filter, multiplicative, detrended);
     }
     double[] figure = new double[m];
     double[] buf = new double[n / m + 1];
@@ -98,16 +88,64 @@ public final class ClassicalDecomposition {
     for (int p = 0; p < m; p++) {
       figure[p] = multiplicative ? figure[p] / mean : figure[p] - mean;
     }
-    double[] seasonal = new double[n];
-    for (int i = 0; i < n; i++) {
-      seasonal[i] = figure[i % m];
-    }
-    return new ClassicalDecomposition(seasonal, figure, multiplicative);
+    return new ClassicalDecomposition(n, figure, multiplicative);
   }
 
-  /** The seasonal component at every observation (a copy). */
+  /**
+   * The centred averages as R's convolution filter sums them, z(i) = Σ_j filter[j]·x[i + o − j] in
+   * the order of j, four positions at a time: four independent sums, each in its own order, so
+   * every z is the single loop's bit for bit; the detrended values (NaN where the filter does not
+   * fit) into {@code detrended}.
+   */
+  private static void directAverages(
+      double[] x, double[] filter, boolean multiplicative, double[] detrended) {
+    int n = x.length;
+    int nf = filter.length;
+    int o = nf / 2;
+    int first = nf - 1 - o; // the first i whose window starts at or after 0
+    int last = n - 1 - o; // the last i whose window ends before n
+    for (int i = 0; i < n; i++) {
+      if (i < first || i > last) {
+        detrended[i] = Double.NaN;
+      }
+    }
+    int i = first;
+    for (; i + 3 <= last; i += 4) {
+      double z0 = 0;
+      double z1 = 0;
+      double z2 = 0;
+      double z3 = 0;
+      int base = i + o;
+      for (int j = 0; j < nf; j++) {
+        double f = filter[j];
+        int k = base - j;
+        z0 += f * x[k];
+        z1 += f * x[k + 1];
+        z2 += f * x[k + 2];
+        z3 += f * x[k + 3];
+      }
+      detrended[i] = multiplicative ? x[i] / z0 : x[i] - z0;
+      detrended[i + 1] = multiplicative ? x[i + 1] / z1 : x[i + 1] - z1;
+      detrended[i + 2] = multiplicative ? x[i + 2] / z2 : x[i + 2] - z2;
+      detrended[i + 3] = multiplicative ? x[i + 3] / z3 : x[i + 3] - z3;
+    }
+    for (; i <= last; i++) {
+      double z = 0;
+      for (int j = 0; j < nf; j++) {
+        z += filter[j] * x[i + o - j];
+      }
+      detrended[i] = multiplicative ? x[i] / z : x[i] - z;
+    }
+  }
+
+  /** The seasonal component at every observation: the figure repeated from the first. */
   public double[] seasonal() {
-    return seasonal.clone();
+    int m = figure.length;
+    double[] s = new double[n];
+    for (int i = 0; i < n; i++) {
+      s[i] = figure[i % m];
+    }
+    return s;
   }
 
   /** The seasonal figure: position 1…m counted from the first observation (a copy). */
@@ -121,9 +159,13 @@ public final class ClassicalDecomposition {
 
   /** The series with the seasonal component removed: divided out (multiplicative) or subtracted. */
   public double[] adjust(double[] x) {
+    int m = figure.length;
     double[] a = new double[x.length];
-    for (int i = 0; i < x.length; i++) {
-      a[i] = multiplicative ? x[i] / seasonal[i] : x[i] - seasonal[i];
+    for (int i = 0, p = 0; i < x.length; i++) {
+      a[i] = multiplicative ? x[i] / figure[p] : x[i] - figure[p];
+      if (++p == m) {
+        p = 0;
+      }
     }
     return a;
   }
@@ -133,11 +175,10 @@ public final class ClassicalDecomposition {
    * repeated (the M4 protocol's {@code head(rep(tail(seasonal, m), h), h)}).
    */
   public double[] futureIndices(int h) {
-    int n = seasonal.length;
     int m = figure.length;
     double[] s = new double[h];
     for (int i = 0; i < h; i++) {
-      s[i] = seasonal[n - m + (i % m)];
+      s[i] = figure[(n - m + (i % m)) % m];
     }
     return s;
   }

@@ -82,7 +82,7 @@ public final class M4SeasonalAdjustment implements Forecaster {
         break;
       }
     }
-    ClassicalDecomposition d = ClassicalDecomposition.of(y, m, allPositive);
+    ClassicalDecomposition d = SeasonalityMemo.decomposition(y, m, allPositive);
     Fitted f = inner.fit(d.adjust(y), m);
     return new Adjusted(f, d, y.length);
   }

@@ -25,6 +25,7 @@ final class SeasonalityMemo {
   private double[] kept = new double[0];
   private int keptLength;
   private final Map<Long, Boolean> answers = new HashMap<>();
+  private final Map<Long, ClassicalDecomposition> decompositions = new HashMap<>();
 
   private SeasonalityMemo() {}
 
@@ -37,11 +38,30 @@ final class SeasonalityMemo {
     return PER_THREAD.get().answer(x, m);
   }
 
-  private boolean answer(double[] x, int m) {
+  /**
+   * The classical decomposition of {@code x} with period m ({@link ClassicalDecomposition#of}),
+   * remembered for this thread like the answers: the seasonally adjusted models of a backtest
+   * (naive2, ses, theta, holt, damped) adjust the same training windows with the same indices.
+   */
+  static ClassicalDecomposition decomposition(double[] x, int m, boolean multiplicative) {
+    int n = x.length;
+    if (m < 2 || n < 2 * m || n > MAX_KEPT) {
+      return ClassicalDecomposition.of(x, m, multiplicative);
+    }
+    SeasonalityMemo memo = PER_THREAD.get();
+    memo.keep(x);
+    long key = ((long) n << 32) | ((long) m << 1) | (multiplicative ? 1 : 0);
+    return memo.decompositions.computeIfAbsent(
+        key, k -> ClassicalDecomposition.of(x, m, multiplicative));
+  }
+
+  /** Makes {@code x} a prefix of the kept window, forgetting everything when it is not one. */
+  private void keep(double[] x) {
     int n = x.length;
     int common = Math.min(n, keptLength);
     if (!Arrays.equals(x, 0, common, kept, 0, common)) {
       answers.clear();
+      decompositions.clear();
       keptLength = 0;
     }
     if (n > keptLength) {
@@ -51,7 +71,11 @@ final class SeasonalityMemo {
       System.arraycopy(x, keptLength, kept, keptLength, n - keptLength);
       keptLength = n;
     }
-    long key = ((long) n << 32) | (m & 0xffffffffL);
+  }
+
+  private boolean answer(double[] x, int m) {
+    keep(x);
+    long key = ((long) x.length << 32) | (m & 0xffffffffL);
     Boolean known = answers.get(key);
     if (known == null) {
       known = M4SeasonalAdjustment.isSeasonal(x, m);
