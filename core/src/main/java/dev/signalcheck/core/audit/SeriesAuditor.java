@@ -3,6 +3,7 @@ package dev.signalcheck.core.audit;
 import dev.signalcheck.core.backtest.BacktestResult;
 import dev.signalcheck.core.backtest.ModelScore;
 import dev.signalcheck.core.backtest.RollingOriginBacktest;
+import dev.signalcheck.core.backtest.SideBySide;
 import dev.signalcheck.core.checks.Alignment;
 import dev.signalcheck.core.checks.History;
 import dev.signalcheck.core.checks.ValueChecks;
@@ -113,7 +114,13 @@ public final class SeriesAuditor {
         settings.horizon() != null ? settings.horizon() : reg.step().defaultHorizon(season, n);
     Frequency freq = new Frequency(reg.step().iso(), season, aligned.regularity(), horizon);
     tooShort(n, season, horizon, findings);
-    Profile profile = n == 0 ? null : Profiler.profile(cleaned.values(), season);
+    // a long series profiles itself beside its backtest (SideBySide): the same profile
+    java.util.concurrent.Future<Profile> profiling =
+        n > 0 && SideBySide.applies(n)
+            ? SideBySide.submit(() -> Profiler.profile(cleaned.values(), season))
+            : null;
+    Profile profile =
+        n == 0 || profiling != null ? null : Profiler.profile(cleaned.values(), season);
     if (profile != null) {
       seasonMismatch(profile.dominantPeriod(), season, reg, findings);
     }
@@ -133,6 +140,13 @@ public final class SeriesAuditor {
               : settings.origins();
       limits = BacktestLimits.of(n, recent.length, maxTrain, possible, origins, origins < possible);
       backtest = new RollingOriginBacktest(horizon, origins).run(recent, season, models);
+      if (profiling != null) {
+        // its finding where the profile in turn would have put it: nothing was added since
+        profile = SideBySide.await(profiling, List.of(profiling));
+        if (profile != null) {
+          seasonMismatch(profile.dominantPeriod(), season, reg, findings);
+        }
+      }
       verdict = VerdictRules.judge(backtest, seasonName(reg.step(), season));
       overfit(backtest, findings);
       int late = indexOf(findings, CheckType.HISTORY_LATE_ENTRY.id());

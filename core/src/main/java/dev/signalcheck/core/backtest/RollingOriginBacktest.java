@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /**
@@ -203,8 +204,19 @@ public final class RollingOriginBacktest {
     }
 
     List<OriginRuns> raws = new ArrayList<>();
-    for (Forecaster f : models) {
-      raws.add(evaluate(f, y, m, trainLengths, actual, scale, view));
+    if (SideBySide.applies(n) && models.size() > 1) {
+      // a long series: one model per processor ({@link SideBySide}), the same runs as in turn
+      List<Future<OriginRuns>> runs = new ArrayList<>();
+      for (Forecaster f : models) {
+        runs.add(SideBySide.submit(() -> evaluate(f, y, m, trainLengths, actual, scale, view)));
+      }
+      for (Future<OriginRuns> r : runs) {
+        raws.add(SideBySide.await(r, runs));
+      }
+    } else {
+      for (Forecaster f : models) {
+        raws.add(evaluate(f, y, m, trainLengths, actual, scale, view));
+      }
     }
     // Reference for the overfitting ratio: naive, which has no parameters to overfit.
     OriginRuns naiveRef =
