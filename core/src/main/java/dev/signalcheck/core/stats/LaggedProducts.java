@@ -38,15 +38,48 @@ public final class LaggedProducts {
   }
 
   /**
-   * The direct sums, four lags per pass over the data: each lag's sum is still one accumulator
-   * adding its products in the order of t (so every sum is bit for bit the single loop's), but the
-   * four chains of additions are independent, and the processor overlaps them instead of waiting
-   * for each addition before the next.
+   * The direct sums, eight (then four) lags per pass over the data: each lag's sum is still one
+   * accumulator adding its products in the order of t (so every sum is bit for bit the single
+   * loop's), but the chains of additions are independent, and the processor overlaps them instead
+   * of waiting for each addition before the next.
    */
   static double[] direct(double[] d, int last) {
     int n = d.length;
     double[] s = new double[last + 1];
     int k = 0;
+    for (; k + 7 <= last; k += 8) {
+      double a0 = 0;
+      double a1 = 0;
+      double a2 = 0;
+      double a3 = 0;
+      double a4 = 0;
+      double a5 = 0;
+      double a6 = 0;
+      double a7 = 0;
+      int common = n - k - 7; // t < common: all eight products exist
+      int t = 0;
+      for (; t < common; t++) {
+        double x = d[t];
+        int b = t + k;
+        a0 += x * d[b];
+        a1 += x * d[b + 1];
+        a2 += x * d[b + 2];
+        a3 += x * d[b + 3];
+        a4 += x * d[b + 4];
+        a5 += x * d[b + 5];
+        a6 += x * d[b + 6];
+        a7 += x * d[b + 7];
+      }
+      double[] acc = {a0, a1, a2, a3, a4, a5, a6, a7};
+      // the last few t, where the longer lags have run out
+      for (; t + k < n; t++) {
+        double x = d[t];
+        for (int j = 0; j < 7 && t + k + j < n; j++) {
+          acc[j] += x * d[t + k + j];
+        }
+      }
+      System.arraycopy(acc, 0, s, k, 8);
+    }
     for (; k + 3 <= last; k += 4) {
       double a0 = 0;
       double a1 = 0;
