@@ -55,7 +55,8 @@ final class GroupAudit implements FlatMapGroupsFunction<String, Row, Row>, Seria
   @Override
   public Iterator<Row> call(String id, Iterator<Row> rows) {
     if (auditor == null) {
-      auditor = new SeriesAuditor(settings.settings());
+      // one Spark task per core already: a long series' parts run in turn within its task
+      auditor = new SeriesAuditor(settings.settings()).withThreads(1);
       format = timeSpec.parser().format();
     }
     String target = null;

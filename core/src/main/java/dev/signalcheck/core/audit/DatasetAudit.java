@@ -99,7 +99,7 @@ public final class DatasetAudit {
         labelFindings.add(f);
       }
     }
-    SeriesAuditor auditor = new SeriesAuditor(settings);
+    SeriesAuditor auditor = new SeriesAuditor(settings).withThreads(options.threads());
     InputHints hints = source.inputHints();
     AuditSummary summary = new AuditSummary();
     sink.begin(

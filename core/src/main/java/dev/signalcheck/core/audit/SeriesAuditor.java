@@ -44,13 +44,29 @@ public final class SeriesAuditor {
   private final AuditSettings settings;
   private final ModelRegistry registry;
 
+  /** Threads the audit may use: one means a long series' parts run in turn. */
+  private final int threads;
+
   /**
    * @throws IllegalArgumentException when {@code settings.models()} names an unknown model
    */
   public SeriesAuditor(AuditSettings settings) {
+    this(settings, Runtime.getRuntime().availableProcessors());
+  }
+
+  private SeriesAuditor(AuditSettings settings, int threads) {
     this.settings = settings;
     this.registry = ModelRegistry.defaults();
+    this.threads = threads;
     registry.select(settings.models());
+  }
+
+  /**
+   * This auditor for an audit allowed {@code threads} threads: with one, the parts of a long series
+   * (its models, its profile) run in turn on it instead of side by side ({@link SideBySide}).
+   */
+  public SeriesAuditor withThreads(int threads) {
+    return new SeriesAuditor(settings, threads);
   }
 
   public AuditSettings settings() {
@@ -116,7 +132,7 @@ public final class SeriesAuditor {
     tooShort(n, season, horizon, findings);
     // a long series profiles itself beside its backtest (SideBySide): the same profile
     java.util.concurrent.Future<Profile> profiling =
-        n > 0 && SideBySide.applies(n)
+        n > 0 && SideBySide.applies(n, threads)
             ? SideBySide.submit(() -> Profiler.profile(cleaned.values(), season))
             : null;
     Profile profile =
@@ -139,7 +155,11 @@ public final class SeriesAuditor {
               ? RollingOriginBacktest.autoOrigins(n, season, horizon)
               : settings.origins();
       limits = BacktestLimits.of(n, recent.length, maxTrain, possible, origins, origins < possible);
-      backtest = new RollingOriginBacktest(horizon, origins).run(recent, season, models);
+      RollingOriginBacktest main = new RollingOriginBacktest(horizon, origins);
+      if (threads <= 1) {
+        main = main.inTurn();
+      }
+      backtest = main.run(recent, season, models);
       if (profiling != null) {
         // its finding where the profile in turn would have put it: nothing was added since
         profile = SideBySide.await(profiling, List.of(profiling));
@@ -153,12 +173,11 @@ public final class SeriesAuditor {
       if (late >= 0 && !backtest.insufficientData()) {
         int startPos = cleaned.offset() + cleaned.values().length - recent.length;
         BacktestResult asOf =
-            new RollingOriginBacktest(horizon, origins)
-                .run(
-                    recent,
-                    season,
-                    models,
-                    new AsOfView(data, values.series(), values.codes(), startPos));
+            main.run(
+                recent,
+                season,
+                models,
+                new AsOfView(data, values.series(), values.codes(), startPos));
         Verdict asOfVerdict = VerdictRules.judge(asOf, seasonName(reg.step(), season));
         findings.set(
             late, AsOfView.compare(findings.get(late), backtest, verdict, asOf, asOfVerdict));

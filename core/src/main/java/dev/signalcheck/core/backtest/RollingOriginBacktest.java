@@ -68,6 +68,9 @@ public final class RollingOriginBacktest {
 
   private final int origins;
 
+  /** Whether a long series' models may run side by side ({@link SideBySide}). */
+  private final boolean sideBySide;
+
   /**
    * As many origins as a series of {@code n} points allows with season {@code m} and horizon {@code
    * horizon}, from 1 up to {@value #AUTO_ORIGINS_CAP}, the first origin training on at least a
@@ -96,6 +99,22 @@ public final class RollingOriginBacktest {
     }
     this.horizon = horizon;
     this.origins = origins;
+    this.sideBySide = true;
+  }
+
+  private RollingOriginBacktest(int horizon, int origins, boolean sideBySide) {
+    this.horizon = horizon;
+    this.origins = origins;
+    this.sideBySide = sideBySide;
+  }
+
+  /**
+   * This backtest with its models always run in turn on the calling thread, however long the series
+   * ({@link SideBySide} otherwise runs them side by side on a long one): for an audit given one
+   * thread.
+   */
+  public RollingOriginBacktest inTurn() {
+    return new RollingOriginBacktest(horizon, origins, false);
   }
 
   /** max(2m, 10): see the class comment. */
@@ -204,7 +223,7 @@ public final class RollingOriginBacktest {
     }
 
     List<OriginRuns> raws = new ArrayList<>();
-    if (SideBySide.applies(n) && models.size() > 1) {
+    if (sideBySide && SideBySide.applies(n) && models.size() > 1) {
       // a long series: one model per processor ({@link SideBySide}), the same runs as in turn
       List<Future<OriginRuns>> runs = new ArrayList<>();
       for (Forecaster f : models) {

@@ -27,6 +27,14 @@ public final class SideBySide {
     return n >= FROM && Runtime.getRuntime().availableProcessors() > 1;
   }
 
+  /**
+   * {@link #applies(int)}, for an audit allowed {@code threads} threads: with one, a series' parts
+   * run in turn on it.
+   */
+  public static boolean applies(int n, int threads) {
+    return threads > 1 && applies(n);
+  }
+
   /** Daemon threads, one per processor, created on first use. */
   private static final class Threads {
     static final ExecutorService POOL =
@@ -39,9 +47,18 @@ public final class SideBySide {
             });
   }
 
+  private static final java.util.concurrent.atomic.AtomicLong STARTED =
+      new java.util.concurrent.atomic.AtomicLong();
+
   /** Starts {@code task} on the side-by-side threads. */
   public static <T> Future<T> submit(Callable<T> task) {
+    STARTED.incrementAndGet();
     return Threads.POOL.submit(task);
+  }
+
+  /** Tasks started so far in this process (for tests and diagnostics). */
+  public static long started() {
+    return STARTED.get();
   }
 
   /**
