@@ -103,12 +103,15 @@ public final class ModelRegistry {
     // naive2 adjusts the series itself
     e.add(new Entry(Naive2.NAME, Naive2::new, ModelInfo.baseline(Basis.SEASON).m4()));
     e.add(new Entry(Drift.NAME, Drift::new));
-    // ses, holt, damped and theta get the M4 seasonal adjustment; ets does its own seasons.
-    e.add(m4Adjusted("ses", Ses::new));
-    e.add(m4Adjusted("holt", Holt::new));
-    e.add(m4Adjusted("damped", DampedHolt::new));
+    // ses, holt, damped and theta get the M4 seasonal adjustment; ets does its own seasons. The
+    // exponential smoothers are estimated on at most the latest RecentWindow.points(m) points of a
+    // training window (the adjustment's indices still come from the whole window); theta, whose
+    // drift is the whole window's regression, is fitted whole.
+    e.add(m4Adjusted("ses", () -> RecentWindow.of(new Ses())));
+    e.add(m4Adjusted("holt", () -> RecentWindow.of(new Holt())));
+    e.add(m4Adjusted("damped", () -> RecentWindow.of(new DampedHolt())));
     e.add(m4Adjusted("theta", ThetaClassic::new));
-    e.add(new Entry("ets", AutoEts::new));
+    e.add(new Entry("ets", () -> RecentWindow.of(new AutoEts())));
     e.add(new Entry(ArYuleWalker.NAME, ArYuleWalker::new));
     return e;
   }
