@@ -15,7 +15,10 @@ import java.util.Arrays;
  *
  * <p>The fit's in-sample values are NaN before the part it was estimated on (the in-sample error is
  * measured where the model ran). What is fitted is decided by the window's length alone, so a
- * series gets the same fit however it is read.
+ * series gets the same fit however it is read. Over a backtest's origins ({@link #forOrigins()}) a
+ * long window's part starts later at each origin, so a warm start from the previous optimum is only
+ * a starting point there: its initial states belong to an earlier time, and the optimiser moves
+ * them.
  */
 public final class RecentWindow implements Forecaster {
   /**
