@@ -2,8 +2,10 @@ package dev.signalcheck.core.audit;
 
 /**
  * What bounded the backtest of a long series (the report's {@code series[].limits}; absent when the
- * backtest ran on the whole series with every origin it allows). The checks and the profile always
- * see the whole series; only the backtest is bounded (docs/benchmarks.md, "Long sensor files").
+ * backtest ran on the whole series with every origin it allows). The checks always see the whole
+ * series; the backtest is bounded, and the profile of a series longer than {@link
+ * SeriesAuditor#PROFILE_WINDOW} points describes its latest part (docs/benchmarks.md, "Long sensor
+ * files").
  *
  * @param historyAvailable usable points of the series
  * @param historyUsed the most recent points the backtest ran on: at most {@code maxTrain} before
@@ -14,6 +16,8 @@ package dev.signalcheck.core.audit;
  * @param originsUsed origins backtested
  * @param fitBudget the budget of fitted points per model that lowered the origins, or null when it
  *     did not ({@link AuditSettings#FIT_BUDGET})
+ * @param profileHistoryUsed the most recent points the profile describes, or null when it describes
+ *     the whole series
  */
 public record BacktestLimits(
     int historyAvailable,
@@ -21,15 +25,28 @@ public record BacktestLimits(
     int maxTrain,
     int originsPossible,
     int originsUsed,
-    Long fitBudget) {
+    Long fitBudget,
+    Integer profileHistoryUsed) {
 
   /** The limits, or null when nothing was left out. */
   static BacktestLimits of(
-      int available, int used, int maxTrain, int possible, int origins, boolean budgeted) {
-    if (used >= available && !budgeted) {
+      int available,
+      int used,
+      int maxTrain,
+      int possible,
+      int origins,
+      boolean budgeted,
+      int profiled) {
+    if (used >= available && !budgeted && profiled >= available) {
       return null;
     }
     return new BacktestLimits(
-        available, used, maxTrain, possible, origins, budgeted ? AuditSettings.FIT_BUDGET : null);
+        available,
+        used,
+        maxTrain,
+        possible,
+        origins,
+        budgeted ? AuditSettings.FIT_BUDGET : null,
+        profiled < available ? profiled : null);
   }
 }

@@ -131,12 +131,20 @@ public final class SeriesAuditor {
     Frequency freq = new Frequency(reg.step().iso(), season, aligned.regularity(), horizon);
     tooShort(n, season, horizon, findings);
     // a long series profiles itself beside its backtest (SideBySide): the same profile
+    double[] profiled =
+        n == 0
+            ? cleaned.values()
+            : latest(
+                cleaned.values(),
+                profileWindow(
+                    season,
+                    settings.maxTrainFor(season)
+                        + (long) horizon * settings.originsFor(n, season, horizon)));
     java.util.concurrent.Future<Profile> profiling =
         n > 0 && SideBySide.applies(n, threads)
-            ? SideBySide.submit(() -> Profiler.profile(cleaned.values(), season))
+            ? SideBySide.submit(() -> Profiler.profile(profiled, season))
             : null;
-    Profile profile =
-        n == 0 || profiling != null ? null : Profiler.profile(cleaned.values(), season);
+    Profile profile = n == 0 || profiling != null ? null : Profiler.profile(profiled, season);
     if (profile != null) {
       seasonMismatch(profile.dominantPeriod(), season, reg, findings);
     }
@@ -154,7 +162,9 @@ public final class SeriesAuditor {
           settings.autoOrigins()
               ? RollingOriginBacktest.autoOrigins(n, season, horizon)
               : settings.origins();
-      limits = BacktestLimits.of(n, recent.length, maxTrain, possible, origins, origins < possible);
+      limits =
+          BacktestLimits.of(
+              n, recent.length, maxTrain, possible, origins, origins < possible, profiled.length);
       RollingOriginBacktest main = new RollingOriginBacktest(horizon, origins);
       if (threads <= 1) {
         main = main.inTurn();
@@ -249,7 +259,23 @@ public final class SeriesAuditor {
    * {@code maxTrain} points of history before the first of them. Shorter series are used whole.
    */
   static double[] recentHistory(double[] y, int maxTrain, int horizon, int origins) {
-    long keep = maxTrain + (long) horizon * origins;
+    return latest(y, maxTrain + (long) horizon * origins);
+  }
+
+  /**
+   * Points a profile describes at most: the latest {@value #PROFILE_WINDOW}, or four seasons, or
+   * the backtest's history if that is more. Its measures are settled long before (a spectral
+   * entropy or a strength on 200,000 points moves in the third decimal), and a series of millions
+   * of readings would otherwise spend most of its audit on FFTs and period scans of history no
+   * model sees.
+   */
+  public static final int PROFILE_WINDOW = 200_000;
+
+  static long profileWindow(int season, long backtestHistory) {
+    return Math.max(Math.max(PROFILE_WINDOW, 4L * Math.max(1, season)), backtestHistory);
+  }
+
+  private static double[] latest(double[] y, long keep) {
     if (y.length <= keep) {
       return y;
     }

@@ -35,6 +35,35 @@ class BacktestLimitsTest {
       // a series this short never reaches the fit budget
       assertThat(l.fitBudget()).isNull();
       assertThat(l.originsPossible()).isEqualTo(k);
+      assertThat(l.profileHistoryUsed()).isNull();
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  void aSeriesLongerThanTheProfileWindowIsProfiledOnItsLatestPart() {
+    int n = SeriesAuditor.PROFILE_WINDOW + 30_001;
+    SeriesData d = DatasetAuditTest.series("long", n, 7);
+    AuditSettings s = new AuditSettings(null, 1, 5, 3, List.of("naive", "mean"), null, null, null);
+    SeriesResult r = new SeriesAuditor(s).audit(d);
+    BacktestLimits l = r.limits();
+    assertThat(l.historyAvailable()).isEqualTo(n);
+    assertThat(l.profileHistoryUsed()).isEqualTo(SeriesAuditor.PROFILE_WINDOW);
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = d.value(i);
+    }
+    double[] tail = java.util.Arrays.copyOfRange(y, n - SeriesAuditor.PROFILE_WINDOW, n);
+    assertThat(r.profile()).isEqualTo(dev.signalcheck.core.profile.Profiler.profile(tail, 1));
+    assertThat(r.profile()).isNotEqualTo(dev.signalcheck.core.profile.Profiler.profile(y, 1));
+  }
+
+  @Property(tries = 20)
+  void theProfileWindowCoversFourSeasonsAndTheBacktestHistory(
+      @ForAll @IntRange(min = 1, max = 200_000) int season,
+      @ForAll @IntRange(min = 0, max = 2_000_000) int backtestHistory) {
+    long w = SeriesAuditor.profileWindow(season, backtestHistory);
+    assertThat(w).isGreaterThanOrEqualTo(SeriesAuditor.PROFILE_WINDOW);
+    assertThat(w).isGreaterThanOrEqualTo(4L * season).isGreaterThanOrEqualTo(backtestHistory);
+    assertThat(w).isIn((long) SeriesAuditor.PROFILE_WINDOW, 4L * season, (long) backtestHistory);
   }
 }
