@@ -49,12 +49,15 @@ public final class LevelShiftCheck {
     if (n < 4L * w) {
       return out;
     }
-    double[] sorted = Robust.finiteSorted(v);
-    if (sorted.length < 4 * w) {
+    // the median and the quartiles by selection (the same order statistics a sort would give)
+    double[] finite = Robust.finite(v);
+    int count = finite.length;
+    if (count < 4 * w) {
       return out;
     }
-    double center = Robust.quantile(sorted, 0.5);
-    double iqr = Robust.iqr(sorted);
+    double center = Robust.quantileInPlace(finite, count, 0.5);
+    double iqr =
+        Robust.quantileInPlace(finite, count, 0.75) - Robust.quantileInPlace(finite, count, 0.25);
     double unit = iqr > 0 && Double.isFinite(iqr) ? iqr : Math.max(1e-300, Math.abs(center));
     if (!Double.isFinite(unit) || !Double.isFinite(center)) {
       return out;

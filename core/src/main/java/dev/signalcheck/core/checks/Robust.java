@@ -9,6 +9,13 @@ final class Robust {
 
   /** The finite values, sorted. */
   static double[] finiteSorted(double[] v) {
+    double[] out = finite(v);
+    Arrays.sort(out);
+    return out;
+  }
+
+  /** The finite values, in their order. */
+  static double[] finite(double[] v) {
     double[] out = new double[v.length];
     int k = 0;
     for (double x : v) {
@@ -16,9 +23,7 @@ final class Robust {
         out[k++] = x;
       }
     }
-    out = Arrays.copyOf(out, k);
-    Arrays.sort(out);
-    return out;
+    return k == v.length ? out : Arrays.copyOf(out, k);
   }
 
   /** Quantile of sorted values by linear interpolation between order statistics (R type 7). */

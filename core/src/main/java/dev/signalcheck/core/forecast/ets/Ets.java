@@ -139,7 +139,7 @@ public final class Ets {
   /** forecast's {@code etsmodel}: one form, no short-data fallbacks. */
   static EtsFit estimate(double[] y, int mIn, EtsSpec spec, Criterion crit) {
     double[] start = start(y, mIn, spec);
-    return optimise(y, spec.seasonal() ? mIn : 1, spec, crit, start, null, MAXIT);
+    return optimise(y, spec.seasonal() ? mIn : 1, spec, crit, start, null, MAXIT, RELTOL);
   }
 
   /**
@@ -238,13 +238,14 @@ public final class Ets {
   /**
    * One form fitted from a given parameter vector (a warm start: the optimum of the same form on a
    * shorter prefix of the same series, whose initial states belong to the same first time point),
-   * with a simplex of 5% of each coordinate and at most {@code maxit} evaluations.
+   * with a simplex of 5% of each coordinate and at most {@code maxit} evaluations, ending when the
+   * simplex's values agree to {@code reltol} (relative).
    *
    * @throws ModelFailure when the start is not admissible for these data or the data do not suit
    *     the form
    */
   static EtsFit estimateFrom(
-      double[] y, int m, EtsSpec spec, Criterion crit, double[] start, int maxit) {
+      double[] y, int m, EtsSpec spec, Criterion crit, double[] start, int maxit, double reltol) {
     if (spec.needsPositiveData()) {
       for (double v : y) {
         if (v <= 0) {
@@ -259,17 +260,24 @@ public final class Ets {
     for (int i = 0; i < start.length; i++) {
       steps[i] = Math.abs(start[i]) > 0 ? 0.05 * Math.abs(start[i]) : 0.01;
     }
-    return optimise(y, spec.seasonal() ? m : 1, spec, crit, start.clone(), steps, maxit);
+    return optimise(y, spec.seasonal() ? m : 1, spec, crit, start.clone(), steps, maxit, reltol);
   }
 
   private static EtsFit optimise(
-      double[] y, int m, EtsSpec spec, Criterion crit, double[] start, double[] steps, int maxit) {
+      double[] y,
+      int m,
+      EtsSpec spec,
+      Criterion crit,
+      double[] start,
+      double[] steps,
+      int maxit,
+      double reltol) {
     int np = start.length;
     int nsmooth = nsmooth(spec);
     EtsObjective obj = new EtsObjective(y, m, spec, crit, nsmooth);
     NelderMead.Result res;
     try {
-      res = NelderMead.minimize(obj, start, steps, Double.NEGATIVE_INFINITY, RELTOL, maxit);
+      res = NelderMead.minimize(obj, start, steps, Double.NEGATIVE_INFINITY, reltol, maxit);
     } catch (IllegalStateException e) {
       throw new ModelFailure(spec + ": " + e.getMessage());
     }
