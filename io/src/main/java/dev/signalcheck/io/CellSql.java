@@ -24,7 +24,19 @@ final class CellSql {
 
   /** SQL text of a value cell as trimmed text, with a decimal comma turned into a point. */
   static String valueText(String col, boolean comma) {
-    String t = "trim(CAST(" + Sql.ident(col) + " AS VARCHAR))";
+    return numberText(trimmed(col), comma);
+  }
+
+  /** SQL text of a column's cells as trimmed text. */
+  static String trimmed(String col) {
+    return "trim(CAST(" + Sql.ident(col) + " AS VARCHAR))";
+  }
+
+  /**
+   * As {@link #valueText}, of an SQL expression {@code t} that is already the trimmed text of a
+   * cell (a column of a subquery, so that the trimming is done once per cell).
+   */
+  static String numberText(String t, boolean comma) {
     if (comma) {
       // 1.234,5: points that group thousands go, the comma becomes the point
       return "replace(CASE WHEN contains("
@@ -54,9 +66,16 @@ final class CellSql {
    * {@link #bindMissing}).
    */
   String missingPredicate(String col) {
-    String t = "trim(CAST(" + Sql.ident(col) + " AS VARCHAR))";
+    return missingPredicate(Sql.ident(col) + " IS NULL", trimmed(col));
+  }
+
+  /**
+   * As {@link #missingPredicate(String)}, of SQL expressions already computed: whether the cell is
+   * null, and its trimmed text.
+   */
+  String missingPredicate(String isNull, String trimmedText) {
     String qs = missingTokens.stream().map(x -> "?").collect(Collectors.joining(", "));
-    return "(" + Sql.ident(col) + " IS NULL OR " + t + " IN (" + qs + "))";
+    return "(" + isNull + " OR " + trimmedText + " IN (" + qs + "))";
   }
 
   /**
@@ -76,8 +95,17 @@ final class CellSql {
 
   /** SQL text of the time: one column trimmed, or a date and a time-of-day column joined. */
   static String timeText(List<String> cols) {
+    return cols.size() == 1 ? "trim(" + timeRaw(cols) + ")" : timeRaw(cols);
+  }
+
+  /**
+   * The time text before trimming: one column as text (not trimmed: {@link #timeText} is its
+   * trimmed form), or the date and time-of-day columns already joined as {@link #timeText} joins
+   * them.
+   */
+  static String timeRaw(List<String> cols) {
     if (cols.size() == 1) {
-      return "trim(CAST(" + Sql.ident(cols.get(0)) + " AS VARCHAR))";
+      return "CAST(" + Sql.ident(cols.get(0)) + " AS VARCHAR)";
     }
     return "concat_ws(' ', trim(CAST("
         + Sql.ident(cols.get(0))

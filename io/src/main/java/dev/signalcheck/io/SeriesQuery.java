@@ -4,14 +4,13 @@ import dev.signalcheck.core.series.TimeParser;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The one SELECT that reads the series of some targets from {@code src}, in the order of each
- * series' first row, and where each value sits in its result rows: the row id, a hash of the key,
- * the key texts, the time as a number DuckDB computed (or its text where DuckDB could not), three
- * columns per target (the number, its state, the text of a non-number), recorded-at, then one
- * column per covariate.
+ * series' first row, and where each value sits in its result rows: the row id, whether the row is
+ * its series' first, the key texts (on that first row), the time as a number DuckDB computed (or
+ * its text where DuckDB could not), three columns per target (the number, its state, the text of a
+ * non-number), recorded-at, then one column per covariate.
  */
 final class SeriesQuery {
 
@@ -46,72 +45,110 @@ final class SeriesQuery {
     this.cells = cells;
     this.transfer = transfer(timeParser);
     List<String> ids = roles.ids();
-    String t = CellSql.timeText(roles.time());
+    List<String> cov = roles.covariates();
+    String rec = roles.recordedAt();
+    // Three levels, so that each cell's text is trimmed and cast once (DuckDB does not share the
+    // repeated subexpressions of CASE branches): the inner SELECT takes the cells out of src, the
+    // middle one parses them, the outer one states them; each level names only its own columns.
+    StringBuilder inner = new StringBuilder("SELECT rowid AS sc_r");
+    for (int i = 0; i < ids.size(); i++) {
+      inner.append(", ").append(Sql.ident(ids.get(i))).append(" AS sc_id").append(i);
+    }
+    inner.append(", ").append(CellSql.timeRaw(roles.time())).append(" AS sc_traw");
+    for (int k = 0; k < targets.size(); k++) {
+      String target = targets.get(k);
+      inner.append(", ").append(Sql.ident(target)).append(" IS NULL AS sc_null").append(k);
+      inner.append(", ").append(CellSql.trimmed(target)).append(" AS sc_text").append(k);
+      inner.append(", CAST(").append(Sql.ident(target)).append(" AS VARCHAR) AS sc_raw").append(k);
+    }
+    if (rec != null) {
+      inner.append(", trim(CAST(").append(Sql.ident(rec)).append(" AS VARCHAR)) AS sc_rec");
+    }
+    for (int c = 0; c < cov.size(); c++) {
+      inner
+          .append(", CASE WHEN ")
+          .append(cells.missingPredicate(cov.get(c)))
+          .append(" THEN NULL ELSE TRY_CAST(")
+          .append(CellSql.valueText(cov.get(c), roles.covariateComma(cov.get(c))))
+          .append(" AS DOUBLE) END AS sc_cov")
+          .append(c);
+    }
+    inner.append(" FROM src");
+
+    // a cast accepts the spaces trim removes: the untrimmed text is tried first, and trimmed only
+    // where that fails (COALESCE evaluates its second argument only for those rows)
     String num;
     switch (transfer) {
       case SQL_TIMESTAMP:
-        num = "epoch_ms(TRY_CAST(" + t + " AS TIMESTAMP))";
+        num =
+            "coalesce(epoch_ms(TRY_CAST(sc_traw AS TIMESTAMP)),"
+                + " epoch_ms(TRY_CAST(trim(sc_traw) AS TIMESTAMP)))";
         break;
       case SQL_INTEGER:
-        num = "TRY_CAST(" + t + " AS BIGINT)";
+        num = "coalesce(TRY_CAST(sc_traw AS BIGINT), TRY_CAST(trim(sc_traw) AS BIGINT))";
         break;
       default:
         num = "CAST(NULL AS BIGINT)";
         break;
     }
-    // column layout: 1 rowid, 2 key hash, 3.. id texts, then time number, time text, then 3 per
-    // target
-    StringBuilder sql = new StringBuilder("SELECT rowid");
-    sql.append(
-        ids.isEmpty()
-            ? ", 0"
-            : ", hash(" + ids.stream().map(Sql::ident).collect(Collectors.joining(", ")) + ")");
-    for (String id : ids) {
-      sql.append(", CAST(").append(Sql.ident(id)).append(" AS VARCHAR)");
+    StringBuilder mid = new StringBuilder("SELECT *, ").append(num).append(" AS sc_time");
+    if (!ids.isEmpty()) {
+      // series in the order of their first row (Q1, Q2, … Q10 as written, not sorted as text)
+      mid.append(", min(sc_r) OVER (PARTITION BY ");
+      for (int i = 0; i < ids.size(); i++) {
+        mid.append(i > 0 ? ", " : "").append("sc_id").append(i);
+      }
+      mid.append(") AS sc_first");
     }
-    sql.append(", ").append(num);
-    sql.append(", CASE WHEN ").append(num).append(" IS NULL THEN ").append(t).append(" END");
-    for (String target : targets) {
-      boolean comma = roles.targetComma(target);
-      String miss = cells.missingPredicate(target);
-      String cast = "TRY_CAST(" + CellSql.valueText(target, comma) + " AS DOUBLE)";
-      sql.append(", CASE WHEN ")
-          .append(miss)
-          .append(" THEN NULL ELSE ")
-          .append(cast)
-          .append(" END");
+    for (int k = 0; k < targets.size(); k++) {
+      mid.append(", ")
+          .append(cells.missingPredicate("sc_null" + k, "sc_text" + k))
+          .append(" AS sc_miss")
+          .append(k);
+      mid.append(", TRY_CAST(")
+          .append(CellSql.numberText("sc_text" + k, roles.targetComma(targets.get(k))))
+          .append(" AS DOUBLE) AS sc_num")
+          .append(k);
+    }
+    mid.append(" FROM (").append(inner).append(")");
+
+    // column layout: 1 rowid, 2 whether the row is its series' first, 3.. id texts (on a series'
+    // first row only: text crosses into Java slowly), then time number, time text, 3 per target
+    StringBuilder sql = new StringBuilder("SELECT sc_r");
+    sql.append(ids.isEmpty() ? ", FALSE" : ", sc_r = sc_first");
+    for (int i = 0; i < ids.size(); i++) {
+      sql.append(", CASE WHEN sc_r = sc_first THEN CAST(sc_id")
+          .append(i)
+          .append(" AS VARCHAR) END");
+    }
+    sql.append(", sc_time");
+    String trimmedTime = roles.time().size() == 1 ? "trim(sc_traw)" : "sc_traw";
+    sql.append(", CASE WHEN sc_time IS NULL THEN ").append(trimmedTime).append(" END");
+    for (int k = 0; k < targets.size(); k++) {
+      String miss = "sc_miss" + k;
+      String n = "sc_num" + k;
+      sql.append(", CASE WHEN ").append(miss).append(" THEN NULL ELSE ").append(n).append(" END");
       sql.append(", CASE WHEN ")
           .append(miss)
           .append(" THEN 1 WHEN ")
-          .append(cast)
+          .append(n)
           .append(" IS NULL THEN 2 ELSE 0 END");
       sql.append(", CASE WHEN ")
           .append(miss)
           .append(" THEN NULL WHEN ")
-          .append(cast)
-          .append(" IS NULL THEN CAST(")
-          .append(Sql.ident(target))
-          .append(" AS VARCHAR) END");
+          .append(n)
+          .append(" IS NULL THEN sc_raw")
+          .append(k)
+          .append(" END");
     }
-    String rec = roles.recordedAt();
     if (rec != null) {
-      sql.append(", trim(CAST(").append(Sql.ident(rec)).append(" AS VARCHAR))");
+      sql.append(", sc_rec");
     }
-    List<String> cov = roles.covariates();
-    for (String c : cov) {
-      sql.append(", CASE WHEN ")
-          .append(cells.missingPredicate(c))
-          .append(" THEN NULL ELSE TRY_CAST(")
-          .append(CellSql.valueText(c, roles.covariateComma(c)))
-          .append(" AS DOUBLE) END");
+    for (int c = 0; c < cov.size(); c++) {
+      sql.append(", sc_cov").append(c);
     }
-    sql.append(" FROM src ORDER BY ");
-    if (!ids.isEmpty()) {
-      // series in the order of their first row (Q1, Q2, … Q10 as written, not sorted as text)
-      String key = ids.stream().map(Sql::ident).collect(Collectors.joining(", "));
-      sql.append("min(rowid) OVER (PARTITION BY ").append(key).append("), ");
-    }
-    sql.append("rowid");
+    sql.append(" FROM (").append(mid).append(") ORDER BY ");
+    sql.append(ids.isEmpty() ? "sc_r" : "sc_first, sc_r");
     this.sql = sql.toString();
     this.targetCount = targets.size();
     this.covariateCount = cov.size();
@@ -145,8 +182,9 @@ final class SeriesQuery {
   /** Binds the missing tokens of every target and covariate. */
   void bind(PreparedStatement ps) throws SQLException {
     int p = 1;
+    // the targets' tokens come first in the text (the middle SELECT), the covariates' after them
     for (int k = 0; k < targetCount; k++) {
-      p = cells.bindMissing(ps, p, 3);
+      p = cells.bindMissing(ps, p, 1);
     }
     for (int k = 0; k < covariateCount; k++) {
       p = cells.bindMissing(ps, p, 1);

@@ -173,7 +173,6 @@ final class SeriesStream {
     try (PreparedStatement ps = conn.prepareStatement(q.sql)) {
       q.bind(ps);
       try (ResultSet rs = ps.executeQuery()) {
-        long currentHash = 0;
         String currentKey = null;
         boolean currentNullId = false;
         SeriesData[] current = null;
@@ -182,8 +181,8 @@ final class SeriesStream {
         long previousTime = Long.MIN_VALUE;
         while (rs.next()) {
           long row = rows.rowNumber(rs.getLong(1));
-          long hash = rs.getLong(2);
-          if (!ids.isEmpty() && (currentKey == null || hash != currentHash)) {
+          // a series' first row carries its key (the first row of all is one)
+          if (!ids.isEmpty() && (currentKey == null || rs.getBoolean(2))) {
             StringBuilder kb = new StringBuilder();
             boolean nullId = false;
             for (int k = 0; k < ids.size(); k++) {
@@ -197,7 +196,6 @@ final class SeriesStream {
               kb.append(keyPart(v == null ? "" : v, ids.size() > 1 || nt > 1));
             }
             String key = kb.toString();
-            currentHash = hash;
             currentNullId = nullId;
             if (!key.equals(currentKey)) {
               previousTime = Long.MIN_VALUE;

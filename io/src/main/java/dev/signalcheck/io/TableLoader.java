@@ -16,10 +16,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Loads the input into DuckDB's temporary table {@code src}: one file, or several stacked into one
- * table. A text file is checked, turned into UTF-8 from another encoding and scanned ({@link
- * InputScan}) first; a CSV's header line names the columns and ragged rows are refused. Knows the
- * data row number of each DuckDB row id.
+ * Loads the input into the table {@code src} of DuckDB's in-memory database: one file, or several
+ * stacked into one table (a table of the database, not a connection's temporary one, so that a
+ * second connection can query it while the first streams the series out). A text file is checked,
+ * turned into UTF-8 from another encoding and scanned ({@link InputScan}) first; a CSV's header
+ * line names the columns and ragged rows are refused. Knows the data row number of each DuckDB row
+ * id.
  */
 final class TableLoader {
 
@@ -174,7 +176,7 @@ final class TableLoader {
         }
         st.execute("ALTER TABLE src RENAME TO " + Sql.ident("src_" + i));
       }
-      StringBuilder union = new StringBuilder("CREATE TEMP TABLE src AS ");
+      StringBuilder union = new StringBuilder("CREATE TABLE src AS ");
       for (int i = 0; i < files.size(); i++) {
         if (i > 0) {
           union.append(" UNION ALL BY NAME ");
@@ -206,16 +208,11 @@ final class TableLoader {
     String sql;
     switch (f) {
       case PARQUET:
-        sql =
-            "CREATE TEMP TABLE src AS SELECT * FROM read_parquet("
-                + p
-                + ", hive_partitioning=false)";
+        sql = "CREATE TABLE src AS SELECT * FROM read_parquet(" + p + ", hive_partitioning=false)";
         break;
       case JSON:
         sql =
-            "CREATE TEMP TABLE src AS SELECT * FROM read_json_auto("
-                + p
-                + ", hive_partitioning=false)";
+            "CREATE TABLE src AS SELECT * FROM read_json_auto(" + p + ", hive_partitioning=false)";
         break;
       default:
         // header=false: DuckDB reads the header line as data, so quoted names are unescaped like
@@ -230,7 +227,7 @@ final class TableLoader {
                   : spec.delimiter();
           opts.append(", delim=").append(Sql.literal(d));
         }
-        sql = "CREATE TEMP TABLE src AS SELECT * FROM read_csv(" + p + opts + ")";
+        sql = "CREATE TABLE src AS SELECT * FROM read_csv(" + p + opts + ")";
         break;
     }
     try (Statement st = conn.createStatement()) {

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.duckdb.DuckDBConnection;
 
 /**
  * Reads a table (CSV/TSV/TXT, gzip or not, Parquet, JSON/JSONL, or CSV on standard input) through
@@ -43,6 +44,9 @@ public final class TableReader implements SeriesSource {
   private final Path spill;
 
   private final TableLoader loader;
+
+  /** Whether {@link #close} was called (guarded by this). */
+  private boolean closed;
 
   private final List<String> columns;
   private final long rows;
@@ -280,16 +284,37 @@ public final class TableReader implements SeriesSource {
     }
   }
 
+  /**
+   * The hints of {@link InputProbe#hints}, asked of a second connection to the same database: the
+   * audit asks for them from a worker thread, while this reader's connection may be streaming the
+   * series out. NONE when they cannot be had (the reader closed meanwhile).
+   */
   @Override
   public InputHints inputHints() {
-    return InputProbe.hints(
-        conn,
-        columns,
-        timeCols,
-        ids,
-        targets,
-        names.resolveAll(spec.covariates(), "--covariates"),
-        timeParser.kind());
+    Connection second;
+    synchronized (this) {
+      if (closed) {
+        return InputHints.NONE;
+      }
+      try {
+        second = conn.unwrap(DuckDBConnection.class).duplicate();
+      } catch (SQLException e) {
+        return InputHints.NONE;
+      }
+    }
+    try {
+      return InputProbe.hints(
+          second,
+          columns,
+          timeCols,
+          ids,
+          targets,
+          names.resolveAll(spec.covariates(), "--covariates"),
+          timeParser.kind());
+    } finally {
+      // closed here, not by close(): the database lives until its last connection closes
+      closeQuietly(second);
+    }
   }
 
   public List<String> ids() {
@@ -353,15 +378,22 @@ public final class TableReader implements SeriesSource {
 
   @Override
   public void close() {
+    synchronized (this) {
+      closed = true;
+    }
+    closeQuietly(conn);
+    InputFile.deleteQuietly(tempCopy);
+    loader.deleteTemporary();
+    DuckDbMemory.deleteSpill(spill);
+  }
+
+  private static void closeQuietly(Connection c) {
     try {
-      if (conn != null) {
-        conn.close();
+      if (c != null) {
+        c.close();
       }
     } catch (SQLException ignored) {
       // closing an in-memory database cannot lose anything
     }
-    InputFile.deleteQuietly(tempCopy);
-    loader.deleteTemporary();
-    DuckDbMemory.deleteSpill(spill);
   }
 }

@@ -60,6 +60,29 @@ class InputMistakesRealDataTest {
     assertThat(Withheld.is(rs.get(0).verdict())).isTrue();
   }
 
+  /**
+   * The hints are asked for by the workers, of a second connection, while the reader still streams
+   * the later series: every category (six series, two workers) names the missing key.
+   */
+  @Test
+  void m3ByCategoryNamesTheSeriesKeyWhileStreaming() {
+    List<SeriesResult> out = new ArrayList<>();
+    try (TableReader r =
+        TableReader.open(
+            spec("m3/M3_yearly_TSTS.csv.gz", List.of(), List.of("value"), List.of("category")))) {
+      DatasetAudit.run(
+          r, AuditSettings.defaults(), out::add, new DatasetAudit.Options(2, List.of()));
+    }
+    assertThat(out)
+        .extracting(SeriesResult::id)
+        .containsExactly("MICRO", "INDUSTRY", "MACRO", "FINANCE", "DEMOGRAPHIC", "OTHER");
+    for (SeriesResult r : out) {
+      Finding dup = find(r, "time.duplicate");
+      assertThat(dup.severity()).isEqualTo(Severity.CRITICAL);
+      assertThat(dup.message()).contains("pass --id series_id");
+    }
+  }
+
   @Test
   void m3WithIdHasNoMistake() {
     try (TableReader r =

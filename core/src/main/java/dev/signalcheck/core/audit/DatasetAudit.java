@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * The whole audit of a data set as one call: every series of a {@link SeriesSource} through the
@@ -100,7 +101,7 @@ public final class DatasetAudit {
       }
     }
     SeriesAuditor auditor = new SeriesAuditor(settings).withThreads(options.threads());
-    InputHints hints = source.inputHints();
+    Supplier<InputHints> hints = once(source::inputHints);
     AuditSummary summary = new AuditSummary();
     sink.begin(
         new AuditHeader(source.info(), settings, source.rowCount(), source.seriesCount(), started));
@@ -170,6 +171,23 @@ public final class DatasetAudit {
    */
   static long rowBudget(long maxHeapBytes) {
     return Math.max(1, maxHeapBytes / 2 / HEAP_BYTES_PER_ROW);
+  }
+
+  /** {@code s}'s value, computed on the first call (from whichever thread makes it) and kept. */
+  static <T> Supplier<T> once(Supplier<T> s) {
+    return new Supplier<>() {
+      private T value;
+      private boolean done;
+
+      @Override
+      public synchronized T get() {
+        if (!done) {
+          value = s.get();
+          done = true;
+        }
+        return value;
+      }
+    };
   }
 
   /** A series being audited, with its rows. */

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The per-series pipeline: checks, then profile, backtest and verdict. Stateless and thread-safe:
@@ -82,6 +83,14 @@ public final class SeriesAuditor {
    * what the user meant (a forgotten {@code --id} or time-of-day column).
    */
   public SeriesResult audit(SeriesData data, InputHints hints) {
+    return audit(data, () -> hints);
+  }
+
+  /**
+   * As {@link #audit(SeriesData, InputHints)}, with the hints asked for only when this series needs
+   * them (most of its rows repeat a time stamp); {@code hints} may be called from any thread.
+   */
+  public SeriesResult audit(SeriesData data, Supplier<InputHints> hints) {
     Alignment.Result aligned = Alignment.align(data, settings.step(), hints);
     List<Finding> findings = new ArrayList<>(aligned.findings());
     RegularSeries reg = aligned.regular();

@@ -28,7 +28,8 @@ public interface SeriesSource extends AutoCloseable {
 
   /**
    * Hints for messages about input mistakes (a forgotten {@code --id}, a forgotten time-of-day
-   * column); asked once, before {@link #forEachSeries}.
+   * column). Asked at most once, and only when a series needs them (most of its rows repeat a time
+   * stamp): from a worker thread, while {@link #forEachSeries} may be handing over series.
    */
   default InputHints inputHints() {
     return InputHints.NONE;

@@ -7,6 +7,7 @@ import dev.signalcheck.core.series.Step;
 import dev.signalcheck.core.series.TimeFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The state one {@link Alignment} passes from check to check: the rows still in play, where they go
@@ -14,7 +15,10 @@ import java.util.List;
  */
 final class Aligning {
   final SeriesData data;
-  final InputHints hints;
+
+  /** Asked only for a series most of whose rows repeat a time stamp. */
+  final Supplier<InputHints> hints;
+
   final TimeFormat fmt;
   final int n;
   final List<Finding> findings = new ArrayList<>();
@@ -47,7 +51,7 @@ final class Aligning {
   /** Share of spacings equal to one step. */
   double regularity;
 
-  Aligning(SeriesData data, InputHints hints) {
+  Aligning(SeriesData data, Supplier<InputHints> hints) {
     this.data = data;
     this.hints = hints;
     this.fmt = data.timeFormat();

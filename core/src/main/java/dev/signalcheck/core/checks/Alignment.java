@@ -7,6 +7,7 @@ import dev.signalcheck.core.series.SeriesData;
 import dev.signalcheck.core.series.Step;
 import dev.signalcheck.core.text.Prose;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Puts a series read in file order onto its regular time grid and reports what stood in the way:
@@ -85,6 +86,14 @@ public final class Alignment {
    * time stamps repeated or unparseable).
    */
   public static Result align(SeriesData data, Step stepOverride, InputHints hints) {
+    return align(data, stepOverride, () -> hints);
+  }
+
+  /**
+   * As {@link #align(SeriesData, Step, InputHints)}, with hints asked for only when a series needs
+   * them (they may cost the source a pass over its data).
+   */
+  public static Result align(SeriesData data, Step stepOverride, Supplier<InputHints> hints) {
     Aligning a = new Aligning(data, hints);
     for (Check c : BEFORE_GRID) {
       c.apply(a);

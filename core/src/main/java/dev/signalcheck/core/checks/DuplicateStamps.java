@@ -100,7 +100,7 @@ final class DuplicateStamps implements Check {
       String fix = "";
       if (share > MOSTLY) {
         sev = Severity.CRITICAL;
-        String what = duplicateFix(a.hints, idx.length / (double) Math.max(1, dupStamps));
+        String what = duplicateFix(a.hints.get(), idx.length / (double) Math.max(1, dupStamps));
         fix = ". These rows cannot be one series: " + what + " (no verdict until then)";
         a.withheld = "most rows (" + pct(share) + ") repeat a time stamp: " + what;
       }
