@@ -128,7 +128,8 @@ public final class SeriesAuditor {
               java.util.Map.of("calendarSeason", seasonChoice.calendar(), "season", season)));
     }
     // sensor faults on the aligned series; codes for missing are missing from here on
-    ValueChecks.Result values = ValueChecks.run(reg, season, settings.min(), settings.max());
+    ValueChecks.Result values =
+        ValueChecks.run(reg, season, settings.min(), settings.max(), SideBySide.split(threads));
     findings.addAll(values.findings());
     if (data.hasRecordedAt()) {
       findings.addAll(History.check(data, aligned));

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /**
  * The work of one long series done side by side: its backtest's models, and its profile beside its
@@ -45,6 +46,67 @@ public final class SideBySide {
               t.setDaemon(true);
               return t;
             });
+  }
+
+  /** Work over the positions {@code [from, to)} of a series. */
+  @FunctionalInterface
+  public interface Range {
+    void run(int from, int to);
+  }
+
+  /**
+   * How work over the {@code n} positions of a series is divided among threads. Each position is
+   * computed by the same code whichever way it is divided, so the results do not depend on it.
+   */
+  @FunctionalInterface
+  public interface Split {
+    void over(int n, Range body);
+  }
+
+  /** All positions in one piece, on the calling thread. */
+  public static final Split IN_TURN = (n, body) -> body.run(0, n);
+
+  /**
+   * For an audit allowed {@code threads} threads: a series of at least {@link #FROM} positions in
+   * two halves side by side ({@link #applies(int, int)}), shorter ones in turn.
+   */
+  public static Split split(int threads) {
+    return threads > 1 && Runtime.getRuntime().availableProcessors() > 1
+        ? SideBySide::halves
+        : IN_TURN;
+  }
+
+  /** Whether {@code split} may use more than the calling thread for {@code n} positions. */
+  public static boolean parallel(Split split, int n) {
+    return split != IN_TURN && n >= FROM;
+  }
+
+  /**
+   * The first half on a side-by-side thread, the second on the caller; the caller runs the first
+   * too if no thread has taken it by then, so this never waits on a busy pool.
+   */
+  private static void halves(int n, Range body) {
+    if (n < FROM) {
+      body.run(0, n);
+      return;
+    }
+    int mid = n >>> 1;
+    FutureTask<Void> first =
+        new FutureTask<>(
+            () -> {
+              body.run(0, mid);
+              return null;
+            });
+    STARTED.incrementAndGet();
+    Threads.POOL.execute(first);
+    try {
+      body.run(mid, n);
+    } catch (RuntimeException | Error e) {
+      first.cancel(false);
+      throw e;
+    }
+    first.run(); // a no-op once a pool thread has started it
+    await(first, List.of(first));
   }
 
   private static final java.util.concurrent.atomic.AtomicLong STARTED =

@@ -9,8 +9,20 @@ final class Robust {
 
   /** The finite values, sorted. */
   static double[] finiteSorted(double[] v) {
+    return finiteSorted(v, false);
+  }
+
+  /**
+   * As {@link #finiteSorted(double[])}; {@code parallel}: by {@link Arrays#parallelSort}, the same
+   * order.
+   */
+  static double[] finiteSorted(double[] v, boolean parallel) {
     double[] out = finite(v);
-    Arrays.sort(out);
+    if (parallel) {
+      Arrays.parallelSort(out);
+    } else {
+      Arrays.sort(out);
+    }
     return out;
   }
 

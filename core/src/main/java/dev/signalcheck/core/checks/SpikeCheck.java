@@ -1,5 +1,6 @@
 package dev.signalcheck.core.checks;
 
+import dev.signalcheck.core.backtest.SideBySide;
 import dev.signalcheck.core.finding.Category;
 import dev.signalcheck.core.finding.CheckType;
 import dev.signalcheck.core.finding.Finding;
@@ -60,38 +61,47 @@ public final class SpikeCheck {
    * too few neighbours).
    */
   static double[] residuals(double[] v, int season) {
-    return residuals(v, season, null);
+    return residuals(v, season, null, SideBySide.IN_TURN);
   }
 
   /**
    * Residuals as above, with the readings at the positions marked in {@code aside} (may be null:
    * spikes of a first pass) not used as anyone's season, so that one spike does not make the same
-   * hour of the next day look like a spike.
+   * hour of the next day look like a spike. Each position depends only on its neighbourhood, so
+   * {@code split} may divide the positions among threads.
    */
-  static double[] residuals(double[] v, int season, boolean[] aside) {
+  static double[] residuals(double[] v, int season, boolean[] aside, SideBySide.Split split) {
     int n = v.length;
     double[] r = v;
     if (seasonal(season, n)) {
-      r = new double[n];
-      double[] four = new double[4];
-      for (int t = 0; t < n; t++) {
-        r[t] = Double.NaN;
-        if (!Double.isFinite(v[t])) {
-          continue;
-        }
-        int c = 0;
-        for (int j = -2; j <= 2; j++) {
-          long k = t + (long) j * season;
-          if (j != 0 && k >= 0 && k < n && Double.isFinite(v[(int) k]) && !isAside(aside, k)) {
-            four[c++] = v[(int) k];
-          }
-        }
-        if (c >= 2) {
-          r[t] = v[t] - Robust.medianInPlace(four, c);
+      double[] out = new double[n];
+      split.over(n, (from, to) -> seasonalResiduals(v, season, aside, out, from, to));
+      r = out;
+    }
+    return lessLocalMedian(r, split);
+  }
+
+  /** Positions {@code [from, to)} of the residuals against the season. */
+  private static void seasonalResiduals(
+      double[] v, int season, boolean[] aside, double[] r, int from, int to) {
+    int n = v.length;
+    double[] four = new double[4];
+    for (int t = from; t < to; t++) {
+      r[t] = Double.NaN;
+      if (!Double.isFinite(v[t])) {
+        continue;
+      }
+      int c = 0;
+      for (int j = -2; j <= 2; j++) {
+        long k = t + (long) j * season;
+        if (j != 0 && k >= 0 && k < n && Double.isFinite(v[(int) k]) && !isAside(aside, k)) {
+          four[c++] = v[(int) k];
         }
       }
+      if (c >= 2) {
+        r[t] = v[t] - Robust.medianInPlace(four, c);
+      }
     }
-    return lessLocalMedian(r);
   }
 
   /**
@@ -102,13 +112,27 @@ public final class SpikeCheck {
    * values, so the same median.
    */
   static double[] lessLocalMedian(double[] r) {
+    return lessLocalMedian(r, SideBySide.IN_TURN);
+  }
+
+  /** As {@link #lessLocalMedian(double[])}, the positions divided by {@code split}. */
+  static double[] lessLocalMedian(double[] r, SideBySide.Split split) {
+    double[] e = new double[r.length];
+    split.over(r.length, (from, to) -> lessLocalMedian(r, e, from, to));
+    return e;
+  }
+
+  /**
+   * Positions {@code [from, to)} of {@link #lessLocalMedian(double[])}; a window is carried only
+   * within them.
+   */
+  private static void lessLocalMedian(double[] r, double[] e, int from, int to) {
     final int n = r.length;
     final int h = HALF_WINDOW;
-    double[] e = new double[n];
     double[] buf = new double[2 * h];
     double[] win = new double[2 * h];
     boolean carried = false; // win holds the sorted neighbours of t - 1, all of r[t-1-h .. t-1+h]
-    for (int t = 0; t < n; t++) {
+    for (int t = from; t < to; t++) {
       e[t] = Double.NaN;
       if (!Double.isFinite(r[t])) {
         carried = false;
@@ -140,7 +164,6 @@ public final class SpikeCheck {
         }
       }
     }
-    return e;
   }
 
   private static boolean allFinite(double[] r, int from, int to) {
@@ -178,19 +201,20 @@ public final class SpikeCheck {
    * that gives the tighter limit (a season that does not repeat well, or whose references are
    * missing, only adds noise); null when there are too few residuals or no spread.
    */
-  static Fit fit(double[] v, int season, boolean[] aside) {
-    return fit(v, season, aside, fitWith(residuals(v, 1, aside)));
+  static Fit fit(double[] v, int season, boolean[] aside, SideBySide.Split split) {
+    return fit(v, season, aside, fitWith(residuals(v, 1, aside, split)), split);
   }
 
   /**
    * {@link #fit} with the fit against the local level alone given: it does not depend on what is
    * set aside (only the season's references do), so the passes over the same values share it.
    */
-  private static Fit fit(double[] v, int season, boolean[] aside, Fit plain) {
+  private static Fit fit(
+      double[] v, int season, boolean[] aside, Fit plain, SideBySide.Split split) {
     if (!seasonal(season, v.length)) {
       return plain;
     }
-    Fit seasonal = fitWith(residuals(v, season, aside));
+    Fit seasonal = fitWith(residuals(v, season, aside, split));
     if (plain == null || (seasonal != null && seasonal.limit() <= plain.limit())) {
       return seasonal;
     }
@@ -235,11 +259,16 @@ public final class SpikeCheck {
    * season in the second, so that a spike does not make the same hour of the next day a spike.
    */
   static boolean[] find(double[] v, int season) {
-    Fit plain = fitWith(residuals(v, 1, null));
-    boolean[] first = find(v, season, null, plain);
+    return find(v, season, SideBySide.IN_TURN);
+  }
+
+  /** As {@link #find(double[], int)}, the positions of each pass divided by {@code split}. */
+  static boolean[] find(double[] v, int season, SideBySide.Split split) {
+    Fit plain = fitWith(residuals(v, 1, null, split));
+    boolean[] first = find(v, season, null, plain, split);
     for (boolean b : first) {
       if (b) {
-        return find(v, season, first, plain);
+        return find(v, season, first, plain, split);
       }
     }
     // nothing to set aside: the second pass would be the first again
@@ -251,13 +280,15 @@ public final class SpikeCheck {
    * not used as references.
    */
   static boolean[] find(double[] v, int season, boolean[] aside) {
-    return find(v, season, aside, fitWith(residuals(v, 1, aside)));
+    return find(
+        v, season, aside, fitWith(residuals(v, 1, aside, SideBySide.IN_TURN)), SideBySide.IN_TURN);
   }
 
-  private static boolean[] find(double[] v, int season, boolean[] aside, Fit plain) {
+  private static boolean[] find(
+      double[] v, int season, boolean[] aside, Fit plain, SideBySide.Split split) {
     int n = v.length;
     boolean[] spike = new boolean[n];
-    Fit f = fit(v, season, aside, plain);
+    Fit f = fit(v, season, aside, plain, split);
     if (f == null) {
       return spike;
     }
@@ -290,14 +321,15 @@ public final class SpikeCheck {
   }
 
   public static List<Finding> check(RegularSeries s, int season) {
-    return findings(s, s.values(), season, find(s.values(), season));
+    return findings(s, s.values(), season, find(s.values(), season), SideBySide.IN_TURN);
   }
 
   /**
    * The finding for the spikes found in {@code v} (the spike baseline: codes, zero runs and frozen
    * runs set to NaN).
    */
-  static List<Finding> findings(RegularSeries s, double[] v, int season, boolean[] spike) {
+  static List<Finding> findings(
+      RegularSeries s, double[] v, int season, boolean[] spike, SideBySide.Split split) {
     RunCollector c = new RunCollector(s);
     for (int t = 0; t < spike.length; t++) {
       if (!spike[t]) {
@@ -313,8 +345,8 @@ public final class SpikeCheck {
     if (c.points == 0) {
       return List.of();
     }
-    Fit f = fit(v, season, spike);
-    double[] e = f == null ? residuals(v, season, spike) : f.residuals();
+    Fit f = fit(v, season, spike, split);
+    double[] e = f == null ? residuals(v, season, spike, split) : f.residuals();
     int largest = -1;
     for (int t = 0; t < spike.length; t++) {
       if (spike[t] && (largest < 0 || Math.abs(e[t]) > Math.abs(e[largest]))) {

@@ -1,5 +1,6 @@
 package dev.signalcheck.core.checks;
 
+import dev.signalcheck.core.backtest.SideBySide;
 import dev.signalcheck.core.finding.Finding;
 import dev.signalcheck.core.series.RegularSeries;
 import java.util.ArrayList;
@@ -69,14 +70,23 @@ public final class ValueChecks {
    * @param max physically possible maximum, or null
    */
   public static Result run(RegularSeries s, int season, Double min, Double max) {
-    Decision d = decide(s.values(), season);
+    return run(s, season, min, max, SideBySide.IN_TURN);
+  }
+
+  /**
+   * As {@link #run(RegularSeries, int, Double, Double)}, the longest passes over the positions
+   * divided by {@code split} (the same results on any division).
+   */
+  public static Result run(
+      RegularSeries s, int season, Double min, Double max, SideBySide.Split split) {
+    Decision d = decide(s.values(), season, split);
     List<Finding> out = new ArrayList<>();
     out.addAll(SentinelCheck.check(s, d.codes()));
     double[] v = d.masked();
     out.addAll(OutOfRangeCheck.check(s, v, min, max));
     out.addAll(StuckCheck.findings(s, v, d.stuck()));
     out.addAll(ZeroRunCheck.findings(s, v, d.zeroRuns()));
-    out.addAll(SpikeCheck.findings(s, without(v, d), season, d.spikes()));
+    out.addAll(SpikeCheck.findings(s, without(v, d), season, d.spikes(), split));
     out.addAll(LevelShiftCheck.findings(s, d.shifts()));
     RegularSeries cleaned =
         d.codes().length == 0 ? s : new RegularSeries(s.start(), s.step(), v, s.rows(), s.format());
@@ -85,6 +95,10 @@ public final class ValueChecks {
 
   /** Decides every check on the values, each on the bulk the others leave. */
   static Decision decide(double[] values, int season) {
+    return decide(values, season, SideBySide.IN_TURN);
+  }
+
+  static Decision decide(double[] values, int season, SideBySide.Split split) {
     int n = values.length;
     boolean[] aside = new boolean[n];
     double[] codes = new double[0];
@@ -95,7 +109,7 @@ public final class ValueChecks {
     int rounds = 0;
     boolean few = false;
     // the values sorted once; each round's sorted bulks are taken from it (the same arrays)
-    double[] sorted = Robust.finiteSorted(values);
+    double[] sorted = Robust.finiteSorted(values, SideBySide.parallel(split, n));
     double[] lastW = null;
     while (rounds < MAX_ROUNDS) {
       rounds++;
@@ -124,7 +138,7 @@ public final class ValueChecks {
       mark(stuckMask, st.runs());
       blank(w, stuckMask);
       // the spikes depend on w alone: a round that leaves w as the last one did has its spikes
-      boolean[] sp = Arrays.equals(w, lastW) ? spikes : SpikeCheck.find(w, season);
+      boolean[] sp = Arrays.equals(w, lastW) ? spikes : SpikeCheck.find(w, season, split);
       lastW = w;
       // the next round would see the same zero runs, frozen runs and spikes set aside: settled
       boolean same =
