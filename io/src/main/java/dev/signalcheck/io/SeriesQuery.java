@@ -4,6 +4,7 @@ import dev.signalcheck.core.series.TimeParser;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The one SELECT that reads the series of some targets from {@code src}, in the order of each
@@ -24,6 +25,10 @@ final class SeriesQuery {
   }
 
   final TimeTransfer transfer;
+
+  /** Whether the SELECT reads the rows of one key. */
+  final boolean oneKey;
+
   final String sql;
 
   /** Result column of the time as a number (null where it is read from text). */
@@ -42,7 +47,22 @@ final class SeriesQuery {
   private final CellSql cells;
 
   SeriesQuery(ColumnRoles roles, List<String> targets, CellSql cells, TimeParser timeParser) {
+    this(roles, targets, cells, timeParser, false);
+  }
+
+  /**
+   * @param oneKey whether the SELECT reads one series key's rows, the key's hash bound last ({@link
+   *     #bind(PreparedStatement, String)}): its rows in order, the first-row flag and key texts
+   *     left out (the caller knows them)
+   */
+  SeriesQuery(
+      ColumnRoles roles,
+      List<String> targets,
+      CellSql cells,
+      TimeParser timeParser,
+      boolean oneKey) {
     this.cells = cells;
+    this.oneKey = oneKey;
     this.transfer = transfer(timeParser);
     List<String> ids = roles.ids();
     List<String> cov = roles.covariates();
@@ -74,6 +94,9 @@ final class SeriesQuery {
           .append(c);
     }
     inner.append(" FROM src");
+    if (oneKey) {
+      inner.append(" WHERE ").append(keyHash(ids)).append(" = CAST(? AS UBIGINT)");
+    }
 
     // a cast accepts the spaces trim removes: the untrimmed text is tried first, and trimmed only
     // where that fails (COALESCE evaluates its second argument only for those rows)
@@ -92,7 +115,7 @@ final class SeriesQuery {
         break;
     }
     StringBuilder mid = new StringBuilder("SELECT *, ").append(num).append(" AS sc_time");
-    if (!ids.isEmpty()) {
+    if (!ids.isEmpty() && !oneKey) {
       // series in the order of their first row (Q1, Q2, … Q10 as written, not sorted as text)
       mid.append(", min(sc_r) OVER (PARTITION BY ");
       for (int i = 0; i < ids.size(); i++) {
@@ -115,8 +138,13 @@ final class SeriesQuery {
     // column layout: 1 rowid, 2 whether the row is its series' first, 3.. id texts (on a series'
     // first row only: text crosses into Java slowly), then time number, time text, 3 per target
     StringBuilder sql = new StringBuilder("SELECT sc_r");
-    sql.append(ids.isEmpty() ? ", FALSE" : ", sc_r = sc_first");
+    boolean keyed = !ids.isEmpty() && !oneKey;
+    sql.append(keyed ? ", sc_r = sc_first" : ", FALSE");
     for (int i = 0; i < ids.size(); i++) {
+      if (!keyed) {
+        sql.append(", CAST(NULL AS VARCHAR)");
+        continue;
+      }
       sql.append(", CASE WHEN sc_r = sc_first THEN CAST(sc_id")
           .append(i)
           .append(" AS VARCHAR) END");
@@ -148,7 +176,7 @@ final class SeriesQuery {
       sql.append(", sc_cov").append(c);
     }
     sql.append(" FROM (").append(mid).append(") ORDER BY ");
-    sql.append(ids.isEmpty() ? "sc_r" : "sc_first, sc_r");
+    sql.append(keyed ? "sc_first, sc_r" : "sc_r");
     this.sql = sql.toString();
     this.targetCount = targets.size();
     this.covariateCount = cov.size();
@@ -181,6 +209,14 @@ final class SeriesQuery {
 
   /** Binds the missing tokens of every target and covariate. */
   void bind(PreparedStatement ps) throws SQLException {
+    bind(ps, null);
+  }
+
+  /**
+   * Binds the missing tokens of every target and covariate and, for a {@link #oneKey} SELECT, the
+   * hash of its key (the last parameter: the inner SELECT's WHERE).
+   */
+  void bind(PreparedStatement ps, String keyHash) throws SQLException {
     int p = 1;
     // the targets' tokens come first in the text (the middle SELECT), the covariates' after them
     for (int k = 0; k < targetCount; k++) {
@@ -189,6 +225,14 @@ final class SeriesQuery {
     for (int k = 0; k < covariateCount; k++) {
       p = cells.bindMissing(ps, p, 1);
     }
+    if (oneKey) {
+      ps.setString(p, keyHash);
+    }
+  }
+
+  /** SQL of the hash DuckDB gives a row's series key (its id columns' values). */
+  static String keyHash(List<String> ids) {
+    return "hash(" + ids.stream().map(Sql::ident).collect(Collectors.joining(", ")) + ")";
   }
 
   /** Result column of target {@code k}'s number (null where missing or not a number). */

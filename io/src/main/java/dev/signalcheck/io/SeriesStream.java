@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -164,29 +165,30 @@ final class SeriesStream {
    */
   private void readSeries(
       Consumer<SeriesData> sink, List<String> targets, Set<Long> timelessWithValue, boolean count) {
-    SeriesQuery q = new SeriesQuery(roles, targets, cells, timeParser);
     List<String> ids = roles.ids();
     List<String> cov = roles.covariates();
     boolean rec = roles.recordedAt() != null;
     TimeFormat fmt = timeParser.format();
     int nt = targets.size();
-    try (PreparedStatement ps = conn.prepareStatement(q.sql)) {
-      q.bind(ps);
-      try (ResultSet rs = ps.executeQuery()) {
+    try {
+      List<Key> keys = keysOneByOne();
+      SeriesQuery q = new SeriesQuery(roles, targets, cells, timeParser, keys != null);
+      try (Rows rows = new Rows(q, keys)) {
         String currentKey = null;
         boolean currentNullId = false;
         SeriesData[] current = null;
         int[] states = new int[nt];
         boolean dstZone = timezone != null && timeParser.kind() == TimeKind.OFFSET_DATETIME;
         long previousTime = Long.MIN_VALUE;
-        while (rs.next()) {
-          long row = rows.rowNumber(rs.getLong(1));
+        while (rows.next()) {
+          ResultSet rs = rows.rs;
+          long row = this.rows.rowNumber(rs.getLong(1));
           // a series' first row carries its key (the first row of all is one)
-          if (!ids.isEmpty() && (currentKey == null || rs.getBoolean(2))) {
+          if (!ids.isEmpty() && (currentKey == null || rows.first)) {
             StringBuilder kb = new StringBuilder();
             boolean nullId = false;
             for (int k = 0; k < ids.size(); k++) {
-              String v = rs.getString(3 + k);
+              String v = rows.keyText(k);
               if (v == null || v.isBlank()) {
                 nullId = true;
               }
@@ -299,6 +301,123 @@ final class SeriesStream {
       }
     } catch (SQLException e) {
       throw readFailure(e);
+    }
+  }
+
+  /** Series keys up to which each key's rows are read by a SELECT of their own. */
+  static final int KEYS_ONE_BY_ONE = 16;
+
+  /** A series key read by a SELECT of its own: DuckDB's hash of it, and its id values as text. */
+  private record Key(String hash, String[] texts) {}
+
+  /**
+   * The series keys in the order of their first row, when there are from 2 to {@link
+   * #KEYS_ONE_BY_ONE} (with distinct hashes); else null, and one SELECT reads every key, ordered by
+   * key. A few long series then each take a pass over the table but no sort of all of it: the first
+   * series is out after one key's rows are sorted, not after every row's.
+   */
+  private List<Key> keysOneByOne() throws SQLException {
+    List<String> ids = roles.ids();
+    if (ids.isEmpty()) {
+      return null;
+    }
+    StringBuilder sql =
+        new StringBuilder("SELECT CAST(")
+            .append(SeriesQuery.keyHash(ids))
+            .append(" AS VARCHAR), min(rowid) AS sc_f");
+    for (String id : ids) {
+      sql.append(", CAST(").append(Sql.ident(id)).append(" AS VARCHAR)");
+    }
+    sql.append(" FROM src GROUP BY ")
+        .append(ids.stream().map(Sql::ident).collect(Collectors.joining(", ")))
+        .append(" ORDER BY sc_f LIMIT ")
+        .append(KEYS_ONE_BY_ONE + 1);
+    List<Key> keys = new ArrayList<>();
+    Set<String> hashes = new HashSet<>();
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery(sql.toString())) {
+      while (rs.next()) {
+        String[] texts = new String[ids.size()];
+        for (int k = 0; k < texts.length; k++) {
+          texts[k] = rs.getString(3 + k);
+        }
+        keys.add(new Key(rs.getString(1), texts));
+        hashes.add(rs.getString(1));
+      }
+    }
+    return keys.size() >= 2 && keys.size() <= KEYS_ONE_BY_ONE && hashes.size() == keys.size()
+        ? keys
+        : null;
+  }
+
+  /**
+   * The rows of the series in order, from one SELECT or from one per key ({@link #keysOneByOne}),
+   * with whether each is its series' first and the texts of its key there.
+   */
+  private final class Rows implements AutoCloseable {
+    private final SeriesQuery q;
+    private final PreparedStatement ps;
+    private final List<Key> keys;
+    private int nextKey;
+    private Key key;
+
+    /** The result the current row is in. */
+    ResultSet rs;
+
+    /** Whether the current row is its series' first. */
+    boolean first;
+
+    Rows(SeriesQuery q, List<Key> keys) throws SQLException {
+      this.q = q;
+      this.keys = keys;
+      this.ps = conn.prepareStatement(q.sql);
+      if (keys == null) {
+        q.bind(ps);
+        rs = ps.executeQuery();
+      }
+    }
+
+    boolean next() throws SQLException {
+      if (keys == null) {
+        if (!rs.next()) {
+          return false;
+        }
+        first = rs.getBoolean(2);
+        return true;
+      }
+      if (rs != null && rs.next()) {
+        first = false;
+        return true;
+      }
+      while (nextKey < keys.size()) {
+        if (rs != null) {
+          rs.close();
+        }
+        key = keys.get(nextKey++);
+        q.bind(ps, key.hash());
+        rs = ps.executeQuery();
+        if (rs.next()) {
+          first = true;
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The text of id column {@code k} on the current row, where it is its series' first. */
+    String keyText(int k) throws SQLException {
+      return keys == null ? rs.getString(3 + k) : key.texts()[k];
+    }
+
+    @Override
+    public void close() throws SQLException {
+      try {
+        if (rs != null) {
+          rs.close();
+        }
+      } finally {
+        ps.close();
+      }
     }
   }
 

@@ -8,6 +8,7 @@ import dev.signalcheck.core.forecast.ModelInfo;
 import dev.signalcheck.core.forecast.ModelInfo.Basis;
 import dev.signalcheck.core.forecast.ModelRegistry;
 import dev.signalcheck.core.forecast.Naive;
+import dev.signalcheck.core.forecast.SeasonalityMemo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -223,18 +224,22 @@ public final class RollingOriginBacktest {
     }
 
     List<OriginRuns> raws = new ArrayList<>();
+    // the models' seasonality tests of the same windows, answered once for all their threads
+    SeasonalityMemo memo = SeasonalityMemo.forOneSeries();
     if (sideBySide && SideBySide.applies(n) && models.size() > 1) {
       // a long series: one model per processor ({@link SideBySide}), the same runs as in turn
       List<Future<OriginRuns>> runs = new ArrayList<>();
       for (Forecaster f : models) {
-        runs.add(SideBySide.submit(() -> evaluate(f, y, m, trainLengths, actual, scale, view)));
+        runs.add(
+            SideBySide.submit(
+                () -> memo.use(() -> evaluate(f, y, m, trainLengths, actual, scale, view))));
       }
       for (Future<OriginRuns> r : runs) {
         raws.add(SideBySide.await(r, runs));
       }
     } else {
       for (Forecaster f : models) {
-        raws.add(evaluate(f, y, m, trainLengths, actual, scale, view));
+        raws.add(memo.use(() -> evaluate(f, y, m, trainLengths, actual, scale, view)));
       }
     }
     // Reference for the overfitting ratio: naive, which has no parameters to overfit.

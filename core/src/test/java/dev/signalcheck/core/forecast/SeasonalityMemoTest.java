@@ -2,7 +2,9 @@ package dev.signalcheck.core.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -48,6 +50,46 @@ class SeasonalityMemoTest {
         .isEqualTo(M4SeasonalAdjustment.isSeasonal(a, season));
     assertThat(SeasonalityMemo.isSeasonal(b, season))
         .isEqualTo(M4SeasonalAdjustment.isSeasonal(b, season));
+  }
+
+  /**
+   * One memo shared by four threads asking about the same growing windows of two series (and, now
+   * and then, another series, which makes the memo start afresh): every answer is the test's, and
+   * without the interruptions each window is tested once, however many threads ask.
+   */
+  @Property(tries = 15)
+  void sharedByThreadsAnswersAsTheTestDoes(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 2, max = 12) int season,
+      @ForAll boolean interrupted)
+      throws Exception {
+    Random r = new Random(seed);
+    double[] cycle = series(r, 400, season, 4);
+    double[] other = series(r, 400, season, 0);
+    int[] lengths = {60, 120, 180, 240, 300, 360, 400};
+    SeasonalityMemo memo = SeasonalityMemo.forOneSeries();
+    long before = SeasonalityMemo.tested();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Boolean>> asked = new ArrayList<>();
+      List<Boolean> want = new ArrayList<>();
+      for (int round = 0; round < 4; round++) {
+        for (int len : lengths) {
+          double[] x = Arrays.copyOf(interrupted && r.nextInt(4) == 0 ? other : cycle, len);
+          want.add(M4SeasonalAdjustment.isSeasonal(x, season));
+          asked.add(pool.submit(() -> memo.use(() -> SeasonalityMemo.isSeasonal(x, season))));
+        }
+      }
+      for (int i = 0; i < asked.size(); i++) {
+        assertThat(asked.get(i).get()).as("question %d", i).isEqualTo(want.get(i));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    if (!interrupted) {
+      assertThat(SeasonalityMemo.tested() - before).isEqualTo(lengths.length);
+    }
   }
 
   private static double[] series(Random r, int n, int season, double amp) {
