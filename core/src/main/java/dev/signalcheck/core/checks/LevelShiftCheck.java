@@ -1,5 +1,6 @@
 package dev.signalcheck.core.checks;
 
+import dev.signalcheck.core.backtest.SideBySide;
 import dev.signalcheck.core.finding.Category;
 import dev.signalcheck.core.finding.CheckType;
 import dev.signalcheck.core.finding.Finding;
@@ -43,6 +44,14 @@ public final class LevelShiftCheck {
   }
 
   static List<Shift> find(double[] v, int season) {
+    return find(v, season, SideBySide.IN_TURN);
+  }
+
+  /**
+   * As {@link #find(double[], int)}; the statistic at every stride position, which the scan reads,
+   * is computed first, its positions divided by {@code split} (the same values on any division).
+   */
+  static List<Shift> find(double[] v, int season, SideBySide.Split split) {
     int n = v.length;
     List<Shift> out = new ArrayList<>();
     int w = window(Math.max(1, season), n);
@@ -69,17 +78,28 @@ public final class LevelShiftCheck {
     double minSize = MIN_SIZE;
     double floor = 1e-3;
     int stride = Math.max(1, w / 8);
+    // the scan visits only the positions w + k * stride, k = 0 .. last
+    int last = (n - 2 * w) / stride;
+    double[] zAt = new double[last + 1];
+    split.over(
+        last + 1,
+        (from, to) -> {
+          double[] scratch = new double[3];
+          for (int k = from; k < to; k++) {
+            zAt[k] = stat(x, w + k * stride, w, floor, minSize, scratch);
+          }
+        });
     List<double[]> peaks = new ArrayList<>();
     int t = w;
     double[] res = new double[3];
     while (t <= n - w) {
-      double z = stat(x, t, w, floor, minSize, res);
+      double z = zAt[(t - w) / stride];
       if (z >= THRESHOLD) {
         int best = t;
         double bestZ = z;
         int u = t + stride;
         while (u <= n - w) {
-          double zu = stat(x, u, w, floor, minSize, res);
+          double zu = zAt[(u - w) / stride];
           if (zu < THRESHOLD) {
             break;
           }

@@ -160,7 +160,7 @@ public final class ValueChecks {
     if (!few) {
       double[] w = without(v, zeros, stuck);
       blank(w, spikes);
-      shifts = LevelShiftCheck.find(bridge(values, w, season), season);
+      shifts = LevelShiftCheck.find(bridge(values, w, season), season, split);
     }
     return new Decision(codes, v, few, zeros, stuck, spikes, shifts, rounds);
   }

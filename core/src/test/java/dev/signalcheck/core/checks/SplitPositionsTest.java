@@ -45,7 +45,9 @@ class SplitPositionsTest {
     };
   }
 
-  /** A seasonal series with gaps, spikes, a frozen run and a zero run. */
+  /**
+   * A seasonal series with gaps, spikes, a frozen run, a zero run and now and then a level shift.
+   */
   private static double[] faulty(long seed, int n, int season) {
     SplittableRandom rnd = new SplittableRandom(seed);
     double[] v = new double[n];
@@ -56,6 +58,12 @@ class SplitPositionsTest {
         v[t] = Double.NaN;
       } else if (u < 25) {
         v[t] += (rnd.nextBoolean() ? 1 : -1) * 40;
+      }
+    }
+    if (n > 0 && rnd.nextBoolean()) {
+      // a level shift somewhere in the second half
+      for (int t = n / 2 + rnd.nextInt(Math.max(1, n / 2)); t < n; t++) {
+        v[t] += 15;
       }
     }
     if (n > 0) {
@@ -118,6 +126,9 @@ class SplitPositionsTest {
     int n = 3 * SideBySide.FROM + 17;
     int season = 288;
     double[] v = faulty(42, n, season);
+    for (int t = 2 * n / 3; t < n; t++) {
+      v[t] += 60;
+    }
     SideBySide.Split split = SideBySide.split(2);
     long before = SideBySide.started();
     ValueChecks.Decision got = ValueChecks.decide(v, season, split);
@@ -128,7 +139,7 @@ class SplitPositionsTest {
     assertThat(got.spikes()).isEqualTo(want.spikes());
     assertThat(got.stuck().runs()).isDeepEqualTo(want.stuck().runs());
     assertThat(got.zeroRuns()).containsExactlyElementsOf(want.zeroRuns());
-    assertThat(got.shifts()).isEqualTo(want.shifts());
+    assertThat(got.shifts()).isEqualTo(want.shifts()).isNotEmpty();
     assertThat(SpikeCheck.find(v, season, split)).isEqualTo(SpikeCheck.find(v, season));
   }
 }
